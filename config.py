@@ -1,0 +1,64 @@
+"""Settings for development, tests and production.
+
+`create_app` starts from one of these classes; environment variables of the same name win over
+the class (except in tests, which must never touch a real database by accident).
+"""
+
+import os
+
+ENV_SETTINGS = (
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "ENCRYPTION_KEYS",
+    "LOOKUP_KEY",
+    "CLINIC_NAME",
+    "CLINIC_PHONE",
+    "CRISIS_CALL",
+    "CRISIS_TEXT",
+    "EMERGENCY_NUMBER",
+)
+
+
+class Config:
+    SECRET_KEY = None
+    DATABASE_URL = None  # None: SQLite file under instance/
+    ENCRYPTION_KEYS = None  # comma-separated Fernet keys, newest first
+    LOOKUP_KEY = None  # secret for keyed hashes of resume codes
+    CLINIC_NAME = "Your clinic"
+    CLINIC_PHONE = ""
+    CRISIS_CALL = "988"
+    CRISIS_TEXT = "988"
+    EMERGENCY_NUMBER = "911"
+    # A crafted request may carry megabytes in one field: read it, answer with a message next to
+    # the field, and stop there.
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 16 * 1024 * 1024
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = 4 * 3600
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Development creates missing keys under instance/; production refuses to start without them.
+    CREATE_MISSING_KEYS = False
+
+
+class DevelopmentConfig(Config):
+    CREATE_MISSING_KEYS = True
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    ENCRYPTION_KEYS = "3tq8kxH1Il1-3w-nmpG1n4WTnpxnDPuJ0NeuZB0QCV8="
+    LOOKUP_KEY = "test-lookup-key"
+    DATABASE_URL = "sqlite://"
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+
+
+CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}
+
+
+def from_environment() -> dict:
+    return {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}

@@ -1,0 +1,30 @@
+"""Calm pages for things that go wrong, and a CSRF failure that keeps what the patient typed."""
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_expired(error):
+        if request.endpoint == "intake.step":
+            from .intake.views import expired_step
+
+            return expired_step(**request.view_args)
+        return render_template("error.html", title="This page was open for a long time",
+                               message="For your safety, please go back and send it again."), 400
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return render_template("error.html", title="We could not find this page",
+                               message="Check the address, or start from the first page."), 404
+
+    @app.errorhandler(413)
+    def too_large(error):
+        return render_template("error.html", title="That was too much text to send",
+                               message="Please go back and shorten your answers."), 413
+
+    @app.errorhandler(500)
+    def server_error(error):
+        return render_template("error.html", title="Something went wrong on our side",
+                               message="Your earlier pages are saved. Please try again in a minute."), 500

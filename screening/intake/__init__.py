@@ -1,0 +1,1 @@
+"""The patient's side: the intake, one section per page."""

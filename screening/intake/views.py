@@ -1,0 +1,182 @@
+"""The patient's pages. Each view reads a form, calls intakes.py, and renders or redirects.
+
+The intake's id lives only in the signed session cookie; URLs name sections, never patients.
+"""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+
+from .. import intakes
+from ..questionnaire import SECTION_BY_ID, SECTIONS, next_section, previous_section, step_number
+from ..questionnaire.answers import applicable
+from ..questionnaire.display import review_rows
+from ..questionnaire.model import Section
+from ..questionnaire.safety import self_harm_endorsed
+from .forms import build_form, raw_answers, shown_ids, to_answers
+from .resume import ResumeForm
+
+bp = Blueprint("intake", __name__)
+
+SESSION_KEY = "intake"
+NEW_CODE_KEY = "new_resume_code"
+
+
+def current_intake():
+    return intakes.find_draft(session.get(SESSION_KEY))
+
+
+def require_intake():
+    intake = current_intake()
+    if intake is None:
+        flash("Your form was closed. To go on, enter your code and date of birth, or start a new form.")
+        abort(redirect(url_for("intake.welcome")))
+    return intake
+
+
+@bp.get("/")
+def welcome():
+    return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0])
+
+
+@bp.post("/start")
+def start():
+    intake = current_intake() or intakes.start()
+    session[SESSION_KEY] = intake.public_id
+    session.permanent = False
+    return redirect(url_for("intake.step", section_id=SECTIONS[0].id))
+
+
+@bp.route("/step/<section_id>", methods=["GET", "POST"])
+def step(section_id: str):
+    section = SECTION_BY_ID.get(section_id) or abort(404)
+    intake = require_intake()
+    answers = intakes.answers_of(intake)
+    if request.method == "GET":
+        shown = section.visible(answers)
+        return render_step(section, build_form(section, shown, set(), answers=answers), answers)
+    return save_step(section, intake, answers)
+
+
+def save_step(section: Section, intake, answers: dict):
+    going_back = request.form.get("action") == "back"
+    merged = applicable({**answers, **raw_answers(section, request.form)})
+    shown = section.visible(merged)
+    on_screen = shown_ids(request.form, section)
+    required = set() if going_back else {q.id for q in shown if q.is_required and q.id in on_screen}
+    form = build_form(section, shown, required, formdata=request.form)
+    if not form.validate():
+        return render_step(section, form, answers, shown=shown), 422
+    saved = intakes.save_section(intake, section, to_answers(form, shown))
+    if section.id == "safety" and self_harm_endorsed(saved):
+        return redirect(url_for("intake.crisis", review=request.args.get("review")))
+    if going_back:
+        earlier = previous_section(section)
+        return redirect(url_for("intake.step", section_id=earlier.id) if earlier else url_for("intake.welcome"))
+    if {q.id for q in section.visible(saved)} - on_screen:
+        flash("We have a few more questions about your answers. They are below.", "more")
+        return redirect(url_for("intake.step", section_id=section.id, review=request.args.get("review")))
+    if section is SECTIONS[0] and intake.resume_hash is None:
+        session[NEW_CODE_KEY] = intakes.issue_resume_code(intake)
+        return redirect(url_for("intake.resume_code"))
+    return redirect(next_url(section))
+
+
+def next_url(section: Section) -> str:
+    following = next_section(section)
+    if request.args.get("review") or following is None:
+        return url_for("intake.review")
+    return url_for("intake.step", section_id=following.id)
+
+
+def render_step(section: Section, form, answers: dict, shown=None):
+    shown = shown if shown is not None else section.visible(answers)
+    return render_template(
+        "intake/step.html",
+        section=section,
+        form=form,
+        questions=shown,
+        step=step_number(section),
+        steps=len(SECTIONS),
+        previous=previous_section(section),
+        review=request.args.get("review"),
+    )
+
+
+@bp.get("/your-code")
+def resume_code():
+    intake = require_intake()
+    code = session.pop(NEW_CODE_KEY, None)
+    following = next_section(SECTIONS[0])
+    return render_template("intake/code.html", code=code, intake=intake, next_section=following)
+
+
+@bp.post("/your-code")
+def new_resume_code():
+    intake = require_intake()
+    session[NEW_CODE_KEY] = intakes.issue_resume_code(intake)
+    return redirect(url_for("intake.resume_code"))
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+def resume():
+    form = ResumeForm()
+    if form.validate_on_submit():
+        intake = intakes.find_for_resume(form.code.data, form.date_of_birth.data)
+        if intake is None:
+            form.code.errors.append(
+                "We could not find a form with this code and date of birth. Check both and try again."
+            )
+        elif intake.is_submitted:
+            return render_template("intake/already_sent.html")
+        else:
+            session.clear()
+            session[SESSION_KEY] = intake.public_id
+            gap = intakes.first_unfinished(intakes.answers_of(intake))
+            return redirect(url_for("intake.step", section_id=gap.id) if gap else url_for("intake.review"))
+    return render_template("intake/resume.html", form=form), 422 if form.errors else 200
+
+
+@bp.get("/crisis")
+def crisis():
+    require_intake()
+    safety = SECTION_BY_ID["safety"]
+    review = request.args.get("review")
+    following = url_for("intake.review") if review else url_for("intake.step", section_id=next_section(safety).id)
+    return render_template("intake/crisis.html", next_url=following, config=current_app.config)
+
+
+@bp.get("/review")
+def review():
+    intake = require_intake()
+    answers = intakes.answers_of(intake)
+    return render_template("intake/review.html", sections=review_rows(answers), steps=len(SECTIONS))
+
+
+@bp.post("/submit")
+def submit():
+    intake = require_intake()
+    gaps = intakes.submit(intake)
+    if gaps:
+        answers = intakes.answers_of(intake)
+        return render_template(
+            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gaps
+        ), 422
+    session.clear()
+    return redirect(url_for("intake.done"))
+
+
+@bp.get("/done")
+def done():
+    return render_template("intake/done.html")
+
+
+
+def expired_step(section_id: str):
+    """The CSRF token ran out while the page was open: show the page again with what was typed."""
+    section = SECTION_BY_ID.get(section_id) or abort(404)
+    intake = require_intake()
+    answers = intakes.answers_of(intake)
+    shown = section.visible(applicable({**answers, **raw_answers(section, request.form)}))
+    form = build_form(section, shown, set(), formdata=request.form)
+    flash("This page was open for a long time, so it is not saved yet. Your answers are still here: "
+          "press \u201cSave and continue\u201d to save them.", "warning")
+    return render_step(section, form, answers, shown=shown), 400

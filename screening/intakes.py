@@ -1,0 +1,106 @@
+"""What can happen to an intake: start, save a section, resume with a code, submit.
+
+Views call these; they hold no request handling. Answers are decrypted and encrypted here and
+nowhere else, so plaintext health data never reaches the database.
+"""
+
+from datetime import date
+from typing import Any
+
+from flask import current_app
+
+from .crypto import Vault, new_resume_code, normalise_code
+from .models import Intake, db, utcnow
+from .questionnaire import SECTIONS
+from .questionnaire.answers import applicable, missing
+from .questionnaire.model import Question, Section
+from .questionnaire.safety import self_harm_endorsed
+
+
+class IntakeLocked(Exception):
+    """The intake was submitted; its answers can no longer change."""
+
+
+def vault() -> Vault:
+    return current_app.extensions["screening.vault"]
+
+
+def start() -> Intake:
+    intake = Intake(answers=vault().encrypt({}))
+    db.session.add(intake)
+    db.session.commit()
+    return intake
+
+
+def find_draft(public_id: str | None) -> Intake | None:
+    if not public_id:
+        return None
+    intake = db.session.execute(db.select(Intake).filter_by(public_id=public_id)).scalar_one_or_none()
+    return intake if intake is not None and not intake.is_submitted else None
+
+
+def answers_of(intake: Intake) -> dict[str, Any]:
+    return vault().decrypt(intake.answers)
+
+
+def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> dict[str, Any]:
+    """Replace this section's answers with `values` and drop follow-ups that no longer apply."""
+    if intake.is_submitted:
+        raise IntakeLocked()
+    answers = {key: value for key, value in answers_of(intake).items() if key not in _ids(section)}
+    answers.update(values)
+    answers = applicable(answers)
+    intake.answers = vault().encrypt(answers)
+    intake.urgent = self_harm_endorsed(answers)
+    consultation = answers.get("consultation_date")
+    intake.consultation_date = date.fromisoformat(consultation) if consultation else None
+    db.session.commit()
+    return answers
+
+
+def store_submitted(answers: dict[str, Any]) -> Intake:
+    """Store an already checked, complete answers object as a submitted intake (imports, demos)."""
+    intake = Intake(answers=vault().encrypt(answers), urgent=self_harm_endorsed(answers), submitted_at=utcnow())
+    consultation = answers.get("consultation_date")
+    intake.consultation_date = date.fromisoformat(consultation) if consultation else None
+    db.session.add(intake)
+    db.session.commit()
+    return intake
+
+
+def issue_resume_code(intake: Intake) -> str:
+    """Make a new code for this intake; only its keyed hash is kept, so it can be shown just once."""
+    code = new_resume_code()
+    intake.resume_hash = vault().lookup_hash(normalise_code(code))
+    db.session.commit()
+    return code
+
+
+def find_for_resume(code: str, date_of_birth: date) -> Intake | None:
+    """The intake with this code and date of birth, or None; a wrong code and a wrong date look alike."""
+    lookup = vault().lookup_hash(normalise_code(code))
+    intake = db.session.execute(db.select(Intake).filter_by(resume_hash=lookup)).scalar_one_or_none()
+    if intake is None or answers_of(intake).get("date_of_birth") != date_of_birth.isoformat():
+        return None
+    return intake
+
+
+def first_unfinished(answers: dict[str, Any]) -> Section | None:
+    """Where a returning patient picks up: the first section with a required answer missing."""
+    gaps = {question.id for question in missing(answers)}
+    return next((section for section in SECTIONS if gaps & _ids(section)), None)
+
+
+def submit(intake: Intake) -> list[Question]:
+    """Lock the intake; returns the required questions still unanswered instead, if any."""
+    answers = answers_of(intake)
+    gaps = missing(answers)
+    if gaps:
+        return gaps
+    intake.submitted_at = utcnow()
+    db.session.commit()
+    return []
+
+
+def _ids(section: Section) -> set[str]:
+    return {question.id for question in section.questions}

@@ -1,0 +1,59 @@
+"""The one definition of everything the intake asks, in the order patients see it.
+
+Each section lives in its own module; this module puts them in order and indexes every question by
+its stable id. Nothing here imports Flask.
+"""
+
+from . import (
+    about_you,
+    brain,
+    heart,
+    medicines,
+    mood,
+    other_health,
+    pregnancy,
+    reasons,
+    safety,
+    substances,
+    support,
+    treatments,
+)
+from .model import Question, Section
+
+SECTIONS: tuple[Section, ...] = tuple(
+    module.SECTION
+    for module in (
+        about_you, reasons, treatments, mood, safety, substances,
+        heart, brain, pregnancy, other_health, medicines, support,
+    )
+)
+
+
+def _index() -> tuple[dict[str, Question], dict[str, Section]]:
+    questions: dict[str, Question] = {}
+    sections: dict[str, Section] = {}
+    for section in SECTIONS:
+        for question in section.questions:
+            if question.id in questions:
+                raise ValueError(f"question id {question.id!r} is defined twice")
+            questions[question.id] = question
+            sections[question.id] = section
+    return questions, sections
+
+
+QUESTIONS, SECTION_OF = _index()
+SECTION_BY_ID: dict[str, Section] = {section.id: section for section in SECTIONS}
+
+
+def step_number(section: Section) -> int:
+    return SECTIONS.index(section) + 1
+
+
+def next_section(section: Section) -> Section | None:
+    position = SECTIONS.index(section)
+    return SECTIONS[position + 1] if position + 1 < len(SECTIONS) else None
+
+
+def previous_section(section: Section) -> Section | None:
+    position = SECTIONS.index(section)
+    return SECTIONS[position - 1] if position > 0 else None

@@ -1,0 +1,29 @@
+"""Section 1: who the patient is, how to reach them, and their consent."""
+
+from .model import CONSENT, DATE, EMAIL, PHONE, TEXT, Option, Question, Section
+
+SECTION = Section(
+    id="about_you",
+    title="About you",
+    intro="We use this to find your answers and to get ready for your visit.",
+    questions=(
+        Question("full_name", "Your full name", TEXT, required=True, max_length=120),
+        Question(
+            "date_of_birth", "Your date of birth", DATE, required=True,
+            help="For example 27 3 1985. We also ask for it if you come back later.",
+            min_value=-365 * 120, max_value=0,
+        ),
+        Question("email", "Email address", EMAIL, max_length=254, help="Optional."),
+        Question("phone", "Phone number", PHONE, max_length=30, help="Optional. The clinic may call you."),
+        Question(
+            "consultation_date", "Date of your visit at the clinic", DATE,
+            help="Leave it empty if you do not know yet.", min_value=-30, max_value=365 * 2,
+        ),
+        Question(
+            "consent", "I agree that the clinic may use my answers to get ready for my visit.", CONSENT,
+            options=(Option("yes", "I agree"),),
+            help="Only the clinic's staff can see your answers. They are kept safe and private. "
+            "You can skip any question you do not want to answer, except this one.",
+        ),
+    ),
+)

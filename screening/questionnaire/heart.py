@@ -1,0 +1,107 @@
+"""Section: blood pressure, heart and blood-vessel history, because ketamine raises blood pressure and
+heart rate for a while (R-BP, R-CARD, R-VASC)."""
+
+from .choices import UNSURE, YES_NO, YES_NO_NOT_SURE
+from .model import CHOICE, INTEGER, MULTI, Option, Question, Section, is_
+
+READING_WHEN = (
+    Option("past_week", "In the last week"),
+    Option("past_month", "In the last month"),
+    Option("past_6_months", "In the last 6 months"),
+    Option("longer_ago", "Longer ago"),
+    UNSURE,
+)
+
+SECTION = Section(
+    id="heart",
+    title="Heart and blood pressure",
+    intro="Ketamine can raise blood pressure and heart rate for a short time. "
+    "These questions help the clinic get ready for your visit.",
+    questions=(
+        Question(
+            "bp_diagnosed", "Has a doctor ever told you that you have high blood pressure?", CHOICE,
+            options=YES_NO_NOT_SURE, help="High blood pressure is also called hypertension.",
+        ),
+        Question(
+            "bp_treated", "Do you take medicine for high blood pressure?", CHOICE, options=YES_NO_NOT_SURE,
+            show_when=is_("bp_diagnosed", "yes"),
+        ),
+        Question(
+            "bp_controlled", "Is it under control now?", CHOICE, options=YES_NO_NOT_SURE,
+            help="Under control means your readings are usually in the range your doctor wants.",
+            show_when=is_("bp_diagnosed", "yes"),
+        ),
+        Question(
+            "bp_reading_known", "Do you know your most recent blood pressure reading?", CHOICE, options=YES_NO,
+            help="A reading has two numbers, like 120/80. It can be from a doctor, a pharmacy or home.",
+        ),
+        Question(
+            "bp_systolic", "Top number", INTEGER, required=True, min_value=60, max_value=260, unit="mmHg",
+            help="The first, bigger number. In 120/80 it is 120.",
+            show_when=is_("bp_reading_known", "yes"),
+        ),
+        Question(
+            "bp_diastolic", "Bottom number", INTEGER, required=True, min_value=30, max_value=160, unit="mmHg",
+            help="The second, smaller number. In 120/80 it is 80.",
+            show_when=is_("bp_reading_known", "yes"),
+        ),
+        Question(
+            "bp_reading_when", "When was this reading taken?", CHOICE, options=READING_WHEN,
+            show_when=is_("bp_reading_known", "yes"),
+        ),
+        Question("heart_attack", "Have you ever had a heart attack?", CHOICE, options=YES_NO_NOT_SURE),
+        Question(
+            "angina", "Have you ever had chest pain that a doctor called angina?", CHOICE, options=YES_NO_NOT_SURE,
+            help="Angina is chest pain or pressure when the heart does not get enough blood.",
+        ),
+        Question(
+            "heart_stent_bypass", "Have you ever had a stent or bypass surgery for your heart?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="Both are ways to fix a blocked blood vessel in the heart.",
+        ),
+        Question(
+            "arrhythmia", "Has a doctor ever told you that you have an irregular heartbeat?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="Also called arrhythmia, such as atrial fibrillation (AFib): the heart beats too fast, "
+            "too slow or out of rhythm.",
+        ),
+        Question(
+            "heart_failure", "Has a doctor ever told you that you have heart failure?", CHOICE,
+            options=YES_NO_NOT_SURE, help="Heart failure means the heart does not pump as well as it should.",
+        ),
+        Question(
+            "valve_disease", "Has a doctor ever told you that you have a problem with a heart valve?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="Valves are small doors inside the heart that keep blood flowing the right way.",
+        ),
+        Question(
+            "aneurysm", "Has a doctor ever told you that you have an aneurysm?", CHOICE, options=YES_NO_NOT_SURE,
+            help="An aneurysm is a bulge in the wall of a blood vessel.",
+        ),
+        Question(
+            "aneurysm_where", "Where is the aneurysm?", MULTI,
+            help="Choose all that apply. The aorta is the body's main blood vessel.",
+            options=(
+                Option("brain", "In the brain"),
+                Option("chest_aorta", "In the chest (aorta)"),
+                Option("belly_aorta", "In the belly (aorta)"),
+                Option("other_artery", "In another blood vessel"),
+                UNSURE,
+            ),
+            show_when=is_("aneurysm", "yes"),
+        ),
+        Question(
+            "avm", "Has a doctor ever told you that you have an arteriovenous malformation (AVM)?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="An AVM is a tangle of blood vessels, often in the brain or spine.",
+        ),
+        Question(
+            "brain_bleed", "Have you ever had bleeding in the brain?", CHOICE, options=YES_NO_NOT_SURE,
+            help="Doctors may call this a brain haemorrhage.",
+        ),
+        Question(
+            "stroke", "Have you ever had a stroke or a mini-stroke (TIA)?", CHOICE, options=YES_NO_NOT_SURE,
+            help="A mini-stroke (TIA) is like a stroke, but the signs go away within a day.",
+        ),
+    ),
+)

@@ -1,0 +1,58 @@
+"""Validated questionnaires, word for word from their authors (see clinical/reference.md).
+
+A paraphrase is no longer the validated instrument, so these texts must not be edited.
+"""
+
+from .model import Option
+
+FREQUENCY = (
+    Option("0", "Not at all", 0),
+    Option("1", "Several days", 1),
+    Option("2", "More than half the days", 2),
+    Option("3", "Nearly every day", 3),
+)
+
+PHQ9_STEM = "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+PHQ9_ITEMS = (
+    "Little interest or pleasure in doing things",
+    "Feeling down, depressed, or hopeless",
+    "Trouble falling or staying asleep, or sleeping too much",
+    "Feeling tired or having little energy",
+    "Poor appetite or overeating",
+    "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
+    "Trouble concentrating on things, such as reading the newspaper or watching television",
+    "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so "
+    "fidgety or restless that you have been moving around a lot more than usual",
+    "Thoughts that you would be better off dead or of hurting yourself in some way",
+)
+PHQ9_DIFFICULTY = (
+    "If you checked off any problems, how difficult have these problems made it for you to do your "
+    "work, take care of things at home, or get along with other people?"
+)
+PHQ9_DIFFICULTY_OPTIONS = (
+    Option("not_difficult", "Not difficult at all"),
+    Option("somewhat", "Somewhat difficult"),
+    Option("very", "Very difficult"),
+    Option("extremely", "Extremely difficult"),
+)
+PHQ9_BANDS = ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe"))
+
+GAD7_STEM = "Over the last 2 weeks, how often have you been bothered by the following problems?"
+GAD7_ITEMS = (
+    "Feeling nervous, anxious, or on edge",
+    "Not being able to stop or control worrying",
+    "Worrying too much about different things",
+    "Trouble relaxing",
+    "Being so restless that it is hard to sit still",
+    "Becoming easily annoyed or irritable",
+    "Feeling afraid, as if something awful might happen",
+)
+GAD7_BANDS = ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe"))
+
+ASQ_ITEMS = (
+    "In the past few weeks, have you wished you were dead?",
+    "In the past few weeks, have you felt that you or your family would be better off if you were dead?",
+    "In the past week, have you been having thoughts about killing yourself?",
+    "Have you ever tried to kill yourself?",
+)
+ASQ_ACUTE = "Are you having thoughts of killing yourself right now?"

@@ -1,0 +1,43 @@
+"""Section: medicines taken now, by class, because some change how ketamine acts or add to its effects (R-MED)."""
+
+from .choices import UNSURE
+from .model import LONG_TEXT, MULTI, Option, Question, Section
+
+SECTION = Section(
+    id="medicines",
+    title="Medicines you take now",
+    intro="Some medicines work differently together with ketamine. "
+    "Tell us about everything you take now, even if you only take it sometimes.",
+    questions=(
+        Question(
+            "medicine_classes", "Do you take any of these medicines now?", MULTI, required=True,
+            help="Choose all that apply. The names in brackets are examples.",
+            options=(
+                Option("benzodiazepines", "Benzodiazepines, for anxiety or sleep (lorazepam, clonazepam, "
+                       "alprazolam, diazepam)"),
+                Option("anticonvulsants", "Lamotrigine or other seizure medicines, even if you take them for "
+                       "mood or pain"),
+                Option("maoi", "MAOI antidepressants (phenelzine, tranylcypromine, selegiline)"),
+                Option("stimulants", "Stimulants, for ADHD or sleepiness (amphetamine, methylphenidate, "
+                       "modafinil, armodafinil)"),
+                Option("opioids", "Opioid pain medicines (oxycodone, hydrocodone, morphine, tramadol)"),
+                Option("sleep_medicines", "Sleeping pills or other calming medicines (zolpidem, eszopiclone, "
+                       "hydroxyzine)"),
+                Option("naltrexone", "Naltrexone (Vivitrol, Revia), at any dose"),
+                Option("buprenorphine_methadone", "Buprenorphine or methadone (Suboxone, Sublocade)"),
+                Option("blood_pressure", "Blood pressure medicines (lisinopril, amlodipine, losartan, "
+                       "metoprolol)"),
+                Option("nmda", "Memantine or dextromethorphan (Namenda, Auvelity, cough medicines marked DM)"),
+                Option("antidepressants", "An antidepressant (sertraline, fluoxetine, escitalopram, bupropion, "
+                       "venlafaxine)"),
+                Option("none", "None of these"),
+                UNSURE,
+            ),
+        ),
+        Question(
+            "medicines_list", "List every medicine you take, with the dose if you know it", LONG_TEXT,
+            max_length=2000,
+            help="Include vitamins, herbal products and medicines you buy without a prescription.",
+        ),
+    ),
+)

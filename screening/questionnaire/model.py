@@ -1,0 +1,184 @@
+"""The building blocks of the questionnaire: questions, options, sections and show-when conditions.
+
+Everything the app asks is described with these frozen records, once. Forms, skip logic, the
+review page, rules, the PDF and exports all read them, so a label is never written twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+TEXT = "text"
+LONG_TEXT = "long_text"
+EMAIL = "email"
+PHONE = "phone"
+DATE = "date"
+INTEGER = "integer"
+DECIMAL = "decimal"
+CHOICE = "choice"
+MULTI = "multi"
+CONSENT = "consent"
+GROUP = "group"
+
+TYPES = (TEXT, LONG_TEXT, EMAIL, PHONE, DATE, INTEGER, DECIMAL, CHOICE, MULTI, CONSENT, GROUP)
+
+NOT_SURE = "not_sure"
+
+
+def is_blank(value: Any) -> bool:
+    """No answer: nothing, empty text, no option ticked, or an unticked box. Zero is an answer."""
+    return value is None or value is False or value == "" or value == []
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a patient can pick; `value` is the stable code stored in the answers."""
+
+    value: str
+    label: str
+    score: int | None = None
+
+
+@dataclass(frozen=True)
+class When:
+    """Show a question when another question's answer matches.
+
+    `op` is one of:
+    - "in": the answer is one of `values` (single choice, consent)
+    - "has": the multi-choice answer includes one of `values`
+    - "at_least": the number answered is at least `values[0]`
+    - "answered": the question has any answer
+    """
+
+    question: str
+    op: str
+    values: tuple[Any, ...] = ()
+
+    def __call__(self, answers: dict[str, Any]) -> bool:
+        answer = answers.get(self.question)
+        if is_blank(answer):
+            return False
+        if self.op == "in":
+            return answer in self.values
+        if self.op == "has":
+            return any(value in answer for value in self.values)
+        if self.op == "at_least":
+            return isinstance(answer, int | float) and answer >= self.values[0]
+        if self.op == "answered":
+            return True
+        raise ValueError(f"unknown condition operator {self.op!r}")
+
+    def describe(self) -> str:
+        if self.op == "answered":
+            return f"{self.question} is answered"
+        if self.op == "at_least":
+            return f"{self.question} >= {self.values[0]}"
+        verb = "is one of" if self.op == "in" else "includes one of"
+        return f"{self.question} {verb} {', '.join(map(str, self.values))}"
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Show a question when at least one of several conditions holds."""
+
+    conditions: tuple[When, ...]
+
+    def __call__(self, answers: dict[str, Any]) -> bool:
+        return any(condition(answers) for condition in self.conditions)
+
+    def describe(self) -> str:
+        return " or ".join(condition.describe() for condition in self.conditions)
+
+
+def is_(question: str, *values: Any) -> When:
+    return When(question, "in", values)
+
+
+def has(question: str, *values: str) -> When:
+    return When(question, "has", values)
+
+
+def at_least(question: str, number: float) -> When:
+    return When(question, "at_least", (number,))
+
+
+def answered(question: str) -> When:
+    return When(question, "answered")
+
+
+def any_of(*conditions: When) -> AnyOf:
+    return AnyOf(conditions)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, with its stable id.
+
+    `min_value`/`max_value` bound numbers; for dates they are day offsets from today
+    (`max_value=0` means "not in the future"). `max_length` bounds text. A GROUP question repeats
+    its `columns` up to `rows` times (for example one row per antidepressant tried).
+    """
+
+    id: str
+    label: str
+    type: str
+    options: tuple[Option, ...] = ()
+    help: str = ""
+    show_when: When | AnyOf | None = None
+    required: bool | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    max_length: int | None = None
+    unit: str = ""
+    columns: tuple[Question, ...] = ()
+    rows: int = 0
+    instrument: str = ""
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        if self.type not in TYPES:
+            raise ValueError(f"{self.id}: unknown type {self.type!r}")
+        if self.type in (CHOICE, MULTI) and not self.options:
+            raise ValueError(f"{self.id}: a {self.type} question needs options")
+        if self.type == GROUP and not (self.columns and self.rows):
+            raise ValueError(f"{self.id}: a group needs columns and rows")
+
+    @property
+    def is_required(self) -> bool:
+        """Choices must be picked (they always offer a way out such as "Not sure"); text may stay empty."""
+        if self.required is not None:
+            return self.required
+        return self.type in (CHOICE, CONSENT)
+
+    @property
+    def text_limit(self) -> int:
+        if self.max_length is not None:
+            return self.max_length
+        return 2000 if self.type == LONG_TEXT else 200
+
+    def option(self, value: str) -> Option | None:
+        return next((option for option in self.options if option.value == value), None)
+
+    def shows(self, answers: dict[str, Any]) -> bool:
+        return self.show_when is None or self.show_when(answers)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of the intake: a heading, a short intro and its questions, in order.
+
+    `lead_ins` maps a question id to text shown just before it, such as an instrument's stem.
+    """
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+    lead_ins: dict[str, str] = field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def visible(self, answers: dict[str, Any]) -> list[Question]:
+        return [question for question in self.questions if question.shows(answers)]

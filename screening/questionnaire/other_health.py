@@ -1,0 +1,77 @@
+"""Section: other health problems, allergies, height and weight, and sex at birth for the AUDIT-C
+cut-off (R-LIVER, R-BLADDER, R-THYROID, R-RESP, R-ALLERGY, R-WEIGHT, R-SUD)."""
+
+from .choices import YES_NO_NOT_SURE
+from .model import CHOICE, DECIMAL, LONG_TEXT, TEXT, Option, Question, Section, is_
+
+SECTION = Section(
+    id="other_health",
+    title="Other health",
+    intro="A few more questions about your health. Choose \"Not sure\" if you do not know.",
+    questions=(
+        Question(
+            "liver", "Have you ever had liver problems, such as cirrhosis or hepatitis?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="Cirrhosis is scarring of the liver; hepatitis is a swollen liver, often from a virus.",
+        ),
+        Question("kidney", "Have you ever had kidney problems?", CHOICE, options=YES_NO_NOT_SURE),
+        Question(
+            "thyroid_overactive", "Has a doctor ever told you that you have an overactive thyroid?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="Also called hyperthyroidism: the thyroid gland in your neck makes too much hormone.",
+        ),
+        Question(
+            "thyroid_treated", "Is it being treated now?", CHOICE, options=YES_NO_NOT_SURE,
+            show_when=is_("thyroid_overactive", "yes"),
+        ),
+        Question(
+            "bladder", "Have you had bladder or urinary problems, such as pain or needing to go often?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="This includes bladder infections that keep coming back and long-lasting bladder pain.",
+        ),
+        Question(
+            "sleep_apnea", "Has a doctor ever told you that you have sleep apnea?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="Sleep apnea means your breathing stops and starts while you sleep.",
+        ),
+        Question(
+            "breathing", "Do you have COPD, asthma or other breathing problems?", CHOICE, options=YES_NO_NOT_SURE,
+            help="COPD is a long-term lung disease that makes it hard to breathe.",
+        ),
+        Question(
+            "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anaesthetic medicine?",
+            CHOICE, options=YES_NO_NOT_SURE,
+            help="Anaesthetic medicines put you to sleep or numb you for surgery.",
+        ),
+        Question(
+            "anaesthetic_allergy_details", "Which medicine, and what happened?", TEXT, max_length=200,
+            required=False, show_when=is_("anaesthetic_allergy", "yes"),
+        ),
+        Question(
+            "other_allergies", "Do you have any other allergies?", TEXT, max_length=200,
+            help="For example to medicines, foods or latex. Leave it empty if none.",
+        ),
+        Question(
+            "height_cm", "Your height", DECIMAL, required=False, min_value=50, max_value=250, unit="cm",
+            help="If you know it.",
+        ),
+        Question(
+            "weight_kg", "Your weight", DECIMAL, required=False, min_value=20, max_value=350, unit="kg",
+            help="If you know it.",
+        ),
+        Question(
+            "sex_at_birth", "What sex were you assigned at birth?", CHOICE, required=False,
+            options=(
+                Option("female", "Female"),
+                Option("male", "Male"),
+                Option("intersex", "Intersex"),
+                Option("prefer_not_to_say", "I would rather not say"),
+            ),
+            help="We ask because the alcohol questions are scored differently for women and men.",
+        ),
+        Question(
+            "other_conditions", "Any other health problems you would like the clinic to know about?", LONG_TEXT,
+            max_length=2000, help="Optional.",
+        ),
+    ),
+)

@@ -1,0 +1,29 @@
+"""Section: pregnancy, plans for pregnancy and breastfeeding, asked of everyone, because the esketamine
+label does not recommend use in pregnancy or breastfeeding (R-PREG)."""
+
+from .choices import NO, UNSURE, YES
+from .model import CHOICE, Option, Question, Section
+
+DOES_NOT_APPLY = Option("does_not_apply", "This does not apply to me")
+
+SECTION = Section(
+    id="pregnancy",
+    title="Pregnancy and breastfeeding",
+    intro="We ask everyone these questions. "
+    'If a question does not fit you, choose "This does not apply to me".',
+    questions=(
+        Question(
+            "pregnant", "Are you pregnant, or could you be pregnant?", CHOICE,
+            options=(YES, Option("maybe", "Maybe, I could be"), NO, DOES_NOT_APPLY, UNSURE),
+        ),
+        Question(
+            "planning_pregnancy", "Are you planning to become pregnant in the next few months?", CHOICE,
+            options=(YES, NO, UNSURE, DOES_NOT_APPLY),
+        ),
+        Question(
+            "breastfeeding", "Are you breastfeeding or nursing a baby now?", CHOICE,
+            options=(YES, NO, DOES_NOT_APPLY),
+            help="This includes chestfeeding and pumping milk for a baby.",
+        ),
+    ),
+)

@@ -1,0 +1,54 @@
+"""Section 5: thoughts of self-harm or suicide: PHQ-9 item 9 and the ASQ, word for word (R-SI, R-SA-HX).
+
+A positive answer here marks the intake urgent and sends the patient to the crisis page next.
+"""
+
+from .choices import HOW_LONG_AGO
+from .instruments import (
+    ASQ_ACUTE,
+    ASQ_ITEMS,
+    FREQUENCY,
+    PHQ9_DIFFICULTY,
+    PHQ9_DIFFICULTY_OPTIONS,
+    PHQ9_ITEMS,
+    PHQ9_STEM,
+)
+from .model import CHOICE, TEXT, Option, Question, Section, any_of, is_
+
+ASQ_ANSWERS = (Option("yes", "Yes"), Option("no", "No"), Option("refused", "I would rather not answer"))
+ASQ_POSITIVE = ("yes", "refused")
+
+SECTION = Section(
+    id="safety",
+    title="Your safety",
+    intro="We ask everyone these questions. Your answers help the clinic keep you safe. "
+    "If you are in danger right now, call 911.",
+    lead_ins={"phq9_9": PHQ9_STEM, "asq_1": "Now some yes-or-no questions."},
+    questions=(
+        Question("phq9_9", PHQ9_ITEMS[8], CHOICE, options=FREQUENCY, instrument="PHQ-9"),
+        Question(
+            "phq9_difficulty", PHQ9_DIFFICULTY, CHOICE, options=PHQ9_DIFFICULTY_OPTIONS, instrument="PHQ-9",
+            show_when=any_of(*(is_(f"phq9_{number}", "1", "2", "3") for number in range(1, 10))),
+        ),
+    )
+    + tuple(
+        Question(f"asq_{number}", text, CHOICE, options=ASQ_ANSWERS, instrument="ASQ")
+        for number, text in enumerate(ASQ_ITEMS, start=1)
+    )
+    + (
+        Question("asq_4_how", "How did you try to kill yourself?", TEXT, show_when=is_("asq_4", "yes"),
+                 help="Optional. A few words are enough."),
+        Question("asq_4_when", "When was that?", CHOICE, options=HOW_LONG_AGO, show_when=is_("asq_4", "yes")),
+        Question(
+            "asq_5", ASQ_ACUTE, CHOICE, options=ASQ_ANSWERS, instrument="ASQ",
+            show_when=any_of(*(is_(f"asq_{number}", *ASQ_POSITIVE) for number in range(1, 5))),
+        ),
+    ),
+)
+
+
+def self_harm_endorsed(answers: dict) -> bool:
+    """PHQ-9 item 9 of 1 or more, or any ASQ item 1-5 answered yes or refused (reference R-SI)."""
+    if answers.get("phq9_9") in ("1", "2", "3"):
+        return True
+    return any(answers.get(f"asq_{number}") in ASQ_POSITIVE for number in range(1, 6))

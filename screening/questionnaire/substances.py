@@ -1,0 +1,116 @@
+"""Section: alcohol (AUDIT-C, word for word) and drug use (single-item screen), past problems and recovery
+medicines, because ketamine can be misused and this history changes the plan (R-SUD)."""
+
+from .choices import HOW_LONG_AGO, YES_NO_NOT_SURE
+from .model import CHOICE, INTEGER, MULTI, TEXT, Option, Question, Section, at_least, has, is_
+
+AUDITC_1_OPTIONS = (
+    Option("never", "Never", score=0),
+    Option("monthly_or_less", "Monthly or less", score=1),
+    Option("2_to_4_a_month", "2–4 times a month", score=2),
+    Option("2_to_3_a_week", "2–3 times a week", score=3),
+    Option("4_or_more_a_week", "4 or more times a week", score=4),
+)
+AUDITC_DRINKERS = tuple(option.value for option in AUDITC_1_OPTIONS if option.value != "never")
+
+AUDITC_2_OPTIONS = (
+    Option("1_or_2", "1 or 2", score=0),
+    Option("3_or_4", "3 or 4", score=1),
+    Option("5_or_6", "5 or 6", score=2),
+    Option("7_to_9", "7 to 9", score=3),
+    Option("10_or_more", "10 or more", score=4),
+)
+
+AUDITC_3_OPTIONS = (
+    Option("never", "Never", score=0),
+    Option("less_than_monthly", "Less than monthly", score=1),
+    Option("monthly", "Monthly", score=2),
+    Option("weekly", "Weekly", score=3),
+    Option("daily", "Daily or almost daily", score=4),
+)
+
+SECTION = Section(
+    id="substances",
+    title="Alcohol and drugs",
+    intro="Many people drink or use drugs. Honest answers help the clinic plan your care. "
+    "Your answers are private.",
+    lead_ins={
+        "auditc_2": "One standard drink has about 14 grams of alcohol: 12 oz of beer, 5 oz of wine, "
+        "or 1.5 oz of spirits (liquor).",
+    },
+    questions=(
+        Question(
+            "auditc_1", "How often do you have a drink containing alcohol?", CHOICE,
+            options=AUDITC_1_OPTIONS, instrument="AUDIT-C",
+        ),
+        Question(
+            "auditc_2", "How many standard drinks containing alcohol do you have on a typical day?", CHOICE,
+            options=AUDITC_2_OPTIONS, instrument="AUDIT-C", show_when=is_("auditc_1", *AUDITC_DRINKERS),
+        ),
+        Question(
+            "auditc_3", "How often do you have six or more drinks on one occasion?", CHOICE,
+            options=AUDITC_3_OPTIONS, instrument="AUDIT-C", show_when=is_("auditc_1", *AUDITC_DRINKERS),
+        ),
+        Question(
+            "drug_use_count",
+            "How many times in the past year have you used an illegal drug or used a prescription medication "
+            "for non-medical reasons?",
+            INTEGER, required=True, min_value=0, max_value=1000, instrument="SINGLE-DRUG",
+            help="Enter 0 if none. Non-medical means for the feeling it gives, or not the way a doctor told you.",
+        ),
+        Question(
+            "drugs_used", "Which have you used in the past year?", MULTI,
+            help="Choose all that apply.",
+            options=(
+                Option("cannabis", "Cannabis (marijuana, weed)"),
+                Option("cocaine", "Cocaine"),
+                Option("stimulants", "Methamphetamine or other stimulants"),
+                Option("opioids", "Opioids not prescribed to you (such as heroin, fentanyl or pain pills)"),
+                Option("prescription_misuse", "Prescription medicines not taken as prescribed"),
+                Option("ketamine", "Ketamine"),
+                Option("hallucinogens", "Hallucinogens (like LSD, mushrooms)"),
+                Option("mdma", "MDMA (ecstasy, molly)"),
+                Option("other", "Something else"),
+            ),
+            show_when=at_least("drug_use_count", 1),
+        ),
+        Question(
+            "drugs_used_other", "What else have you used?", TEXT, max_length=200, required=False,
+            show_when=has("drugs_used", "other"),
+        ),
+        Question(
+            "drugs_last_used", "When did you last use any of these?", CHOICE, options=HOW_LONG_AGO,
+            show_when=at_least("drug_use_count", 1),
+        ),
+        Question(
+            "ketamine_nonmedical", "Have you ever used ketamine outside a clinic?", CHOICE,
+            options=YES_NO_NOT_SURE,
+            help="For example at a party, or ketamine you got from a friend or bought.",
+        ),
+        Question(
+            "ketamine_nonmedical_when", "When did you last use it?", CHOICE, options=HOW_LONG_AGO,
+            show_when=is_("ketamine_nonmedical", "yes"),
+        ),
+        Question(
+            "substance_problem_history", "Have you ever had a problem with alcohol or drugs, or had treatment for it?",
+            CHOICE, options=YES_NO_NOT_SURE,
+            help="Treatment includes rehab, detox, counselling or a group such as AA or NA.",
+        ),
+        Question(
+            "substance_problem_details", "Tell us a little about it", TEXT, max_length=200, required=False,
+            help="Optional. A few words are enough.",
+            show_when=is_("substance_problem_history", "yes"),
+        ),
+        Question(
+            "recovery_medicines", "Do you take any of these medicines now?", MULTI, required=True,
+            help="These medicines help people stay off alcohol or drugs. Choose all that apply.",
+            options=(
+                Option("buprenorphine", "Buprenorphine (Suboxone, Subutex, Sublocade)"),
+                Option("methadone", "Methadone"),
+                Option("naltrexone", "Naltrexone (Vivitrol, Revia)"),
+                Option("other", "Another medicine for alcohol or drug use"),
+                Option("none", "None of these"),
+            ),
+        ),
+    ),
+)

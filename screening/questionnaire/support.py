@@ -1,0 +1,30 @@
+"""Section: a ride home, therapy and a support person, because patients cannot drive after a dose and
+ketamine is paired with therapy and support (R-RIDE, R-SUPPORT)."""
+
+from .choices import YES_NO, YES_NO_NOT_SURE
+from .model import CHOICE, PHONE, TEXT, Question, Section, is_
+
+SECTION = Section(
+    id="support",
+    title="Support",
+    intro="It helps to have people around you during this time.",
+    questions=(
+        Question(
+            "ride_home", "Can someone take you home after each visit?", CHOICE, options=YES_NO_NOT_SURE,
+            help="After each visit you cannot drive until the next day, after a night's sleep.",
+        ),
+        Question("therapist_now", "Do you see a therapist or counsellor now?", CHOICE, options=YES_NO),
+        Question(
+            "support_person", "Is there someone you can call if you feel worse?", CHOICE, options=YES_NO_NOT_SURE,
+            help="A friend, family member or anyone you trust.",
+        ),
+        Question(
+            "support_person_name", "Their name, and how you know them", TEXT, max_length=120, required=False,
+            help='For example "Sam, my sister".', show_when=is_("support_person", "yes"),
+        ),
+        Question(
+            "support_person_phone", "Their phone number", PHONE, max_length=30, required=False,
+            show_when=is_("support_person", "yes"),
+        ),
+    ),
+)
