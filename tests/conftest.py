@@ -166,3 +166,11 @@ def patient(client):
 @pytest.fixture
 def answers():
     return typical_answers()
+
+
+def is_checked(html: str, name: str, value: str) -> bool:
+    """Whether the page shows the radio button or checkbox `name`=`value` as chosen."""
+    for tag in re.findall(r"<input [^>]*>", html):
+        if f'name="{name}"' in tag and f'value="{value}"' in tag:
+            return " checked" in tag
+    raise AssertionError(f"no input {name}={value} on the page")

@@ -1,0 +1,88 @@
+"""Leaving and coming back: a code shown once, checked with the date of birth, on any device."""
+
+import re
+
+from conftest import is_checked
+
+from screening.models import Intake, db
+
+CODE = re.compile(r'<p class="resume-code"[^>]*>([A-Z0-9-]+)</p>')
+
+
+def first_step_with_code(patient, answers) -> str:
+    patient.start()
+    response = patient.answer("about_you", answers["about_you"])
+    assert response.headers["Location"].endswith("/your-code")
+    page = patient.client.get("/your-code")
+    return CODE.search(page.text).group(1)
+
+
+def test_resume_code_is_long_and_easy_to_read_aloud(patient, answers):
+    code = first_step_with_code(patient, answers)
+    assert re.fullmatch(r"[2-9A-HJKMNP-TV-Z]{4}(-[2-9A-HJKMNP-TV-Z]{4}){3}", code)
+
+
+def test_resume_code_is_shown_only_once(patient, answers):
+    first_step_with_code(patient, answers)
+    again = patient.client.get("/your-code")
+    assert CODE.search(again.text) is None
+    assert "already shown" in again.text
+
+
+def test_resume_code_restores_answers_on_another_device(app, patient, answers):
+    code = first_step_with_code(patient, answers)
+    patient.answer("reasons", answers["reasons"])
+
+    other_device = type(patient)(app.test_client())
+    response = other_device.post_form("/resume", {"code": code.lower().replace("-", " "), "date_of_birth": "1985-03-27"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/step/treatments")
+    page = other_device.page("about_you")
+    assert 'value="Alex Rivera"' in page.text
+    assert is_checked(other_device.page("reasons").text, "reasons", "anxiety")
+
+
+def test_resume_is_refused_with_a_wrong_date_of_birth(app, patient, answers):
+    code = first_step_with_code(patient, answers)
+    other_device = type(patient)(app.test_client())
+    response = other_device.post_form("/resume", {"code": code, "date_of_birth": "1985-03-28"})
+    assert response.status_code == 422
+    assert "could not find a form with this code and date of birth" in response.text
+    assert other_device.client.get("/step/reasons").status_code == 302
+
+
+def test_wrong_code_and_wrong_date_get_the_same_answer(app, patient, answers):
+    code = first_step_with_code(patient, answers)
+    other_device = type(patient)(app.test_client())
+    wrong_date = other_device.post_form("/resume", {"code": code, "date_of_birth": "1990-01-01"})
+    wrong_code = other_device.post_form("/resume", {"code": "2222-3333-4444-5555", "date_of_birth": "1985-03-27"})
+    assert wrong_date.status_code == wrong_code.status_code == 422
+    message = "We could not find a form with this code and date of birth."
+    assert message in wrong_date.text
+    assert message in wrong_code.text
+
+
+def test_only_a_keyed_hash_of_the_code_is_stored(app, patient, answers):
+    code = first_step_with_code(patient, answers)
+    with app.app_context():
+        intake = db.session.execute(db.select(Intake)).scalar_one()
+        assert intake.resume_hash and code not in intake.resume_hash
+        assert code.replace("-", "") not in intake.resume_hash
+
+
+def test_a_new_code_replaces_a_lost_one(app, patient, answers):
+    old = first_step_with_code(patient, answers)
+    patient.post_form("/your-code")
+    new = CODE.search(patient.client.get("/your-code").text).group(1)
+    assert new != old
+    other_device = type(patient)(app.test_client())
+    assert other_device.post_form("/resume", {"code": old, "date_of_birth": "1985-03-27"}).status_code == 422
+    assert other_device.post_form("/resume", {"code": new, "date_of_birth": "1985-03-27"}).status_code == 302
+
+
+def test_patient_ids_never_appear_in_urls(patient, answers):
+    first_step_with_code(patient, answers)
+    for section_id in ("about_you", "reasons"):
+        response = patient.answer(section_id, answers[section_id])
+        assert "Alex" not in response.headers["Location"]
+        assert "1985" not in response.headers["Location"]

@@ -1,0 +1,111 @@
+"""Self-harm answers lead straight to help; a submitted intake is locked and the device is cleared."""
+
+from conftest import is_checked
+
+from screening.models import Intake, db
+
+
+def test_self_harm_answer_shows_crisis_resources_next_and_marks_urgent(app, patient, answers):
+    patient.start()
+    response = patient.answer("safety", {**answers["safety"], "asq_1": "yes"})
+    assert response.headers["Location"].endswith("/crisis")
+    crisis = patient.client.get("/crisis")
+    assert 'href="tel:988"' in crisis.text
+    assert 'href="sms:988"' in crisis.text
+    assert 'href="tel:911"' in crisis.text
+    assert 'href="tel:555 010 0100"' in crisis.text
+    assert 'href="/step/substances"' in crisis.text
+    with app.app_context():
+        assert db.session.execute(db.select(Intake)).scalar_one().urgent
+
+
+def test_phq9_item_nine_alone_leads_to_the_crisis_page(patient, answers):
+    patient.start()
+    response = patient.answer("safety", {**answers["safety"], "phq9_9": "1"})
+    assert response.headers["Location"].endswith("/crisis")
+
+
+def test_a_refused_asq_answer_counts_as_positive_and_asks_about_now(patient, answers):
+    patient.start()
+    patient.answer("safety", {**answers["safety"], "asq_2": "refused"})
+    assert 'name="asq_5"' in patient.page("safety").text
+
+
+def test_no_self_harm_goes_on_to_the_next_step(app, patient, answers):
+    patient.start()
+    response = patient.answer("safety", answers["safety"])
+    assert response.headers["Location"].endswith("/step/substances")
+    with app.app_context():
+        assert not db.session.execute(db.select(Intake)).scalar_one().urgent
+
+
+def test_crisis_numbers_are_set_per_clinic(database, answers):
+    from conftest import Patient
+
+    from screening import create_app
+
+    app = create_app({"DATABASE_URL": database, "CRISIS_CALL": "116 123", "EMERGENCY_NUMBER": "999"})
+    patient = Patient(app.test_client())
+    patient.start()
+    patient.answer("safety", {**answers["safety"], "asq_3": "yes"})
+    crisis = patient.client.get("/crisis")
+    assert 'href="tel:116 123"' in crisis.text
+    assert 'href="tel:999"' in crisis.text
+
+
+def test_submitting_clears_the_session_for_the_next_patient(patient, answers):
+    patient.complete(answers)
+    patient.submit()
+    assert patient.client.get("/review").status_code == 302
+    welcome = patient.client.get("/")
+    assert "Alex Rivera" not in welcome.text
+    assert ">Start<" in welcome.text
+
+
+def test_a_submitted_intake_cannot_be_edited(app, patient, answers):
+    import re
+
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    code = re.search(r'class="resume-code"[^>]*>([A-Z0-9-]+)<', patient.client.get("/your-code").text).group(1)
+    for section_id, data in list(answers.items())[1:]:
+        patient.answer(section_id, data)
+    patient.submit()
+
+    response = patient.post_form("/resume", {"code": code, "date_of_birth": "1985-03-27"})
+    assert "already sent" in response.text
+    assert patient.client.get("/step/about_you").status_code == 302
+    with app.app_context():
+        from screening import intakes
+
+        intake = db.session.execute(db.select(Intake)).scalar_one()
+        assert intake.is_submitted
+        assert intakes.answers_of(intake)["full_name"] == "Alex Rivera"
+
+
+def test_submit_with_a_missing_answer_lists_it_and_keeps_the_draft(app, patient, answers):
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    response = patient.submit()
+    assert response.status_code == 422
+    assert "Some questions still need an answer" in response.text
+    with app.app_context():
+        assert not db.session.execute(db.select(Intake)).scalar_one().is_submitted
+
+
+def test_review_change_link_returns_to_review(patient, answers):
+    patient.complete(answers)
+    response = patient.answer("support", {**answers["support"], "ride_home": "no"}, review="1")
+    assert response.headers["Location"].endswith("/review")
+    review = patient.client.get("/review").text
+    assert "Can someone take you home" in review
+
+
+def test_back_keeps_answers_already_given(patient, answers):
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    patient.answer("reasons", answers["reasons"])
+    back = patient.answer("treatments", {"psychotherapy": "yes"}, action="back")
+    assert back.headers["Location"].endswith("/step/reasons")
+    assert is_checked(patient.page("reasons").text, "reasons", "depression")
+    assert is_checked(patient.page("treatments").text, "psychotherapy", "yes")
