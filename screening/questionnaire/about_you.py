@@ -10,7 +10,7 @@ SECTION = Section(
         Question("full_name", "Your full name", TEXT, required=True, max_length=120),
         Question(
             "date_of_birth", "Your date of birth", DATE, required=True,
-            help="For example 27 3 1985. We also ask for it if you come back later.",
+            help="We ask for it again if you come back later to finish.",
             min_value=-365 * 120, max_value=0,
         ),
         Question("email", "Email address", EMAIL, max_length=254, help="Optional."),
@@ -22,8 +22,7 @@ SECTION = Section(
         Question(
             "consent", "I agree that the clinic may use my answers to get ready for my visit.", CONSENT,
             options=(Option("yes", "I agree"),),
-            help="Only the clinic's staff can see your answers. They are kept safe and private. "
-            "You can skip any question you do not want to answer, except this one.",
+            help="Only the clinic's staff can see your answers. They are kept safe and private.",
         ),
     ),
 )
