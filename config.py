@@ -16,6 +16,7 @@ ENV_SETTINGS = (
     "CRISIS_CALL",
     "CRISIS_TEXT",
     "EMERGENCY_NUMBER",
+    "REPORT_PAGE_SIZE",
 )
 
 
@@ -39,6 +40,7 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # Development creates missing keys under instance/; production refuses to start without them.
     CREATE_MISSING_KEYS = False
+    REPORT_PAGE_SIZE = "letter"  # or "A4"
 
 
 class DevelopmentConfig(Config):

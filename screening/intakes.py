@@ -39,6 +39,13 @@ def find_draft(public_id: str | None) -> Intake | None:
     return intake if intake is not None and not intake.is_submitted else None
 
 
+def find_submitted(public_id: str | None) -> Intake | None:
+    if not public_id:
+        return None
+    intake = db.session.execute(db.select(Intake).filter_by(public_id=public_id)).scalar_one_or_none()
+    return intake if intake is not None and intake.is_submitted else None
+
+
 def answers_of(intake: Intake) -> dict[str, Any]:
     return vault().decrypt(intake.answers)
 

@@ -4,7 +4,7 @@ import secrets
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -46,3 +46,14 @@ class Intake(db.Model):
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+
+class Report(db.Model):
+    """The clinician's PDF, rendered once when the intake is submitted and stored encrypted."""
+
+    __tablename__ = "report"
+
+    intake_id: Mapped[int] = mapped_column(ForeignKey("intake.id", ondelete="CASCADE"), primary_key=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    catalogue_version: Mapped[str] = mapped_column(String(20))
+    rendered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

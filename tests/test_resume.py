@@ -34,7 +34,8 @@ def test_resume_code_restores_answers_on_another_device(app, patient, answers):
     patient.answer("reasons", answers["reasons"])
 
     other_device = type(patient)(app.test_client())
-    response = other_device.post_form("/resume", {"code": code.lower().replace("-", " "), "date_of_birth": "1985-03-27"})
+    typed = code.lower().replace("-", " ")
+    response = other_device.post_form("/resume", {"code": typed, "date_of_birth": "1985-03-27"})
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/step/treatments")
     page = other_device.page("about_you")

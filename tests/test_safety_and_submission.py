@@ -14,7 +14,7 @@ def test_self_harm_answer_shows_crisis_resources_next_and_marks_urgent(app, pati
     assert 'href="sms:988"' in crisis.text
     assert 'href="tel:911"' in crisis.text
     assert 'href="tel:555 010 0100"' in crisis.text
-    assert 'href="/step/substances"' in crisis.text
+    assert 'href="/step/safety"' in crisis.text, "the ASQ's question about right now comes after the crisis page"
     with app.app_context():
         assert db.session.execute(db.select(Intake)).scalar_one().urgent
 
@@ -23,6 +23,17 @@ def test_phq9_item_nine_alone_leads_to_the_crisis_page(patient, answers):
     patient.start()
     response = patient.answer("safety", {**answers["safety"], "phq9_9": "1"})
     assert response.headers["Location"].endswith("/crisis")
+    assert 'href="/step/substances"' in patient.client.get("/crisis").text
+
+
+def test_after_the_crisis_page_the_question_about_right_now_is_asked(patient, answers):
+    patient.start()
+    patient.answer("safety", {**answers["safety"], "asq_1": "yes"})
+    page = patient.page("safety")
+    assert 'name="asq_5"' in page.text
+    response = patient.answer("safety", {**answers["safety"], "asq_1": "yes", "asq_5": "no"})
+    assert response.headers["Location"].endswith("/crisis")
+    assert 'href="/step/substances"' in patient.client.get("/crisis").text
 
 
 def test_a_refused_asq_answer_counts_as_positive_and_asks_about_now(patient, answers):

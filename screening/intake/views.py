@@ -3,11 +3,13 @@
 The intake's id lives only in the signed session cookie; URLs name sections, never patients.
 """
 
+import time
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 
-from .. import intakes
+from .. import intakes, reports
 from ..questionnaire import SECTION_BY_ID, SECTIONS, next_section, previous_section, step_number
-from ..questionnaire.answers import applicable
+from ..questionnaire.answers import applicable, missing
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.safety import self_harm_endorsed
@@ -18,6 +20,15 @@ bp = Blueprint("intake", __name__)
 
 SESSION_KEY = "intake"
 NEW_CODE_KEY = "new_resume_code"
+RECEIPT_KEY = "submitted_intake"
+# After sending, the patient's browser may fetch its own PDF for a short while; on a shared tablet
+# "Finish" or the next "Start" ends that at once.
+RECEIPT_SECONDS = 10 * 60
+
+
+def receipt() -> str | None:
+    held = session.get(RECEIPT_KEY)
+    return held["intake"] if held and held["until"] > time.time() else None
 
 
 def current_intake():
@@ -39,7 +50,10 @@ def welcome():
 
 @bp.post("/start")
 def start():
-    intake = current_intake() or intakes.start()
+    intake = current_intake()
+    if intake is None:
+        session.clear()
+        intake = intakes.start()
     session[SESSION_KEY] = intake.public_id
     session.permanent = False
     return redirect(url_for("intake.step", section_id=SECTIONS[0].id))
@@ -137,10 +151,16 @@ def resume():
 
 @bp.get("/crisis")
 def crisis():
-    require_intake()
+    """Shown right after a self-harm answer, before anything else; then the safety follow-ups, if any."""
+    answers = intakes.answers_of(require_intake())
     safety = SECTION_BY_ID["safety"]
     review = request.args.get("review")
-    following = url_for("intake.review") if review else url_for("intake.step", section_id=next_section(safety).id)
+    if any(question in safety.questions for question in missing(answers)):
+        following = url_for("intake.step", section_id=safety.id, review=review)
+    elif review:
+        following = url_for("intake.review")
+    else:
+        following = url_for("intake.step", section_id=next_section(safety).id)
     return render_template("intake/crisis.html", next_url=following, config=current_app.config)
 
 
@@ -160,13 +180,36 @@ def submit():
         return render_template(
             "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gaps
         ), 422
+    reports.store_quietly(intake)
     session.clear()
+    session[RECEIPT_KEY] = {"intake": intake.public_id, "until": time.time() + RECEIPT_SECONDS}
     return redirect(url_for("intake.done"))
 
 
 @bp.get("/done")
 def done():
-    return render_template("intake/done.html")
+    return render_template("intake/done.html", has_copy=receipt() is not None)
+
+
+@bp.get("/done/summary.pdf")
+def own_summary():
+    """The patient's own copy, for as long as this browser session lasts after sending."""
+    intake = intakes.find_submitted(receipt()) or abort(404)
+    return pdf_response(reports.pdf_of(intake))
+
+
+@bp.post("/done/finish")
+def finish():
+    session.clear()
+    return redirect(url_for("intake.welcome"))
+
+
+def pdf_response(pdf: bytes):
+    response = current_app.response_class(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = 'attachment; filename="screening-summary.pdf"'
+    response.headers["Cache-Control"] = "no-store, private"
+    response.headers["Pragma"] = "no-cache"
+    return response
 
 
 

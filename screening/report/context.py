@@ -1,0 +1,47 @@
+"""Everything the summary shows, gathered from the answers alone (the report never queries the database)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ..questionnaire.display import SectionRows, format_date, review_rows
+from ..rules import CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
+
+DISCLAIMER = "This summary lists topics to discuss with the patient. It makes no treatment decision."
+LEVEL_TITLES = {"urgent": "Urgent: act before the visit", "discuss": "To discuss", "note": "For context"}
+
+
+@dataclass(frozen=True)
+class Summary:
+    name: str
+    date_of_birth: str
+    consultation_date: str
+    submitted_at: str
+    flags_by_level: list[tuple[str, str, list[Flag]]]
+    urgent: list[Flag]
+    scores: list[Score]
+    sections: list[SectionRows]
+    catalogue_version: str
+    disclaimer: str = DISCLAIMER
+
+
+def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today: date) -> Summary:
+    flags = evaluate(answers, today)
+    grouped = [
+        (level, LEVEL_TITLES[level], [flag for flag in flags if flag.level == level]) for level in LEVELS
+    ]
+    return Summary(
+        name=answers.get("full_name", "(no name given)"),
+        date_of_birth=_date(answers.get("date_of_birth")),
+        consultation_date=_date(answers.get("consultation_date")) or "not given",
+        submitted_at=f"{format_date(submitted_at.date())}, {submitted_at:%H:%M} UTC" if submitted_at else "not yet",
+        flags_by_level=[group for group in grouped if group[2]],
+        urgent=[flag for flag in flags if flag.level == "urgent"],
+        scores=scores(answers),
+        sections=review_rows(answers),
+        catalogue_version=CATALOGUE_VERSION,
+    )
+
+
+def _date(value: str | None) -> str:
+    return format_date(date.fromisoformat(value)) if value else ""

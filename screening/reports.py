@@ -1,0 +1,51 @@
+"""The stored PDF of a submitted intake: rendered once at submission, served from the database after.
+
+Rendering takes a good fraction of a second; doing it once per intake, instead of once per view,
+keeps PDF requests from holding up the form pages other patients are filling in.
+"""
+
+import logging
+
+from flask import current_app
+
+from .intakes import answers_of, vault
+from .models import Intake, Report, db
+from .report import build_summary, render_pdf
+from .rules import CATALOGUE_VERSION
+
+log = logging.getLogger(__name__)
+
+
+def render(intake: Intake) -> bytes:
+    submitted = intake.submitted_at
+    summary = build_summary(answers_of(intake), submitted, today=submitted.date())
+    return render_pdf(summary, current_app.config["REPORT_PAGE_SIZE"])
+
+
+def store(intake: Intake) -> bytes:
+    """Render the summary and keep it, encrypted; replaces an older rendering."""
+    pdf = render(intake)
+    report = db.session.get(Report, intake.id) or Report(intake_id=intake.id)
+    report.pdf = vault().encrypt_bytes(pdf)
+    report.catalogue_version = CATALOGUE_VERSION
+    db.session.add(report)
+    db.session.commit()
+    return pdf
+
+
+def store_quietly(intake: Intake) -> None:
+    """At submission: a failed rendering must not lose the submission; it is retried when first opened."""
+    try:
+        store(intake)
+    except Exception as error:  # the message could quote answers, so only its type is logged
+        db.session.rollback()
+        log.error("rendering the summary of intake %s failed (%s); it will be rendered when opened",
+                  intake.id, type(error).__name__)
+
+
+def pdf_of(intake: Intake) -> bytes:
+    """The stored PDF, rendered now if it is missing or was made by an older rule catalogue."""
+    report = db.session.get(Report, intake.id)
+    if report is None or report.catalogue_version != CATALOGUE_VERSION:
+        return store(intake)
+    return vault().decrypt_bytes(report.pdf)
