@@ -5,6 +5,7 @@ from datetime import date
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from . import intakes, reports
 from .questionnaire import dictionary
@@ -21,6 +22,7 @@ def questions_command(output: str) -> None:
 
 
 @click.command("load-answers")
+@with_appcontext
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 def load_answers_command(file) -> None:
     """Store a submitted intake from an answers file (a JSON object keyed by question id)."""

@@ -93,7 +93,7 @@ class InRange:
         if self.question.type == q.DATE:
             problem = date_problem(self.question, field.data, date.today())
         else:
-            problem = number_problem(self.question, float(field.data))
+            problem = number_problem(self.question, field.data)
         if problem:
             raise ValidationError(problem)
 

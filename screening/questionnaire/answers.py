@@ -9,6 +9,7 @@ answer. The same checks serve the web forms and `flask load-answers`.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -59,11 +60,17 @@ def date_problem(question: Question, value: date, today: date) -> str | None:
     return None
 
 
-def number_problem(question: Question, value: float) -> str | None:
+def number_problem(question: Question, value: Any) -> str | None:
+    """Out of range, or not a finite number at all (NaN, infinity)."""
     low, high = question.min_value, question.max_value
-    if (low is not None and value < low) or (high is not None and value > high):
-        unit = f" {question.unit}" if question.unit else ""
-        return f"Enter a number between {low:g} and {high:g}{unit}."
+    unit = f" {question.unit}" if question.unit else ""
+    message = f"Enter a number between {low:g} and {high:g}{unit}."
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return message
+    if not math.isfinite(number) or (low is not None and number < low) or (high is not None and number > high):
+        return message
     return None
 
 
@@ -94,7 +101,12 @@ def check_value(question: Question, value: Any, today: date, key: str | None = N
             raise AnswerError(key, problem)
         return value
     if kind in (INTEGER, DECIMAL):
-        if isinstance(value, bool) or not isinstance(value, int | float) or (kind == INTEGER and value != int(value)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or (kind == INTEGER and value != int(value))
+        ):
             raise AnswerError(key, f"{value!r} is not a {'whole ' if kind == INTEGER else ''}number")
         problem = number_problem(question, value)
         if problem:

@@ -1,0 +1,68 @@
+"""Answers in, flags out: the same answers on the same day always give the same flags in the same order."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..questionnaire import QUESTIONS
+from ..questionnaire.display import answer_text
+from .catalogue import CATALOGUE, LEVELS, Answers, Rule
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One answer that raised a flag, quoted in words as the patient gave it."""
+
+    question_id: str
+    label: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A topic for the clinician: what the rule is about, the answers that raised it, why, and where from."""
+
+    rule_id: str
+    level: str
+    title: str
+    evidence: tuple[Evidence, ...]
+    reason: str
+    sources: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The flag as plain JSON data, for `flask flags` and exports."""
+        return {
+            "id": self.rule_id,
+            "level": self.level,
+            "title": self.title,
+            "evidence": [
+                {"question": item.question_id, "label": item.label, "answer": item.answer} for item in self.evidence
+            ],
+            "reason": self.reason,
+            "source": list(self.sources),
+        }
+
+
+def evaluate(answers: Mapping[str, Any], today: date) -> list[Flag]:
+    """Every flag the answers raise, urgent first, then discuss, then note; catalogue order within a level.
+
+    `today` is passed in rather than read from the clock, so an intake gives the same flags whenever it is read.
+    """
+    view = Answers(answers, today)
+    flags = [flag for rule in CATALOGUE if (flag := flag_for(rule, view))]
+    return sorted(flags, key=lambda flag: LEVELS.index(flag.level))
+
+
+def flag_for(rule: Rule, answers: Answers) -> Flag | None:
+    raised = rule.check(answers)
+    if not raised:
+        return None
+    evidence = tuple(quote(question_id, answers.get(question_id)) for question_id in dict.fromkeys(raised))
+    title = rule.title_for(answers) if rule.title_for else rule.title
+    return Flag(rule.id, rule.level, title, evidence, rule.reason, rule.sources)
+
+
+def quote(question_id: str, value: Any) -> Evidence:
+    question = QUESTIONS[question_id]
+    return Evidence(question_id, question.label, answer_text(question, value))

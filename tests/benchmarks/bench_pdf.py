@@ -1,0 +1,64 @@
+"""How long the clinician's summary takes to render, against a minimal WeasyPrint page in the same run.
+
+Run with `make bench`. Prints the median of several renders of each, their ratio (aim: at most 3x),
+and the process's memory before and after many renders (one FontConfiguration: it should stay flat).
+"""
+
+import resource
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from weasyprint import HTML
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from answer_sets import everything_positive  # noqa: E402
+
+from screening.report import build_summary, render_pdf  # noqa: E402
+from screening.report.pdf import _fonts  # noqa: E402
+
+ROUNDS = 7
+MEMORY_RENDERS = 100
+
+
+def median_seconds(action) -> float:
+    action()  # warm-up: first use loads fonts and templates
+    timings = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    submitted = datetime.now(UTC)
+    summary = build_summary(everything_positive(), submitted, today=submitted.date())
+    minimal = HTML(string="<p>Hello</p>")
+    pages = len(render_pdf(summary).split(b"/Type /Page\n")) - 1
+
+    baseline = median_seconds(lambda: minimal.write_pdf(font_config=_fonts))
+    full = median_seconds(lambda: render_pdf(summary))
+    print(f"minimal WeasyPrint page: {baseline * 1000:7.1f} ms (median of {ROUNDS})")
+    print(f"everything-positive summary ({pages} pages): {full * 1000:7.1f} ms (median of {ROUNDS})")
+    print(f"ratio: {full / baseline:.1f}x (aim: <= 3x)")
+
+    before = rss_mb()
+    for _ in range(MEMORY_RENDERS):
+        render_pdf(summary)
+    print(f"RSS before/after {MEMORY_RENDERS} more renders: {before:.0f} MB / {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

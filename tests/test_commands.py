@@ -1,0 +1,114 @@
+"""The command-line tools: the data dictionary and loading an answers file."""
+
+import json
+
+from answer_sets import nothing_of_note
+
+from screening import intakes
+from screening.models import Intake, db
+from screening.questionnaire import QUESTIONS
+
+
+def stored(app) -> list[dict]:
+    with app.app_context():
+        return [intakes.answers_of(intake) for intake in db.session.execute(db.select(Intake)).scalars()]
+
+
+def load(runner, tmp_path, content):
+    path = tmp_path / "answers.json"
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    return runner.invoke(args=["load-answers", str(path)])
+
+
+def test_questions_prints_a_markdown_row_for_every_question_once(runner):
+    result = runner.invoke(args=["questions"])
+    assert result.exit_code == 0, result.output
+    first_cells = [line.split("|")[1].strip() for line in result.output.splitlines() if line.startswith("| ")]
+    for question_id in QUESTIONS:
+        assert first_cells.count(question_id) == 1, question_id
+    assert "antidepressants[].name" in first_cells
+
+
+def test_questions_as_json_lists_every_question_in_order(runner):
+    result = runner.invoke(args=["questions", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.output)
+    assert [entry["id"] for entry in entries] == list(QUESTIONS)
+    for entry in entries:
+        assert {"section", "label", "type", "options"} <= entry.keys(), entry["id"]
+    assert next(e for e in entries if e["id"] == "bp_diagnosed")["options"][0] == {"value": "yes", "label": "Yes"}
+
+
+def test_load_answers_stores_one_submitted_intake(app, runner, tmp_path):
+    result = load(runner, tmp_path, nothing_of_note())
+    assert result.exit_code == 0, result.output
+    assert "Stored 1 submitted intake." in result.output
+    assert stored(app) == [nothing_of_note()]
+    with app.app_context():
+        assert db.session.execute(db.select(Intake)).scalar_one().is_submitted
+
+
+def test_load_answers_works_from_the_app_cli_runner(app, runner, tmp_path):
+    result = load(runner, tmp_path, nothing_of_note())
+    assert result.exit_code == 0, result.output
+    assert stored(app) == [nothing_of_note()]
+
+
+def test_load_answers_refuses_an_unknown_key(app, runner, tmp_path):
+    result = load(runner, tmp_path, {**nothing_of_note(), "favourite_colour": "blue"})
+    assert result.exit_code != 0
+    assert "favourite_colour" in result.output
+    assert "Nothing was stored." in result.output
+    assert stored(app) == []
+
+
+def test_load_answers_refuses_a_value_out_of_range(app, runner, tmp_path):
+    answers = {**nothing_of_note(), "bp_reading_known": "yes", "bp_systolic": 120, "bp_diastolic": 500,
+               "bp_reading_when": "past_week"}
+    result = load(runner, tmp_path, answers)
+    assert result.exit_code != 0
+    assert "bp_diastolic" in result.output
+    assert stored(app) == []
+
+
+def test_load_answers_refuses_an_answer_to_a_question_not_shown(app, runner, tmp_path):
+    answers = {**nothing_of_note(), "bp_reading_known": "no"}
+    del answers["bp_diastolic"], answers["bp_reading_when"]
+    result = load(runner, tmp_path, answers)
+    assert result.exit_code != 0
+    assert "bp_systolic" in result.output
+    assert "not shown" in result.output
+    assert stored(app) == []
+
+
+def test_load_answers_refuses_a_missing_required_answer(app, runner, tmp_path):
+    answers = nothing_of_note()
+    del answers["stroke"]
+    result = load(runner, tmp_path, answers)
+    assert result.exit_code != 0
+    assert "stroke" in result.output
+    assert "required" in result.output
+    assert stored(app) == []
+
+
+def test_load_answers_refuses_invalid_json(app, runner, tmp_path):
+    result = load(runner, tmp_path, '{"full_name": "Alex",')
+    assert result.exit_code != 0
+    assert "is not valid JSON" in result.output
+    assert "Nothing was stored." in result.output
+    assert "Traceback" not in result.output
+    assert stored(app) == []
+
+
+def test_load_answers_refuses_nan_for_a_decimal(app, runner, tmp_path):
+    result = load(runner, tmp_path, json.dumps({**nothing_of_note(), "height_cm": float("nan")}))
+    assert result.exit_code != 0
+    assert "height_cm" in result.output
+    assert stored(app) == []
+
+
+def test_load_answers_refuses_infinity_for_a_whole_number_with_a_message(app, runner, tmp_path):
+    result = load(runner, tmp_path, json.dumps({**nothing_of_note(), "drug_use_count": float("inf")}))
+    assert result.exit_code != 0
+    assert "drug_use_count" in result.output
+    assert stored(app) == []
