@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app screening
 # poppler-utils (pdftoppm) for the print tests. Installed only when missing, and only where we may.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk poppler-utils
 
-.PHONY: run test clean system-packages
+.PHONY: run test bench clean system-packages
 
 system-packages:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
@@ -34,6 +34,9 @@ run: system-packages $(VENV)/.installed
 test: system-packages $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: system-packages $(VENV)/.installed
+	$(BIN)/python tests/benchmarks/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
