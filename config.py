@@ -17,6 +17,8 @@ ENV_SETTINGS = (
     "CRISIS_TEXT",
     "EMERGENCY_NUMBER",
     "REPORT_PAGE_SIZE",
+    "STAFF_IDLE_MINUTES",
+    "DRAFT_RETENTION_DAYS",
 )
 
 
@@ -41,6 +43,11 @@ class Config:
     # Development creates missing keys under instance/; production refuses to start without them.
     CREATE_MISSING_KEYS = False
     REPORT_PAGE_SIZE = "letter"  # or "A4"
+    STAFF_IDLE_MINUTES = 15
+    SIGN_IN_WINDOW_MINUTES = 15
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT = 5
+    SIGN_IN_ATTEMPTS_PER_ADDRESS = 20
+    DRAFT_RETENTION_DAYS = 30
 
 
 class DevelopmentConfig(Config):
@@ -63,4 +70,8 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 
 
 def from_environment() -> dict:
-    return {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
+    settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
+    for name in ("STAFF_IDLE_MINUTES", "DRAFT_RETENTION_DAYS"):
+        if name in settings:
+            settings[name] = int(settings[name])
+    return settings

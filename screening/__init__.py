@@ -4,9 +4,11 @@ import json
 import os
 import sqlite3
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
@@ -15,13 +17,22 @@ from sqlalchemy.engine import Engine
 import config as settings
 
 from .crypto import Vault, new_key
-from .models import db
+from .models import StaffUser, db
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
 
 csrf = CSRFProtect()
 migrate = Migrate(directory=str(MIGRATIONS))
+login_manager = LoginManager()
+login_manager.login_view = "staff.sign_in"
+login_manager.login_message = "Please sign in to see this page."
+login_manager.session_protection = "strong"
+
+
+@login_manager.user_loader
+def load_staff(user_id: str) -> StaffUser | None:
+    return db.session.get(StaffUser, int(user_id))
 
 
 class ConfigError(RuntimeError):
@@ -49,14 +60,19 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
     app.extensions["screening.vault"] = Vault(app.config["ENCRYPTION_KEYS"].split(","), app.config["LOOKUP_KEY"])
 
+    app.permanent_session_lifetime = timedelta(minutes=app.config["STAFF_IDLE_MINUTES"])
+
     db.init_app(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
+    login_manager.init_app(app)
 
     from . import cli, errors
     from .intake.views import bp as intake_bp
+    from .staff.views import bp as staff_bp
 
     app.register_blueprint(intake_bp)
+    app.register_blueprint(staff_bp)
     errors.register(app)
     cli.register(app)
     return app

@@ -14,6 +14,11 @@ def register(app: Flask) -> None:
         return render_template("error.html", title="This page was open for a long time",
                                message="For your safety, please go back and send it again."), 400
 
+    @app.errorhandler(403)
+    def forbidden(error):
+        return render_template("error.html", title="This page is for administrators",
+                               message="Ask an administrator of your clinic if you need it."), 403
+
     @app.errorhandler(404)
     def not_found(error):
         return render_template("error.html", title="We could not find this page",

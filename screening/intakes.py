@@ -10,11 +10,12 @@ from typing import Any
 from flask import current_app
 
 from .crypto import Vault, new_resume_code, normalise_code
-from .models import Intake, db, utcnow
+from .models import Intake, NameToken, db, utcnow
 from .questionnaire import SECTIONS
 from .questionnaire.answers import applicable, missing
 from .questionnaire.model import Question, Section
 from .questionnaire.safety import self_harm_endorsed
+from .rules import LEVELS, evaluate
 
 
 class IntakeLocked(Exception):
@@ -65,14 +66,33 @@ def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> di
     return answers
 
 
-def store_submitted(answers: dict[str, Any]) -> Intake:
+def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
     """Store an already checked, complete answers object as a submitted intake (imports, demos)."""
-    intake = Intake(answers=vault().encrypt(answers), urgent=self_harm_endorsed(answers), submitted_at=utcnow())
+    intake = Intake(answers=vault().encrypt(answers), urgent=self_harm_endorsed(answers),
+                    submitted_at=submitted_at or utcnow())
     consultation = answers.get("consultation_date")
     intake.consultation_date = date.fromisoformat(consultation) if consultation else None
     db.session.add(intake)
+    db.session.flush()
+    index_for_staff(intake, answers)
     db.session.commit()
     return intake
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name as searched: lower case, split on spaces and hyphens."""
+    return sorted({word for word in text.casefold().replace("-", " ").split() if word})
+
+
+def index_for_staff(intake: Intake, answers: dict[str, Any]) -> None:
+    """What the staff queue sorts, filters and searches on, without decrypting every intake."""
+    flags = evaluate(answers, intake.submitted_at.date())
+    intake.top_level = min((flag.level for flag in flags), key=LEVELS.index, default=None)
+    intake.urgent = intake.top_level == "urgent"
+    intake.dob_hash = vault().lookup_hash("dob:" + answers.get("date_of_birth", ""))
+    db.session.execute(db.delete(NameToken).filter_by(intake_id=intake.id))
+    for word in name_words(answers.get("full_name", "")):
+        db.session.add(NameToken(intake_id=intake.id, token_hash=vault().lookup_hash("name:" + word)))
 
 
 def issue_resume_code(intake: Intake) -> str:
@@ -105,6 +125,7 @@ def submit(intake: Intake) -> list[Question]:
     if gaps:
         return gaps
     intake.submitted_at = utcnow()
+    index_for_staff(intake, answers)
     db.session.commit()
     return []
 

@@ -3,8 +3,9 @@
 import secrets
 from datetime import UTC, datetime
 
+from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -42,10 +43,77 @@ class Intake(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    # Set at submission, for the staff queue: the highest flag level, and blind indexes (keyed
+    # hashes) of the date of birth and of each word of the name, so staff can search without
+    # the database ever holding them in clear.
+    top_level: Mapped[str | None] = mapped_column(String(10))
+    dob_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+    __table_args__ = (Index("ix_intake_queue", "submitted_at", "urgent", "consultation_date"),)
 
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+
+class NameToken(db.Model):
+    """One keyed hash per word of a submitted intake's name: exact-word search without plaintext."""
+
+    __tablename__ = "name_token"
+
+    intake_id: Mapped[int] = mapped_column(ForeignKey("intake.id", ondelete="CASCADE"), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class StaffUser(UserMixin, db.Model):
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(10), default="staff")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class StaffNote(db.Model):
+    """A staff member's note on an intake, kept apart from the patient's answers, encrypted."""
+
+    __tablename__ = "staff_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intake_id: Mapped[int] = mapped_column(ForeignKey("intake.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    text: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEvent(db.Model):
+    """Who did what, when. Never health data: the intake is named by its number only.
+
+    Kept when an intake is purged (the number then points nowhere), and never edited by the app.
+    """
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    intake_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    address_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    account_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class Report(db.Model):

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from screening import create_app, database_url
-from screening.models import Intake, Report, db
+from screening.models import db
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
@@ -56,8 +56,8 @@ def app(database):
     app = create_app({"DATABASE_URL": database, "CLINIC_PHONE": "555 010 0100"})
     yield app
     with app.app_context():
-        db.session.execute(db.delete(Report))
-        db.session.execute(db.delete(Intake))
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
         db.session.commit()
         db.engine.dispose()
 

@@ -56,3 +56,10 @@ ASQ_ITEMS = (
     "Have you ever tried to kill yourself?",
 )
 ASQ_ACUTE = "Are you having thoughts of killing yourself right now?"
+
+# LOINC codes from the clinical reference: (panel, total score) for each instrument.
+LOINC = {
+    "PHQ-9": ("44249-1", "44261-6"),
+    "GAD-7": ("69737-5", "70274-6"),
+    "AUDIT-C": ("72109-2", "75626-2"),
+}

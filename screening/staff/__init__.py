@@ -1,0 +1,1 @@
+"""The clinic staff's side: sign-in, the review queue, one intake, notes, exports, audit, accounts."""

@@ -1,0 +1,93 @@
+"""Staff accounts: creating them, signing in with limits on attempts, and admins' changes.
+
+Passwords are hashed with scrypt (memory-hard; Werkzeug's default). Failed sign-ins are counted in
+the audit log, per account and per address, so the limit holds across processes and servers.
+"""
+
+from datetime import timedelta
+
+from flask import current_app
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..intakes import vault
+from ..models import AuditEvent, StaffUser, db, utcnow
+from . import audit
+
+ROLES = ("staff", "admin")
+MIN_PASSWORD_LENGTH = 12
+# Checked when the email is unknown, so a wrong email takes as long as a wrong password.
+UNKNOWN_ACCOUNT_HASH = generate_password_hash("no such account")
+
+
+class TooManyAttempts(Exception):
+    pass
+
+
+class AccountError(ValueError):
+    pass
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().casefold()
+
+
+def find(email: str) -> StaffUser | None:
+    return db.session.execute(db.select(StaffUser).filter_by(email=normalise_email(email))).scalar_one_or_none()
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Use a password of at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def create(email: str, password: str, role: str = "staff") -> StaffUser:
+    if role not in ROLES:
+        raise AccountError(f"The role must be one of {', '.join(ROLES)}.")
+    if find(email):
+        raise AccountError(f"There is already an account for {normalise_email(email)}.")
+    check_password(password)
+    user = StaffUser(email=normalise_email(email), password_hash=generate_password_hash(password), role=role)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def recent_failures(column, value: str) -> int:
+    since = utcnow() - timedelta(minutes=current_app.config["SIGN_IN_WINDOW_MINUTES"])
+    query = db.select(db.func.count()).where(
+        AuditEvent.action == "sign_in_failed", column == value, AuditEvent.at >= since
+    )
+    return db.session.scalar(query)
+
+
+def authenticate(email: str, password: str, address: str) -> StaffUser | None:
+    """The active account with this email and password, or None; raises TooManyAttempts first."""
+    config = current_app.config
+    account_key = vault().lookup_hash("account:" + normalise_email(email))
+    address_key = vault().lookup_hash("address:" + address)
+    if (recent_failures(AuditEvent.account_hash, account_key) >= config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
+            or recent_failures(AuditEvent.address_hash, address_key) >= config["SIGN_IN_ATTEMPTS_PER_ADDRESS"]):
+        audit.record("sign_in_refused", detail="too many attempts", address=address, account=normalise_email(email))
+        raise TooManyAttempts()
+    user = find(email)
+    valid = check_password_hash(user.password_hash if user else UNKNOWN_ACCOUNT_HASH, password)
+    if not (user and valid and user.active):
+        audit.record("sign_in_failed", actor=user, address=address, account=normalise_email(email))
+        return None
+    audit.record("sign_in", actor=user, address=address)
+    return user
+
+
+def set_password(user: StaffUser, password: str, by: StaffUser | None = None) -> None:
+    check_password(password)
+    user.password_hash = generate_password_hash(password)
+    db.session.commit()
+    audit.record("password_reset", actor=by or user, detail=f"account {user.id}")
+
+
+def set_active(user: StaffUser, active: bool, by: StaffUser) -> None:
+    if user.id == by.id and not active:
+        raise AccountError("You cannot deactivate your own account.")
+    user.active = active
+    db.session.commit()
+    audit.record("account_activated" if active else "account_deactivated", actor=by, detail=f"account {user.id}")

@@ -1,0 +1,32 @@
+"""Forms of the staff pages."""
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import Email, EqualTo, InputRequired, Length
+
+
+class SignInForm(FlaskForm):
+    email = EmailField("Email", validators=[InputRequired("Enter your email."), Length(max=254)])
+    password = PasswordField("Password", validators=[InputRequired("Enter your password."), Length(max=200)])
+
+
+class SearchForm(FlaskForm):
+    search = StringField("Name or date of birth (YYYY-MM-DD)", validators=[Length(max=120)])
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField("Add a note", validators=[InputRequired("Write the note first."),
+                                                   Length(max=4000, message="Keep a note under 4,000 characters.")])
+
+
+class NewAccountForm(FlaskForm):
+    email = EmailField("Email", validators=[InputRequired("Enter an email."),
+                                            Email("Enter an email address like name@clinic.org.",
+                                                  check_deliverability=False)])
+    role = SelectField("Role", choices=[("staff", "Staff"), ("admin", "Admin")])
+    password = PasswordField("Temporary password", validators=[InputRequired("Enter a password."), Length(max=200)])
+
+
+class PasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[InputRequired("Enter a password."), Length(max=200)])
+    confirm = PasswordField("New password again", validators=[EqualTo("password", "The two passwords differ.")])
