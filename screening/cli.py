@@ -1,16 +1,19 @@
-"""Command-line tools: `flask --app screening questions | load-answers | flags | rules`."""
+"""Command-line tools, run as `flask --app screening COMMAND`: data dictionary, imports, rules, staff, retention."""
 
 import json
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from . import intakes, reports
+from . import demo, intakes, reports
+from .models import AuditEvent, Intake, db, utcnow
 from .questionnaire import dictionary
 from .questionnaire.answers import AnswerError, check_answers
 from .rules import CATALOGUE, CATALOGUE_VERSION, evaluate
+from .staff import accounts
 
 
 @click.command("questions")
@@ -49,6 +52,56 @@ def rules_command() -> None:
         click.echo(f"| {rule.id} | {rule.level} | {rule.title} | {rule.reason} | {', '.join(rule.sources)} |")
 
 
+@click.command("create-staff")
+@click.argument("email")
+@click.option("--role", type=click.Choice(accounts.ROLES), default="staff", show_default=True)
+@click.password_option(help="Asked twice and never shown, when not given.")
+@with_appcontext
+def create_staff_command(email: str, role: str, password: str) -> None:
+    """Create a staff account."""
+    try:
+        user = accounts.create(email, password, role)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.add(AuditEvent(action="account_created", detail=f"account {user.id} ({role}) from the command line"))
+    db.session.commit()
+    click.echo(f"Created {role} account {user.email}.")
+
+
+@click.command("purge")
+@click.option("--older-than", "days", type=click.IntRange(min=1), required=True,
+              help="Delete submitted intakes sent more than this many days ago.")
+@with_appcontext
+def purge_command(days: int) -> None:
+    """Delete old submitted intakes (with their PDFs and notes) and expired drafts. The audit log stays."""
+    now = utcnow()
+    submitted = db.delete(Intake).where(Intake.submitted_at < now - timedelta(days=days))
+    drafts_before = now - timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
+    drafts = db.delete(Intake).where(Intake.submitted_at.is_(None), Intake.updated_at < drafts_before)
+    removed = db.session.execute(submitted).rowcount
+    expired = db.session.execute(drafts).rowcount
+    db.session.add(AuditEvent(action="purge", detail=f"{removed} submitted older than {days} days, "
+                                                     f"{expired} drafts older than "
+                                                     f"{current_app.config['DRAFT_RETENTION_DAYS']} days"))
+    db.session.commit()
+    click.echo(f"Deleted {removed} submitted intakes and {expired} expired drafts.")
+
+
+@click.command("demo")
+@click.option("--count", type=click.IntRange(1, 100_000), default=40, show_default=True)
+@click.option("--seed", type=int, default=None, help="For the same intakes every time.")
+@click.option("--no-pdf", is_flag=True, help="Skip rendering the PDFs (much faster for large counts).")
+@with_appcontext
+def demo_command(count: int, seed: int | None, no_pdf: bool) -> None:
+    """Fill the database with realistic synthetic submitted intakes (never use on a clinic's database)."""
+    rng = random.Random(seed)
+    for submitted_at in demo.submitted_times(count, rng):
+        intake = intakes.store_submitted(demo.synthetic_answers(rng, date.today()), submitted_at=submitted_at)
+        if not no_pdf:
+            reports.store_quietly(intake)
+    click.echo(f"Added {count} synthetic submitted intakes.")
+
+
 def read_answers(file, complete: bool, consequence: str = "") -> dict:
     try:
         return check_answers(json.load(file), today=date.today(), complete=complete)
@@ -63,3 +116,6 @@ def register(app: Flask) -> None:
     app.cli.add_command(load_answers_command)
     app.cli.add_command(flags_command)
     app.cli.add_command(rules_command)
+    app.cli.add_command(create_staff_command)
+    app.cli.add_command(purge_command)
+    app.cli.add_command(demo_command)

@@ -7,6 +7,19 @@ from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """Timestamps stored with their time zone and read back as UTC-aware, on SQLite too (which drops it)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
 
 
 class Base(DeclarativeBase):
@@ -40,15 +53,15 @@ class Intake(db.Model):
     answers: Mapped[bytes] = mapped_column(LargeBinary)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     consultation_date: Mapped[datetime | None] = mapped_column(Date, index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
-    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     # Set at submission, for the staff queue: the highest flag level, and blind indexes (keyed
     # hashes) of the date of birth and of each word of the name, so staff can search without
     # the database ever holding them in clear.
     top_level: Mapped[str | None] = mapped_column(String(10))
     dob_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     __table_args__ = (Index("ix_intake_queue", "submitted_at", "urgent", "consultation_date"),)
@@ -75,7 +88,7 @@ class StaffUser(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(10), default="staff")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     @property
     def is_active(self) -> bool:
@@ -95,7 +108,7 @@ class StaffNote(db.Model):
     intake_id: Mapped[int] = mapped_column(ForeignKey("intake.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
     text: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class AuditEvent(db.Model):
@@ -107,7 +120,7 @@ class AuditEvent(db.Model):
     __tablename__ = "audit_event"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
     action: Mapped[str] = mapped_column(String(40), index=True)
     intake_id: Mapped[int | None] = mapped_column(Integer, index=True)
@@ -124,4 +137,4 @@ class Report(db.Model):
     intake_id: Mapped[int] = mapped_column(ForeignKey("intake.id", ondelete="CASCADE"), primary_key=True)
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     catalogue_version: Mapped[str] = mapped_column(String(20))
-    rendered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    rendered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

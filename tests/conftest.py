@@ -175,3 +175,36 @@ def is_checked(html: str, name: str, value: str) -> bool:
         if f'name="{name}"' in tag and f'value="{value}"' in tag:
             return " checked" in tag
     raise AssertionError(f"no input {name}={value} on the page")
+
+
+STAFF_PASSWORD = "a long staff password"
+
+
+class Staff:
+    """A staff member's browser: signs in through the real form, then reads and posts pages."""
+
+    def __init__(self, client, email: str):
+        self.client = client
+        self.email = email
+        self.browser = Patient(client)
+
+    def sign_in(self, password: str = STAFF_PASSWORD):
+        return self.browser.post_form("/staff/sign-in", {"email": self.email, "password": password})
+
+    def post(self, path: str, data: dict | None = None, page: str = "/staff/"):
+        return self.browser.post_form(path, data, page=page)
+
+
+@pytest.fixture
+def make_staff(app):
+    from screening.staff import accounts
+
+    def make(email: str = "nurse@clinic.test", role: str = "staff", signed_in: bool = True) -> Staff:
+        with app.app_context():
+            accounts.create(email, STAFF_PASSWORD, role)
+        member = Staff(app.test_client(), email)
+        if signed_in:
+            assert member.sign_in().status_code == 302
+        return member
+
+    return make

@@ -33,6 +33,7 @@ def admin_required(view):
             abort(403)
         return view(*args, **kwargs)
 
+    wrapped.admin_only = True
     return wrapped
 
 

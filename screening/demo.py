@@ -1,0 +1,74 @@
+"""Realistic synthetic intakes for a development database, so a newcomer sees a living queue.
+
+Answers are made by walking the questionnaire definition, so they follow its skip logic and checks.
+No real person is described: names are drawn from short lists of common first and last names.
+"""
+
+import random
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from .questionnaire import SECTIONS
+from .questionnaire import model as q
+from .questionnaire.answers import check_answers
+from .questionnaire.model import Question
+
+FIRST = ("Alex", "Sam", "Maria", "Wei", "Aisha", "Jonas", "Priya", "Diego", "Hana", "Kofi", "Olga", "Liam")
+LAST = ("Rivera", "Chen", "Okafor", "Novak", "Haddad", "Kim", "Müller", "Silva", "Tanaka", "Brown", "Singh")
+MEDICINES = ("Sertraline", "Escitalopram", "Venlafaxine", "Bupropion", "Mirtazapine", "Fluoxetine")
+
+
+def value_for(question: Question, rng: random.Random, today: date) -> Any:
+    kind, qid = question.type, question.id
+    if qid == "full_name":
+        return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    if qid == "date_of_birth":
+        return (today - timedelta(days=rng.randint(18 * 365, 75 * 365))).isoformat()
+    if qid == "consultation_date":
+        return (today + timedelta(days=rng.randint(0, 14))).isoformat()
+    if qid == "bp_systolic":
+        return rng.choice((112, 118, 126, 134, 142, 151, 163, 184))
+    if qid == "bp_diastolic":
+        return rng.choice((70, 76, 82, 88, 92, 97, 121))
+    if qid == "drug_use_count":
+        return rng.choice((0, 0, 0, 0, 2, 12))
+    if kind == q.CONSENT:
+        return True
+    if kind == q.CHOICE:
+        values = [option.value for option in question.options]
+        if "no" in values and rng.random() < 0.8:
+            return "no"
+        if question.instrument in ("PHQ-9", "GAD-7") and qid != "phq9_difficulty":
+            return rng.choice(("0", "1", "1", "2", "3"))
+        return rng.choice(values)
+    if kind == q.MULTI:
+        values = [option.value for option in question.options]
+        if "none" in values:
+            taken = [value for value in values if value not in ("none", "not_sure")]
+            return ["none"] if rng.random() < 0.7 else [rng.choice(taken)]
+        return rng.sample([v for v in values if v != "not_sure"], k=rng.randint(1, 2))
+    if kind == q.GROUP:
+        return [
+            {"name": rng.choice(MEDICINES), "duration": rng.choice(("2_to_5_weeks", "6_weeks_or_more")),
+             "helped": rng.choice(("no", "a_little", "yes_a_lot"))}
+            for _ in range(rng.randint(1, 3))
+        ]
+    if kind == q.DECIMAL:
+        return float(rng.randint(150, 195)) if qid == "height_cm" else float(rng.randint(50, 120))
+    return None
+
+
+def synthetic_answers(rng: random.Random, today: date) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for section in SECTIONS:
+        for question in section.questions:
+            if question.shows(answers):
+                value = value_for(question, rng, today)
+                if value is not None:
+                    answers[question.id] = value
+    return check_answers(answers, today)
+
+
+def submitted_times(count: int, rng: random.Random) -> list[datetime]:
+    now = datetime.now(UTC)
+    return [now - timedelta(hours=rng.randint(1, 24 * 10)) for _ in range(count)]

@@ -1,0 +1,335 @@
+"""Clinic staff: signing in, the queue, one intake, review, notes, exports, the audit log, retention."""
+
+import csv
+import io
+import json
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from answer_sets import everything_positive, nothing_of_note, unsure_and_high
+from conftest import STAFF_PASSWORD, Patient
+
+from screening import intakes
+from screening.models import AuditEvent, Intake, StaffNote, StaffUser, db
+
+
+def store(app, answers: dict, days_ago: int = 0) -> int:
+    with app.app_context():
+        submitted = datetime.now(UTC) - timedelta(days=days_ago)
+        return intakes.store_submitted(answers, submitted_at=submitted).id
+
+
+def actions(app) -> list[tuple[str, int | None, int | None]]:
+    with app.app_context():
+        rows = db.session.scalars(db.select(AuditEvent).order_by(AuditEvent.id))
+        return [(row.action, row.actor_id, row.intake_id) for row in rows]
+
+
+def staff_id(app, email: str) -> int:
+    with app.app_context():
+        return db.session.execute(db.select(StaffUser).filter_by(email=email)).scalar_one().id
+
+
+def staff_routes(app):
+    return [rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("staff.")]
+
+
+def example_path(rule) -> str:
+    return rule.rule.replace("<int:intake_id>", "1").replace("<int:user_id>", "1")
+
+
+# Access
+
+
+def test_every_staff_route_refuses_anonymous_users(app, client):
+    token = Patient(client).token(client.get("/staff/sign-in").text)
+    for rule in staff_routes(app):
+        if rule.endpoint == "staff.sign_in":
+            continue
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = client.open(example_path(rule), method=method, data={"csrf_token": token})
+            assert response.status_code == 302, (rule.rule, method)
+            assert "/staff/sign-in" in response.headers["Location"], (rule.rule, method)
+
+
+def test_admin_routes_refuse_staff_members(app, make_staff):
+    nurse = make_staff()
+    admin_only = [rule for rule in staff_routes(app) if getattr(app.view_functions[rule.endpoint], "admin_only", False)]
+    assert {rule.endpoint for rule in admin_only} >= {"staff.staff_accounts", "staff.audit_log", "staff.set_active"}
+    token = nurse.browser.token(nurse.client.get("/staff/").text)
+    for rule in admin_only:
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = nurse.client.open(example_path(rule), method=method, data={"csrf_token": token})
+            assert response.status_code == 403, (rule.rule, method)
+
+
+def test_sign_in_with_a_wrong_password_is_refused(make_staff):
+    nurse = make_staff(signed_in=False)
+    response = nurse.sign_in("wrong password")
+    assert response.status_code == 422
+    assert "do not match an active account" in response.text
+    assert nurse.client.get("/staff/").status_code == 302
+
+
+def test_sign_in_is_limited_per_account(make_staff):
+    nurse = make_staff(signed_in=False)
+    for _ in range(5):
+        nurse.sign_in("wrong password")
+    response = nurse.sign_in()
+    assert response.status_code == 422
+    assert "Too many attempts" in response.text
+
+
+def test_sign_in_is_limited_per_address(app, make_staff):
+    app.config["SIGN_IN_ATTEMPTS_PER_ADDRESS"] = 3
+    nurse = make_staff(signed_in=False)
+    for number in range(3):
+        Patient(nurse.client).post_form("/staff/sign-in", {"email": f"guess{number}@x.test", "password": "x"})
+    assert "Too many attempts" in nurse.sign_in().text
+
+
+def test_sign_out_ends_the_session(make_staff):
+    nurse = make_staff()
+    nurse.post("/staff/sign-out")
+    assert nurse.client.get("/staff/").status_code == 302
+
+
+def test_staff_are_signed_out_after_idle_time(app, make_staff):
+    nurse = make_staff()
+    app.config["STAFF_IDLE_MINUTES"] = 0
+    response = nurse.client.get("/staff/")
+    assert response.headers["Location"].endswith("/staff/sign-in")
+    app.config["STAFF_IDLE_MINUTES"] = 15
+    assert nurse.client.get("/staff/").status_code == 302
+
+
+def test_a_deactivated_account_cannot_sign_in(app, make_staff):
+    admin = make_staff("admin@clinic.test", role="admin")
+    nurse = make_staff(signed_in=False)
+    admin.post(f"/staff/accounts/{staff_id(app, nurse.email)}/active", {"active": "0"}, page="/staff/accounts")
+    assert nurse.sign_in().status_code == 422
+
+
+def test_an_admin_resets_a_password(app, make_staff):
+    admin = make_staff("admin@clinic.test", role="admin")
+    nurse = make_staff(signed_in=False)
+    new = "another long password"
+    admin.post(f"/staff/accounts/{staff_id(app, nurse.email)}/password", {"password": new, "confirm": new},
+               page="/staff/accounts")
+    assert nurse.sign_in().status_code == 422
+    assert nurse.sign_in(new).status_code == 302
+
+
+def test_passwords_are_stored_with_scrypt(app, make_staff):
+    make_staff(signed_in=False)
+    with app.app_context():
+        stored = db.session.execute(db.select(StaffUser)).scalar_one().password_hash
+    assert stored.startswith("scrypt:") and STAFF_PASSWORD not in stored
+
+
+def test_create_staff_command_asks_for_the_password_twice(app, runner):
+    result = runner.invoke(args=["create-staff", "doc@clinic.test", "--role", "admin"],
+                           input="a long new password\na long new password\n")
+    assert result.exit_code == 0, result.output
+    assert "a long new password" not in result.output
+    with app.app_context():
+        assert db.session.execute(db.select(StaffUser)).scalar_one().role == "admin"
+
+
+# Queue
+
+
+def test_queue_lists_urgent_first_then_by_consultation_date(app, make_staff):
+    in_nine_days = (date.today() + timedelta(days=9)).isoformat()
+    later = store(app, {**nothing_of_note(), "full_name": "Later Visit", "consultation_date": in_nine_days})
+    sooner = store(app, {**nothing_of_note(), "full_name": "Sooner", "consultation_date": date.today().isoformat()})
+    urgent = store(app, everything_positive())
+    page = make_staff().client.get("/staff/").text
+    order = [int(number) for number in re.findall(r'href="/staff/intakes/(\d+)"', page)]
+    assert order == [urgent, sooner, later]
+    assert "Urgent: 1" in page
+
+
+def test_queue_filters_by_level_day_and_review(app, make_staff):
+    store(app, everything_positive())
+    store(app, {**unsure_and_high(), "consultation_date": (date.today() + timedelta(days=20)).isoformat()})
+    today = store(app, {**nothing_of_note(), "consultation_date": date.today().isoformat()})
+    nurse = make_staff()
+    assert len(re.findall(r'href="/staff/intakes/', nurse.client.get("/staff/?level=urgent").text)) == 1
+    assert re.findall(r'href="/staff/intakes/(\d+)"', nurse.client.get("/staff/?when=today").text) == [str(today)]
+    nurse.post(f"/staff/intakes/{today}/reviewed", page=f"/staff/intakes/{today}")
+    assert f'/staff/intakes/{today}"' not in nurse.client.get("/staff/?not_reviewed=1").text
+
+
+def test_search_by_name_or_date_of_birth_stays_out_of_urls(app, make_staff):
+    store(app, {**nothing_of_note(), "full_name": "Hanako Yamada", "date_of_birth": "1990-02-03"})
+    store(app, {**nothing_of_note(), "full_name": "Alex Rivera"})
+    nurse = make_staff()
+    response = nurse.post("/staff/search", {"search": "yamada"})
+    assert "yamada" not in response.headers["Location"].lower()
+    page = nurse.client.get("/staff/").text
+    assert "Hanako Yamada" in page and "Alex Rivera" not in page
+    nurse.post("/staff/search", {"search": "1985-03-27"})
+    page = nurse.client.get("/staff/").text
+    assert "Alex Rivera" in page and "Hanako Yamada" not in page
+
+
+def test_queue_is_paginated(app, make_staff):
+    for _ in range(27):
+        store(app, nothing_of_note())
+    nurse = make_staff()
+    assert len(re.findall(r'href="/staff/intakes/', nurse.client.get("/staff/").text)) == 25
+    assert len(re.findall(r'href="/staff/intakes/', nurse.client.get("/staff/?page=2").text)) == 2
+
+
+def test_drafts_are_not_in_the_queue(app, patient, answers, make_staff):
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    assert "Alex Rivera" not in make_staff().client.get("/staff/").text
+
+
+# One intake
+
+
+def test_intake_page_shows_flags_scores_and_answers_and_is_audited(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    page = nurse.client.get(f"/staff/intakes/{intake_id}").text
+    assert "Thoughts of self-harm or suicide reported" in page
+    assert "PHQ-9: 27 of 27" in page
+    assert "Rash after propofol" in page
+    assert ("view", staff_id(app, nurse.email), intake_id) in actions(app)
+
+
+def test_review_is_recorded_with_the_staff_member(app, make_staff):
+    intake_id = store(app, nothing_of_note())
+    nurse = make_staff()
+    nurse.post(f"/staff/intakes/{intake_id}/reviewed", page=f"/staff/intakes/{intake_id}")
+    with app.app_context():
+        intake = db.session.get(Intake, intake_id)
+        assert intake.reviewed_by_id == staff_id(app, nurse.email)
+        assert intake.reviewed_at is not None
+    assert "Reviewed by nurse@clinic.test" in nurse.client.get(f"/staff/intakes/{intake_id}").text
+    assert ("review", staff_id(app, nurse.email), intake_id) in actions(app)
+
+
+def test_notes_are_kept_apart_from_the_answers_and_encrypted(app, make_staff):
+    intake_id = store(app, nothing_of_note())
+    nurse = make_staff()
+    nurse.post(f"/staff/intakes/{intake_id}/notes", {"text": "Called patient, BP cuff at visit"},
+               page=f"/staff/intakes/{intake_id}")
+    assert "Called patient, BP cuff at visit" in nurse.client.get(f"/staff/intakes/{intake_id}").text
+    with app.app_context():
+        note = db.session.execute(db.select(StaffNote)).scalar_one()
+        assert note.author_id == staff_id(app, nurse.email)
+        assert b"BP cuff" not in note.text
+        assert intakes.answers_of(db.session.get(Intake, intake_id)) == nothing_of_note()
+    assert ("note", staff_id(app, nurse.email), intake_id) in actions(app)
+
+
+def test_staff_open_the_pdf_and_it_is_audited(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    response = nurse.client.get(f"/staff/intakes/{intake_id}/summary.pdf")
+    assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF")
+    assert "no-store" in response.headers["Cache-Control"]
+    assert ("print", staff_id(app, nurse.email), intake_id) in actions(app)
+
+
+# Exports
+
+
+def test_fhir_exports_validate_and_carry_the_reference_loinc_codes(app, make_staff):
+    from fhir.resources.R4B.questionnaire import Questionnaire
+    from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    questionnaire = json.loads(nurse.client.get("/staff/questionnaire.json").data)
+    Questionnaire.model_validate(questionnaire)
+    codes = json.dumps(questionnaire)
+    for code in ("44249-1", "44261-6", "69737-5", "70274-6", "72109-2", "75626-2"):
+        assert code in codes
+    response = json.loads(nurse.client.get(f"/staff/intakes/{intake_id}/fhir.json").data)
+    QuestionnaireResponse.model_validate(response)
+    totals = {item["linkId"]: item["answer"][0]["valueInteger"] for item in response["item"][-1]["item"]}
+    assert totals == {"phq9_total": 27, "gad7_total": 21, "auditc_total": 9}
+    assert ("export_fhir", staff_id(app, nurse.email), intake_id) in actions(app)
+
+
+def test_every_questionnaire_link_id_is_a_question_id(make_staff):
+    from screening.exports import questionnaire
+    from screening.questionnaire import QUESTIONS
+
+    def link_ids(items):
+        for item in items:
+            yield item["linkId"]
+            yield from link_ids(item.get("item", []))
+
+    ids = set(link_ids(questionnaire()["item"]))
+    assert set(QUESTIONS) <= ids
+
+
+def test_flags_export_as_csv(app, make_staff):
+    intake_id = store(app, unsure_and_high())
+    nurse = make_staff()
+    response = nurse.client.get(f"/staff/intakes/{intake_id}/flags.csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert {row["rule_id"] for row in rows} >= {"R-BP-HIGH", "R-UNSURE"}
+    assert ("export_csv", staff_id(app, nurse.email), intake_id) in actions(app)
+
+
+# Audit log
+
+
+def test_audit_log_records_sign_in_and_is_read_by_admins_only(app, make_staff):
+    admin = make_staff("admin@clinic.test", role="admin")
+    page = admin.client.get("/staff/audit?action=sign_in").text
+    assert "admin@clinic.test" in page and "sign_in" in page
+    assert make_staff().client.get("/staff/audit").status_code == 403
+
+
+def test_the_audit_log_has_no_route_that_changes_it(app):
+    audit_rules = [rule for rule in app.url_map.iter_rules() if "audit" in rule.rule]
+    assert audit_rules and all(rule.methods <= {"GET", "HEAD", "OPTIONS"} for rule in audit_rules)
+
+
+def test_audit_rows_hold_no_health_data(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    nurse.client.get(f"/staff/intakes/{intake_id}")
+    nurse.post(f"/staff/intakes/{intake_id}/notes", {"text": "Secret note text"}, page=f"/staff/intakes/{intake_id}")
+    with app.app_context():
+        text = " ".join(row.detail for row in db.session.scalars(db.select(AuditEvent)))
+    assert "Fernández" not in text and "Secret note" not in text
+
+
+# Retention and demo
+
+
+def test_purge_removes_old_submissions_and_expired_drafts_only(app, runner, patient, answers):
+    old = store(app, nothing_of_note(), days_ago=400)
+    recent = store(app, nothing_of_note(), days_ago=10)
+    patient.start()
+    with app.app_context():
+        draft = db.session.execute(db.select(Intake).filter(Intake.submitted_at.is_(None))).scalar_one()
+        draft.updated_at = datetime.now(UTC) - timedelta(days=app.config["DRAFT_RETENTION_DAYS"] + 1)
+        db.session.commit()
+    fresh_draft = Patient(app.test_client())
+    fresh_draft.start()
+    result = runner.invoke(args=["purge", "--older-than", "365"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted 1 submitted intakes and 1 expired drafts." in result.output
+    with app.app_context():
+        remaining = {intake.id for intake in db.session.scalars(db.select(Intake))}
+    assert old not in remaining and recent in remaining and len(remaining) == 2
+    assert any(action == "purge" for action, _, _ in actions(app))
+
+
+@pytest.mark.parametrize("count", [5])
+def test_demo_fills_a_living_queue(app, runner, make_staff, count):
+    result = runner.invoke(args=["demo", "--count", str(count), "--seed", "7", "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    page = make_staff().client.get("/staff/").text
+    assert len(re.findall(r'href="/staff/intakes/', page)) == count
