@@ -37,6 +37,7 @@ test: system-packages $(VENV)/.installed
 
 bench: system-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
+	$(BIN)/python tests/benchmarks/bench_queue.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

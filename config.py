@@ -18,6 +18,7 @@ ENV_SETTINGS = (
     "EMERGENCY_NUMBER",
     "REPORT_PAGE_SIZE",
     "STAFF_IDLE_MINUTES",
+    "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
 )
 
@@ -44,6 +45,7 @@ class Config:
     CREATE_MISSING_KEYS = False
     REPORT_PAGE_SIZE = "letter"  # or "A4"
     STAFF_IDLE_MINUTES = 15
+    PATIENT_IDLE_MINUTES = 30
     SIGN_IN_WINDOW_MINUTES = 15
     SIGN_IN_ATTEMPTS_PER_ACCOUNT = 5
     SIGN_IN_ATTEMPTS_PER_ADDRESS = 20
@@ -71,7 +73,7 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 
 def from_environment() -> dict:
     settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
-    for name in ("STAFF_IDLE_MINUTES", "DRAFT_RETENTION_DAYS"):
+    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS"):
         if name in settings:
             settings[name] = int(settings[name])
     return settings

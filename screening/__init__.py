@@ -67,13 +67,14 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
 
-    from . import cli, errors
+    from . import cli, errors, headers
     from .intake.views import bp as intake_bp
     from .staff.views import bp as staff_bp
 
     app.register_blueprint(intake_bp)
     app.register_blueprint(staff_bp)
     errors.register(app)
+    headers.register(app)
     cli.register(app)
     return app
 

@@ -95,6 +95,12 @@ def index_for_staff(intake: Intake, answers: dict[str, Any]) -> None:
         db.session.add(NameToken(intake_id=intake.id, token_hash=vault().lookup_hash("name:" + word)))
 
 
+def mark_urgent(intake: Intake) -> None:
+    """A self-harm answer marks the draft urgent at once, even before the page is valid and saved."""
+    intake.urgent = True
+    db.session.commit()
+
+
 def issue_resume_code(intake: Intake) -> str:
     """Make a new code for this intake; only its keyed hash is kept, so it can be shown just once."""
     code = new_resume_code()

@@ -12,9 +12,9 @@ CODE = re.compile(r'<p class="resume-code"[^>]*>([A-Z0-9-]+)</p>')
 def first_step_with_code(patient, answers) -> str:
     patient.start()
     response = patient.answer("about_you", answers["about_you"])
-    assert response.headers["Location"].endswith("/your-code")
-    page = patient.client.get("/your-code")
-    return CODE.search(page.text).group(1)
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
+    return CODE.search(response.text).group(1)
 
 
 def test_resume_code_is_long_and_easy_to_read_aloud(patient, answers):
@@ -73,17 +73,28 @@ def test_only_a_keyed_hash_of_the_code_is_stored(app, patient, answers):
 
 def test_a_new_code_replaces_a_lost_one(app, patient, answers):
     old = first_step_with_code(patient, answers)
-    patient.post_form("/your-code")
-    new = CODE.search(patient.client.get("/your-code").text).group(1)
+    new = CODE.search(patient.post_form("/your-code").text).group(1)
     assert new != old
     other_device = type(patient)(app.test_client())
     assert other_device.post_form("/resume", {"code": old, "date_of_birth": "1985-03-27"}).status_code == 422
     assert other_device.post_form("/resume", {"code": new, "date_of_birth": "1985-03-27"}).status_code == 302
 
 
+def test_the_code_never_travels_in_the_session_cookie(patient, answers):
+    code = first_step_with_code(patient, answers)
+    cookie = patient.client.get_cookie("session").value
+    import base64
+    import zlib
+
+    payload = cookie.split(".")[1] if not cookie.startswith(".") else cookie.split(".")[1]
+    raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    text = zlib.decompress(raw).decode() if cookie.startswith(".") else raw.decode()
+    assert code not in text
+
+
 def test_patient_ids_never_appear_in_urls(patient, answers):
     first_step_with_code(patient, answers)
-    for section_id in ("about_you", "reasons"):
+    for section_id in ("reasons", "treatments"):
         response = patient.answer(section_id, answers[section_id])
         assert "Alex" not in response.headers["Location"]
         assert "1985" not in response.headers["Location"]

@@ -29,11 +29,12 @@ def test_phq9_item_nine_alone_leads_to_the_crisis_page(patient, answers):
 def test_after_the_crisis_page_the_question_about_right_now_is_asked(patient, answers):
     patient.start()
     patient.answer("safety", {**answers["safety"], "asq_1": "yes"})
+    assert 'href="/step/safety"' in patient.client.get("/crisis").text
     page = patient.page("safety")
     assert 'name="asq_5"' in page.text
     response = patient.answer("safety", {**answers["safety"], "asq_1": "yes", "asq_5": "no"})
-    assert response.headers["Location"].endswith("/crisis")
-    assert 'href="/step/substances"' in patient.client.get("/crisis").text
+    assert response.headers["Location"].endswith("/step/substances"), "the crisis page is shown once"
+    assert 'href="tel:988"' in patient.page("safety").text, "the safety page keeps the numbers in view"
 
 
 def test_a_refused_asq_answer_counts_as_positive_and_asks_about_now(patient, answers):
@@ -77,8 +78,8 @@ def test_a_submitted_intake_cannot_be_edited(app, patient, answers):
     import re
 
     patient.start()
-    patient.answer("about_you", answers["about_you"])
-    code = re.search(r'class="resume-code"[^>]*>([A-Z0-9-]+)<', patient.client.get("/your-code").text).group(1)
+    shown = patient.answer("about_you", answers["about_you"])
+    code = re.search(r'class="resume-code"[^>]*>([A-Z0-9-]+)<', shown.text).group(1)
     for section_id, data in list(answers.items())[1:]:
         patient.answer(section_id, data)
     patient.submit()
@@ -120,3 +121,60 @@ def test_back_keeps_answers_already_given(patient, answers):
     assert back.headers["Location"].endswith("/step/reasons")
     assert is_checked(patient.page("reasons").text, "reasons", "depression")
     assert is_checked(patient.page("treatments").text, "psychotherapy", "yes")
+
+
+def test_self_harm_answer_on_a_page_with_an_error_still_shows_help_and_marks_urgent(app, patient, answers):
+    patient.start()
+    incomplete = {key: value for key, value in answers["safety"].items() if key != "asq_2"}
+    response = patient.answer("safety", {**incomplete, "phq9_9": "3"})
+    assert response.status_code == 422
+    assert 'href="tel:911"' in response.text and 'href="tel:988"' in response.text
+    with app.app_context():
+        assert db.session.execute(db.select(Intake)).scalar_one().urgent
+
+
+def test_back_from_the_safety_page_goes_back_after_the_crisis_page(patient, answers):
+    patient.start()
+    response = patient.answer("safety", {**answers["safety"], "asq_1": "yes", "asq_5": "no"}, action="back")
+    assert response.headers["Location"].endswith("/crisis?then=back")
+    assert 'href="/step/mood"' in patient.client.get(response.headers["Location"]).text
+    again = patient.answer("safety", {**answers["safety"], "asq_1": "yes", "asq_5": "no"}, action="back")
+    assert again.headers["Location"].endswith("/step/mood")
+
+
+def test_a_shared_tablet_can_start_a_new_form_while_a_draft_is_open(app, patient, answers):
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    welcome = patient.client.get("/")
+    assert "Start a new form for someone else" in welcome.text
+    patient.post_form("/start", {"action": "new"}, page="/")
+    assert "Alex Rivera" not in patient.page("about_you").text
+
+
+def test_a_draft_left_idle_is_closed_on_this_device(app, patient, answers):
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    app.config["PATIENT_IDLE_MINUTES"] = 0
+    assert patient.page("reasons").status_code == 302
+    app.config["PATIENT_IDLE_MINUTES"] = 30
+    assert patient.page("reasons").status_code == 302
+
+
+def test_pages_with_answers_are_never_cached(patient, answers):
+    patient.complete(answers)
+    assert "no-store" in patient.client.get("/review").headers["Cache-Control"]
+    assert "no-store" in patient.page("heart").headers["Cache-Control"]
+
+
+def test_a_change_from_review_that_opens_a_question_leads_to_it(patient, answers):
+    quiet_mood = {**{f"phq9_{n}": "0" for n in range(1, 9)}, **{f"gad7_{n}": "0" for n in range(1, 8)}}
+    safety = {key: value for key, value in answers["safety"].items() if key != "phq9_difficulty"}
+    patient.complete({**answers, "mood": quiet_mood, "safety": safety})
+    response = patient.answer("mood", answers["mood"], review="1")
+    assert response.headers["Location"].endswith("/step/safety?review=1")
+
+
+def test_a_blank_choice_sent_by_hand_is_refused(patient, answers):
+    patient.start()
+    response = patient.answer("safety", {**answers["safety"], "asq_1": " "}, action="back")
+    assert response.status_code == 422

@@ -28,17 +28,25 @@ from wtforms import (
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, InputRequired, Optional, Regexp, StopValidation, ValidationError
+from wtforms.validators import DataRequired, Email, InputRequired, Optional, Regexp, StopValidation, ValidationError
 
+from ..questionnaire import QUESTIONS
 from ..questionnaire import model as q
-from ..questionnaire.answers import PHONE_PATTERN, date_problem, number_problem
+from ..questionnaire.answers import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem
 from ..questionnaire.model import Question, Section, is_blank
 
 REQUIRED_MESSAGES = {
-    q.CHOICE: "Choose an answer. If you do not know, choose \u201cNot sure\u201d.",
     q.MULTI: "Choose at least one answer.",
     q.CONSENT: "Tick the box to agree, so the clinic can use your answers.",
 }
+
+
+def required_message(question: Question) -> str:
+    if question.type == q.CHOICE:
+        if question.option(q.NOT_SURE):
+            return "Choose an answer. If you do not know, choose \u201cNot sure\u201d."
+        return "Choose an answer."
+    return REQUIRED_MESSAGES.get(question.type, "Please answer this question.")
 
 
 class CheckboxesField(SelectMultipleField):
@@ -99,9 +107,10 @@ class InRange:
 
 
 def make_field(question: Question, required: bool):
-    if required:
-        message = REQUIRED_MESSAGES.get(question.type, "Please answer this question.")
-        presence = [InputRequired(message=message)]
+    if required and question.type in (q.TEXT, q.LONG_TEXT, q.EMAIL, q.PHONE):
+        presence = [DataRequired(message=required_message(question))]
+    elif required:
+        presence = [InputRequired(message=required_message(question))]
     else:
         presence = [Optional()]
     kwargs = {"label": question.label, "description": question.help}
@@ -185,6 +194,19 @@ def to_answers(form: FlaskForm, shown: list[Question]) -> dict[str, Any]:
         if not is_blank(value):
             answers[question.id] = value
     return answers
+
+
+def definition_accepts(form: FlaskForm, values: dict[str, Any]) -> bool:
+    """The same checks as every other way in (imports, the command line): a value the browser could
+    not have sent, such as a blank choice, is refused next to its field."""
+    accepted = True
+    for question_id, value in values.items():
+        try:
+            check_value(QUESTIONS[question_id], value, date.today())
+        except AnswerError as error:
+            form[question_id].errors.append(f"Please check this answer ({error.message}).")
+            accepted = False
+    return accepted
 
 
 def form_data(shown: list[Question], answers: dict[str, Any]) -> dict[str, Any]:

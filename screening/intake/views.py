@@ -8,20 +8,21 @@ import time
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 
 from .. import intakes, reports
-from ..questionnaire import SECTION_BY_ID, SECTIONS, next_section, previous_section, step_number
+from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.safety import self_harm_endorsed
-from .forms import build_form, raw_answers, shown_ids, to_answers
+from .forms import build_form, definition_accepts, raw_answers, shown_ids, to_answers
 from .resume import ResumeForm
 
 bp = Blueprint("intake", __name__)
 
 SESSION_KEY = "intake"
-NEW_CODE_KEY = "new_resume_code"
+SEEN_KEY = "intake_seen"
+CRISIS_SHOWN_KEY = "crisis_shown"
 RECEIPT_KEY = "submitted_intake"
-# After sending, the patient's browser may fetch its own PDF for a short while; on a shared tablet
+# After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
 # "Finish" or the next "Start" ends that at once.
 RECEIPT_SECONDS = 10 * 60
 
@@ -32,14 +33,33 @@ def receipt() -> str | None:
 
 
 def current_intake():
+    """The draft this browser is filling in; forgotten after PATIENT_IDLE_MINUTES without a request,
+    so a tablet left alone mid-form does not show the next person someone else's answers."""
+    if SESSION_KEY not in session:
+        return None
+    if time.time() - session.get(SEEN_KEY, 0) > current_app.config["PATIENT_IDLE_MINUTES"] * 60:
+        session.clear()
+        return None
+    session[SEEN_KEY] = time.time()
     return intakes.find_draft(session.get(SESSION_KEY))
+
+
+def hold(intake) -> None:
+    """This browser now fills in `intake` (the session is a browser session: it ends with the browser)."""
+    session[SESSION_KEY] = intake.public_id
+    session[SEEN_KEY] = time.time()
+    session.permanent = False
+
+
+def closed_form():
+    flash("Your form was closed. To go on, enter your code and date of birth, or start a new form.")
+    return redirect(url_for("intake.welcome"))
 
 
 def require_intake():
     intake = current_intake()
     if intake is None:
-        flash("Your form was closed. To go on, enter your code and date of birth, or start a new form.")
-        abort(redirect(url_for("intake.welcome")))
+        abort(closed_form())
     return intake
 
 
@@ -50,12 +70,12 @@ def welcome():
 
 @bp.post("/start")
 def start():
-    intake = current_intake()
+    """Go on with this browser's draft, or (a new person at a shared tablet) start a fresh one."""
+    intake = None if request.form.get("action") == "new" else current_intake()
     if intake is None:
         session.clear()
         intake = intakes.start()
-    session[SESSION_KEY] = intake.public_id
-    session.permanent = False
+    hold(intake)
     return redirect(url_for("intake.step", section_id=SECTIONS[0].id))
 
 
@@ -66,43 +86,57 @@ def step(section_id: str):
     answers = intakes.answers_of(intake)
     if request.method == "GET":
         shown = section.visible(answers)
-        return render_step(section, build_form(section, shown, set(), answers=answers), answers)
-    return save_step(section, intake, answers)
+        return render_step(section, build_form(section, shown, set(), answers=answers), shown)
+    try:
+        return save_step(section, intake, answers)
+    except intakes.IntakeLocked:
+        session.clear()
+        return redirect(url_for("intake.welcome"))
 
 
 def save_step(section: Section, intake, answers: dict):
-    going_back = request.form.get("action") == "back"
+    direction = request.form.get("action", "next")
     merged = applicable({**answers, **raw_answers(section, request.form)})
     shown = section.visible(merged)
     on_screen = shown_ids(request.form, section)
-    required = set() if going_back else {q.id for q in shown if q.is_required and q.id in on_screen}
+    required = set() if direction == "back" else {q.id for q in shown if q.is_required and q.id in on_screen}
     form = build_form(section, shown, required, formdata=request.form)
-    if not form.validate():
-        return render_step(section, form, answers, shown=shown), 422
-    saved = intakes.save_section(intake, section, to_answers(form, shown))
-    if section.id == "safety" and self_harm_endorsed(saved):
-        return redirect(url_for("intake.crisis", review=request.args.get("review")))
-    if going_back:
-        earlier = previous_section(section)
-        return redirect(url_for("intake.step", section_id=earlier.id) if earlier else url_for("intake.welcome"))
+    endorsed = section.id == "safety" and self_harm_endorsed(merged)
+    if endorsed:
+        intakes.mark_urgent(intake)
+    values = to_answers(form, shown) if form.validate() else None
+    if values is None or not definition_accepts(form, values):
+        return render_step(section, form, shown, crisis=endorsed), 422
+    saved = intakes.save_section(intake, section, values)
+    if endorsed and not session.get(CRISIS_SHOWN_KEY):
+        then = "back" if direction == "back" else None
+        return redirect(url_for("intake.crisis", then=then, review=request.args.get("review")))
+    if direction == "back":
+        return redirect(url_for_step(previous_section(section)))
     if {q.id for q in section.visible(saved)} - on_screen:
         flash("We have a few more questions about your answers. They are below.", "more")
         return redirect(url_for("intake.step", section_id=section.id, review=request.args.get("review")))
     if section is SECTIONS[0] and intake.resume_hash is None:
-        session[NEW_CODE_KEY] = intakes.issue_resume_code(intake)
-        return redirect(url_for("intake.resume_code"))
-    return redirect(next_url(section))
+        return show_new_code(intake)
+    return redirect(next_url(section, saved))
 
 
-def next_url(section: Section) -> str:
+def url_for_step(section: Section | None, **query) -> str:
+    return url_for("intake.step", section_id=section.id, **query) if section else url_for("intake.welcome")
+
+
+def next_url(section: Section, answers: dict) -> str:
+    """Onwards; or, when changing an answer from the review page, back to review, unless the change
+    opened a question that still needs an answer."""
+    if request.args.get("review"):
+        gap = intakes.first_unfinished(answers)
+        return url_for_step(gap, review=1) if gap else url_for("intake.review")
     following = next_section(section)
-    if request.args.get("review") or following is None:
-        return url_for("intake.review")
-    return url_for("intake.step", section_id=following.id)
+    return url_for_step(following) if following else url_for("intake.review")
 
 
-def render_step(section: Section, form, answers: dict, shown=None):
-    shown = shown if shown is not None else section.visible(answers)
+def render_step(section: Section, form, shown, crisis: bool = False):
+    form.shown.data = " ".join(question.id for question in shown)
     return render_template(
         "intake/step.html",
         section=section,
@@ -112,22 +146,26 @@ def render_step(section: Section, form, answers: dict, shown=None):
         steps=len(SECTIONS),
         previous=previous_section(section),
         review=request.args.get("review"),
+        crisis=crisis,
     )
+
+
+def show_new_code(intake):
+    """The code is rendered straight into this response, never stored in the cookie; no-store
+    keeps it out of the browser's cache."""
+    code = intakes.issue_resume_code(intake)
+    return render_template("intake/code.html", code=code, next_section=next_section(SECTIONS[0]))
 
 
 @bp.get("/your-code")
 def resume_code():
-    intake = require_intake()
-    code = session.pop(NEW_CODE_KEY, None)
-    following = next_section(SECTIONS[0])
-    return render_template("intake/code.html", code=code, intake=intake, next_section=following)
+    require_intake()
+    return render_template("intake/code.html", code=None, next_section=next_section(SECTIONS[0]))
 
 
 @bp.post("/your-code")
 def new_resume_code():
-    intake = require_intake()
-    session[NEW_CODE_KEY] = intakes.issue_resume_code(intake)
-    return redirect(url_for("intake.resume_code"))
+    return show_new_code(require_intake())
 
 
 @bp.route("/resume", methods=["GET", "POST"])
@@ -143,7 +181,7 @@ def resume():
             return render_template("intake/already_sent.html")
         else:
             session.clear()
-            session[SESSION_KEY] = intake.public_id
+            hold(intake)
             gap = intakes.first_unfinished(intakes.answers_of(intake))
             return redirect(url_for("intake.step", section_id=gap.id) if gap else url_for("intake.review"))
     return render_template("intake/resume.html", form=form), 422 if form.errors else 200
@@ -151,17 +189,19 @@ def resume():
 
 @bp.get("/crisis")
 def crisis():
-    """Shown right after a self-harm answer, before anything else; then the safety follow-ups, if any."""
+    """Shown once, right after the first self-harm answer, before anything else. Then the patient goes
+    the way they were going: the safety follow-ups first if any are open, back, or on."""
     answers = intakes.answers_of(require_intake())
+    session[CRISIS_SHOWN_KEY] = True
     safety = SECTION_BY_ID["safety"]
     review = request.args.get("review")
-    if any(question in safety.questions for question in missing(answers)):
-        following = url_for("intake.step", section_id=safety.id, review=review)
-    elif review:
-        following = url_for("intake.review")
+    if request.args.get("then") == "back":
+        following = url_for_step(previous_section(safety))
+    elif any(question in safety.questions for question in missing(answers)):
+        following = url_for_step(safety, review=review)
     else:
-        following = url_for("intake.step", section_id=next_section(safety).id)
-    return render_template("intake/crisis.html", next_url=following, config=current_app.config)
+        following = next_url(safety, answers)
+    return render_template("intake/crisis.html", next_url=following)
 
 
 @bp.get("/review")
@@ -177,8 +217,9 @@ def submit():
     gaps = intakes.submit(intake)
     if gaps:
         answers = intakes.answers_of(intake)
+        gap_links = [(question, SECTION_OF[question.id]) for question in gaps]
         return render_template(
-            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gaps
+            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links
         ), 422
     reports.store_quietly(intake)
     session.clear()
@@ -216,10 +257,12 @@ def pdf_response(pdf: bytes):
 def expired_step(section_id: str):
     """The CSRF token ran out while the page was open: show the page again with what was typed."""
     section = SECTION_BY_ID.get(section_id) or abort(404)
-    intake = require_intake()
+    intake = current_intake()
+    if intake is None:
+        return closed_form()
     answers = intakes.answers_of(intake)
     shown = section.visible(applicable({**answers, **raw_answers(section, request.form)}))
     form = build_form(section, shown, set(), formdata=request.form)
     flash("This page was open for a long time, so it is not saved yet. Your answers are still here: "
           "press \u201cSave and continue\u201d to save them.", "warning")
-    return render_step(section, form, answers, shown=shown), 400
+    return render_step(section, form, shown), 400

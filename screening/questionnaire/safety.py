@@ -21,8 +21,7 @@ ASQ_POSITIVE = ("yes", "refused")
 SECTION = Section(
     id="safety",
     title="Your safety",
-    intro="We ask everyone these questions. Your answers help the clinic keep you safe. "
-    "If you are in danger right now, call 911.",
+    intro="We ask everyone these questions. Your answers help the clinic keep you safe.",
     lead_ins={"phq9_9": PHQ9_STEM, "asq_1": "Now some yes-or-no questions."},
     questions=(
         Question("phq9_9", PHQ9_ITEMS[8], CHOICE, options=FREQUENCY, instrument="PHQ-9"),
