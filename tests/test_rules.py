@@ -251,7 +251,7 @@ def test_levels_are_the_references():
 
 
 def test_catalogue_records_are_well_formed():
-    assert CATALOGUE_VERSION == "2026.11.1"
+    assert re.fullmatch(r"\d{4}\.\d{1,2}\.\d+", CATALOGUE_VERSION)
     assert LEVELS == ("urgent", "discuss", "note")
     assert len(RULES) == len(CATALOGUE)
     for rule in CATALOGUE:
@@ -358,12 +358,13 @@ def row(duration: str, helped: str) -> dict:
 @pytest.mark.parametrize(
     ("rows", "title"),
     [
-        ([], "Treatment history: 0 adequate antidepressant trials without a good response"),
-        ([row("6_weeks_or_more", "no")], "Treatment history: 1 adequate antidepressant trial without a good response"),
+        ([], "Treatment history: 0 antidepressant trials of 6 weeks or more without a good response"),
+        ([row("6_weeks_or_more", "no")],
+         "Treatment history: 1 antidepressant trial of 6 weeks or more without a good response"),
         (
             [row("6_weeks_or_more", "no"), row("6_weeks_or_more", "a_little"), row("6_weeks_or_more", "yes_a_lot"),
              row("2_to_5_weeks", "no"), row("6_weeks_or_more", "not_sure"), row("not_sure", "no")],
-            "Treatment history: 2 adequate antidepressant trials without a good response",
+            "Treatment history: 2 antidepressant trials of 6 weeks or more without a good response",
         ),
     ],
 )
@@ -406,7 +407,8 @@ def test_not_sure_lists_every_not_sure_answer_to_an_urgent_or_discuss_question()
 def test_evidence_quotes_the_answer_in_words():
     flag = raised(reading(150, 95) | {"bp_reading_when": "past_week"})["R-BP-HIGH"]
     assert [(item.label, item.answer) for item in flag.evidence] == [
-        ("Top number", "150 mmHg"), ("Bottom number", "95 mmHg"), ("When was this reading taken?", "In the last week"),
+        ("Top number of your blood pressure", "150 mmHg"), ("Bottom number of your blood pressure", "95 mmHg"),
+        ("When was this reading taken?", "In the last week"),
     ]
 
 

@@ -48,7 +48,7 @@ SECTION = Section(
             help="Doctors call this dissociation.",
         ),
         Question(
-            "anaesthesia_reaction", "Have you ever had a bad reaction to anaesthesia or to ketamine?", CHOICE,
+            "anaesthesia_reaction", "Have you ever had a bad reaction to anesthesia or to ketamine?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="Anaesthesia is medicine that puts you to sleep or numbs you for surgery.",
         ),

@@ -36,12 +36,14 @@ SECTION = Section(
             help="A reading has two numbers, like 120/80. It can be from a doctor, a pharmacy or home.",
         ),
         Question(
-            "bp_systolic", "Top number", INTEGER, required=True, min_value=60, max_value=260, unit="mmHg",
+            "bp_systolic", "Top number of your blood pressure", INTEGER, required=True,
+            min_value=60, max_value=260, unit="mmHg",
             help="The first, bigger number. In 120/80 it is 120.",
             show_when=is_("bp_reading_known", "yes"),
         ),
         Question(
-            "bp_diastolic", "Bottom number", INTEGER, required=True, min_value=30, max_value=160, unit="mmHg",
+            "bp_diastolic", "Bottom number of your blood pressure", INTEGER, required=True,
+            min_value=30, max_value=160, unit="mmHg",
             help="The second, smaller number. In 120/80 it is 80.",
             show_when=is_("bp_reading_known", "yes"),
         ),
@@ -91,13 +93,13 @@ SECTION = Section(
             show_when=is_("aneurysm", "yes"),
         ),
         Question(
-            "avm", "Has a doctor ever told you that you have an arteriovenous malformation (AVM)?", CHOICE,
+            "avm", "Has a doctor ever told you that you have a tangle of blood vessels called an AVM?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="An AVM is a tangle of blood vessels, often in the brain or spine.",
+            help="AVM stands for arteriovenous malformation. It is often in the brain or spine.",
         ),
         Question(
             "brain_bleed", "Have you ever had bleeding in the brain?", CHOICE, options=YES_NO_NOT_SURE,
-            help="Doctors may call this a brain haemorrhage.",
+            help="Doctors may call this a brain hemorrhage.",
         ),
         Question(
             "stroke", "Have you ever had a stroke or a mini-stroke (TIA)?", CHOICE, options=YES_NO_NOT_SURE,

@@ -39,7 +39,7 @@ SECTION = Section(
             help="COPD is a long-term lung disease that makes it hard to breathe.",
         ),
         Question(
-            "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anaesthetic medicine?",
+            "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anesthesia medicine?",
             CHOICE, options=YES_NO_NOT_SURE,
             help="Anaesthetic medicines put you to sleep or numb you for surgery.",
         ),

@@ -13,7 +13,7 @@ SECTION = Section(
             "ride_home", "Can someone take you home after each visit?", CHOICE, options=YES_NO_NOT_SURE,
             help="After each visit you cannot drive until the next day, after a night's sleep.",
         ),
-        Question("therapist_now", "Do you see a therapist or counsellor now?", CHOICE, options=YES_NO),
+        Question("therapist_now", "Do you see a therapist or counselor now?", CHOICE, options=YES_NO),
         Question(
             "support_person", "Is there someone you can call if you feel worse?", CHOICE, options=YES_NO_NOT_SURE,
             help="A friend, family member or anyone you trust.",

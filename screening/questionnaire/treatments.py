@@ -64,14 +64,14 @@ SECTION = Section(
         ),
         Question(
             "psychotherapy", "Have you ever had talk therapy?", CHOICE, options=YES_NO,
-            help="Talk therapy (psychotherapy) means meeting with a therapist or counsellor to work on problems.",
+            help="Talk therapy (psychotherapy) means meeting with a therapist or counselor to work on problems.",
         ),
         Question(
             "psychotherapy_kind", "What kind of talk therapy?", MULTI,
             help="Choose all that apply.",
             options=(
-                Option("cbt", "CBT (cognitive behavioural therapy)"),
-                Option("dbt", "DBT (dialectical behaviour therapy)"),
+                Option("cbt", "CBT (cognitive behavioral therapy)"),
+                Option("dbt", "DBT (dialectical behavior therapy)"),
                 Option("emdr", "EMDR (a therapy for trauma that uses eye movements)"),
                 Option("other_talk", "Other talk therapy"),
                 UNSURE,

@@ -15,7 +15,7 @@ from ..questionnaire.model import is_blank
 from ..questionnaire.safety import ASQ_POSITIVE
 from .scores import auditc
 
-CATALOGUE_VERSION = "2026.11.1"
+CATALOGUE_VERSION = "2026.11.2"
 
 URGENT, DISCUSS, NOTE = "urgent", "discuss", "note"
 LEVELS = (URGENT, DISCUSS, NOTE)
@@ -226,7 +226,7 @@ def adequate_trials(answers: Answers) -> int:
 def treatment_title(answers: Answers) -> str:
     count = adequate_trials(answers)
     trials = "trial" if count == 1 else "trials"
-    return f"Treatment history: {count} adequate antidepressant {trials} without a good response"
+    return f"Treatment history: {count} antidepressant {trials} of 6 weeks or more without a good response"
 
 
 KETAMINE_EFFECT = {
@@ -336,7 +336,7 @@ TOPICS: tuple[Rule, ...] = (
         "The esketamine label does not recommend use in pregnancy (harm in animal studies) or while "
         "breastfeeding.",
         ("SPRAVATO-PI", "SEEDS"),
-        asks=("pregnant", "planning_pregnancy", "breastfeeding"), values=("yes", "maybe"),
+        asks=("pregnant", "planning_pregnancy", "breastfeeding"), values=("yes", "maybe", "not_sure"),
     ),
     Rule(
         "R-SUD-ALCOHOL", DISCUSS, "Alcohol: AUDIT-C at or above the cut-off",
