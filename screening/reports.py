@@ -16,10 +16,15 @@ from .rules import CATALOGUE_VERSION
 log = logging.getLogger(__name__)
 
 
-def render(intake: Intake) -> bytes:
+def render(intake: Intake, for_patient: bool = False) -> bytes:
     submitted = intake.submitted_at
-    summary = build_summary(answers_of(intake), submitted, today=submitted.date())
+    summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient)
     return render_pdf(summary, current_app.config["REPORT_PAGE_SIZE"])
+
+
+def patient_copy(intake: Intake) -> bytes:
+    """The patient's own answers, without the clinician's flags; made when asked for (rarely), not stored."""
+    return render(intake, for_patient=True)
 
 
 def store(intake: Intake) -> bytes:

@@ -136,7 +136,19 @@ def test_submission_stores_the_pdf_encrypted_and_the_patient_can_download_it(app
     assert response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert "no-store" in response.headers["Cache-Control"]
-    assert "Alex Rivera" in PdfReader(io.BytesIO(response.data)).pages[0].extract_text()
+    first_page = PdfReader(io.BytesIO(response.data)).pages[0].extract_text()
+    assert "Alex Rivera" in first_page
+    assert "Your answers before your visit" in first_page
+
+
+def test_the_patients_copy_holds_answers_but_not_the_clinicians_flags(app, patient, answers):
+    patient.complete({**answers, "safety": {**answers["safety"], "asq_1": "yes", "asq_5": "no"}})
+    patient.submit()
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(patient.client.get("/done/summary.pdf").data)).pages]
+    text = " ".join(pages)
+    assert "wishedyouweredead" in squeeze(text)
+    assert "Urgent" not in text and "Topics to discuss" not in text and "Questionnaire scores" not in text
+    assert all("It makes no treatment decision." in page for page in pages)
 
 
 def test_finish_ends_the_patients_access_to_their_copy(patient, answers):

@@ -236,7 +236,7 @@ def done():
 def own_summary():
     """The patient's own copy, for as long as this browser session lasts after sending."""
     intake = intakes.find_submitted(receipt()) or abort(404)
-    return pdf_response(reports.pdf_of(intake))
+    return pdf_response(reports.patient_copy(intake), "my-answers.pdf")
 
 
 @bp.post("/done/finish")
@@ -245,9 +245,9 @@ def finish():
     return redirect(url_for("intake.welcome"))
 
 
-def pdf_response(pdf: bytes):
+def pdf_response(pdf: bytes, filename: str = "screening-summary.pdf"):
     response = current_app.response_class(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = 'attachment; filename="screening-summary.pdf"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store, private"
     response.headers["Pragma"] = "no-cache"
     return response

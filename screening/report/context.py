@@ -8,6 +8,7 @@ from ..questionnaire.display import SectionRows, format_date, review_rows
 from ..rules import CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
 
 DISCLAIMER = "This summary lists topics to discuss with the patient. It makes no treatment decision."
+PATIENT_DISCLAIMER = "A copy of your answers, for your visit. It makes no treatment decision."
 LEVEL_TITLES = {"urgent": "Urgent: act before the visit", "discuss": "To discuss", "note": "For context"}
 
 
@@ -23,10 +24,14 @@ class Summary:
     sections: list[SectionRows]
     catalogue_version: str
     disclaimer: str = DISCLAIMER
+    for_patient: bool = False
 
 
-def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today: date) -> Summary:
-    flags = evaluate(answers, today)
+def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today: date,
+                  for_patient: bool = False) -> Summary:
+    """The clinician's summary; `for_patient` keeps only the answers (flags and scores are for the clinician
+    to discuss, not for the patient to read alone)."""
+    flags = [] if for_patient else evaluate(answers, today)
     grouped = [
         (level, LEVEL_TITLES[level], [flag for flag in flags if flag.level == level]) for level in LEVELS
     ]
@@ -37,9 +42,11 @@ def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today:
         submitted_at=f"{format_date(submitted_at.date())}, {submitted_at:%H:%M} UTC" if submitted_at else "not yet",
         flags_by_level=[group for group in grouped if group[2]],
         urgent=[flag for flag in flags if flag.level == "urgent"],
-        scores=scores(answers),
+        scores=[] if for_patient else scores(answers),
         sections=review_rows(answers),
         catalogue_version=CATALOGUE_VERSION,
+        disclaimer=PATIENT_DISCLAIMER if for_patient else DISCLAIMER,
+        for_patient=for_patient,
     )
 
 
