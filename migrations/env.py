@@ -3,6 +3,8 @@ from logging.config import fileConfig
 
 from flask import current_app
 
+from screening.models import indexes_for
+
 from alembic import context
 
 # this is the Alembic Config object, which provides
@@ -82,6 +84,7 @@ def run_migrations_online():
         conf_args["process_revision_directives"] = process_revision_directives
 
     connectable = get_engine()
+    conf_args.setdefault("include_object", indexes_for(connectable.dialect.name))
 
     with connectable.connect() as connection:
         context.configure(

@@ -3,10 +3,13 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from screening.models import db
+from screening.models import db, indexes_for
 
 
 def test_migrations_match_the_models(app):
     with app.app_context(), db.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+        context = MigrationContext.configure(
+            connection, opts={"include_object": indexes_for(connection.dialect.name)}
+        )
+        differences = compare_metadata(context, db.metadata)
     assert differences == []

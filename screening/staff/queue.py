@@ -90,8 +90,7 @@ def list_queue(chosen: QueueFilter, page: int, today: date, per_page: int = PER_
     intakes = db.session.scalars(
         select(Intake)
         .where(*conditions)
-        .order_by(Intake.urgent.desc(), Intake.consultation_date.is_(None), Intake.consultation_date,
-                  Intake.submitted_at)
+        .order_by(Intake.urgent.desc(), Intake.consultation_date.asc().nulls_last(), Intake.submitted_at)
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
