@@ -4,14 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app screening
 
-# Debian packages WeasyPrint needs to draw and subset fonts, fonts for names in any script, and
-# poppler-utils (pdftoppm) for the print tests. Installed only when missing, and only where we may.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk poppler-utils
+# Debian packages WeasyPrint needs to draw and subset fonts, and fonts for names in any script; the
+# tests also need poppler-utils (pdftoppm) and chromium. Installed only when missing, and only where
+# we may (root, or sudo).
+APP_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk
+TEST_PACKAGES := $(APP_PACKAGES) poppler-utils chromium
 
-.PHONY: run test bench clean system-packages
+.PHONY: run test bench clean app-packages test-packages system-packages
+
+app-packages:
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(APP_PACKAGES)"
+
+test-packages:
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 
 system-packages:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else \
 	    echo "Please install: $$missing (apt-get install $$missing)"; exit 1; fi; \
@@ -27,15 +35,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-run: system-packages $(VENV)/.installed
+run: app-packages $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: system-packages $(VENV)/.installed
+test: test-packages $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: system-packages $(VENV)/.installed
+bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
 	$(BIN)/python tests/benchmarks/bench_queue.py
 

@@ -4,37 +4,15 @@ Every test runs on SQLite; when TEST_DATABASE_URL is set (CI sets it), on Postgr
 """
 
 import os
-import re
-from datetime import date, timedelta
 
 import flask_migrate
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from helpers import STAFF_PASSWORD, Patient, Staff, fresh_postgres_database, typical_answers
 
-from screening import create_app, database_url
+from screening import create_app
 from screening.models import db
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
-
-
-def fresh_postgres_database(url: str) -> str:
-    """Drop and create the test database, so every run starts from an empty schema."""
-    target = make_url(database_url_for(url))
-    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{target.database}"'))
-    admin.dispose()
-    return url
-
-
-def database_url_for(url: str) -> str:
-    class Holder:
-        config = {"DATABASE_URL": url}
-        instance_path = ""
-
-    return database_url(Holder)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -72,94 +50,6 @@ def runner(app):
     return app.test_cli_runner()
 
 
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
-SHOWN = re.compile(r'id="shown" name="shown" type="hidden" value="([^"]*)"')
-
-
-def in_days(days: int) -> str:
-    return (date.today() + timedelta(days=days)).isoformat()
-
-
-def typical_answers() -> dict[str, dict]:
-    """What a patient with nothing of note posts on each page, keyed by section id."""
-    no = "no"
-    return {
-        "about_you": {
-            "full_name": "Alex Rivera", "date_of_birth": "1985-03-27", "email": "alex@example.org",
-            "phone": "555 123 4567", "consultation_date": in_days(7), "consent": "y",
-        },
-        "reasons": {"reasons": ["depression", "anxiety"]},
-        "treatments": {"antidepressants_tried": no, "psychotherapy": no, "ect": no, "tms": no, "ketamine_before": no},
-        "mood": {**{f"phq9_{n}": "1" for n in range(1, 9)}, **{f"gad7_{n}": "1" for n in range(1, 8)}},
-        "safety": {"phq9_9": "0", "phq9_difficulty": "somewhat", **{f"asq_{n}": no for n in range(1, 5)}},
-        "substances": {
-            "auditc_1": "never", "drug_use_count": "0", "ketamine_nonmedical": no,
-            "substance_problem_history": no, "recovery_medicines": ["none"],
-        },
-        "heart": {
-            "bp_diagnosed": no, "bp_reading_known": no,
-            **{name: no for name in ("heart_attack", "angina", "heart_stent_bypass", "arrhythmia", "heart_failure",
-                                     "valve_disease", "aneurysm", "avm", "brain_bleed", "stroke")},
-        },
-        "brain": {
-            name: no for name in ("seizures", "psychosis", "schizophrenia", "mania", "bipolar", "dissociation",
-                                  "anaesthesia_reaction", "head_injury", "intracranial_pressure", "glaucoma",
-                                  "eye_surgery_planned")
-        },
-        "pregnancy": {"pregnant": no, "planning_pregnancy": no, "breastfeeding": no},
-        "other_health": {
-            name: no for name in ("liver", "kidney", "thyroid_overactive", "bladder", "sleep_apnea", "breathing",
-                                  "anaesthetic_allergy")
-        },
-        "medicines": {"medicine_classes": ["none"]},
-        "support": {"ride_home": "yes", "therapist_now": "yes", "support_person": no},
-    }
-
-
-class Patient:
-    """Drives the intake as a browser would: reads each page, then posts its form with the CSRF token."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def token(self, html: str) -> str:
-        match = CSRF.search(html)
-        assert match, "page has no CSRF token"
-        return match.group(1) or match.group(2)
-
-    def start(self):
-        page = self.client.get("/")
-        return self.client.post("/start", data={"csrf_token": self.token(page.text)})
-
-    def page(self, section_id: str, **query):
-        return self.client.get(f"/step/{section_id}", query_string=query)
-
-    def answer(self, section_id: str, data: dict, action: str = "next", **query):
-        page = self.page(section_id, **query)
-        assert page.status_code == 200, page.status_code
-        shown = SHOWN.search(page.text).group(1)
-        form = {"csrf_token": self.token(page.text), "shown": shown, "action": action, **data}
-        return self.client.post(f"/step/{section_id}", data=form, query_string=query)
-
-    def post_form(self, path: str, data: dict | None = None, page: str | None = None):
-        html = self.client.get(page or path).text
-        return self.client.post(path, data={"csrf_token": self.token(html), **(data or {})})
-
-    def complete(self, answers: dict[str, dict] | None = None):
-        """Answer every section in order; returns the last response."""
-        answers = answers or typical_answers()
-        self.start()
-        response = None
-        for section_id, data in answers.items():
-            response = self.answer(section_id, data)
-            shows_code = section_id == "about_you" and response.status_code == 200 and "resume-code" in response.text
-            assert response.status_code == 302 or shows_code, (section_id, response.status_code, response.text[:2000])
-        return response
-
-    def submit(self):
-        return self.post_form("/submit", page="/review")
-
-
 @pytest.fixture
 def patient(client):
     return Patient(client)
@@ -168,32 +58,6 @@ def patient(client):
 @pytest.fixture
 def answers():
     return typical_answers()
-
-
-def is_checked(html: str, name: str, value: str) -> bool:
-    """Whether the page shows the radio button or checkbox `name`=`value` as chosen."""
-    for tag in re.findall(r"<input [^>]*>", html):
-        if f'name="{name}"' in tag and f'value="{value}"' in tag:
-            return " checked" in tag
-    raise AssertionError(f"no input {name}={value} on the page")
-
-
-STAFF_PASSWORD = "a long staff password"
-
-
-class Staff:
-    """A staff member's browser: signs in through the real form, then reads and posts pages."""
-
-    def __init__(self, client, email: str):
-        self.client = client
-        self.email = email
-        self.browser = Patient(client)
-
-    def sign_in(self, password: str = STAFF_PASSWORD):
-        return self.browser.post_form("/staff/sign-in", {"email": self.email, "password": password})
-
-    def post(self, path: str, data: dict | None = None, page: str = "/staff/"):
-        return self.browser.post_form(path, data, page=page)
 
 
 @pytest.fixture

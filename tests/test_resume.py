@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import is_checked
+from helpers import is_checked
 
 from screening.models import Intake, db
 

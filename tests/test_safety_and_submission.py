@@ -1,6 +1,6 @@
 """Self-harm answers lead straight to help; a submitted intake is locked and the device is cleared."""
 
-from conftest import is_checked
+from helpers import is_checked
 
 from screening.models import Intake, db
 
@@ -52,7 +52,7 @@ def test_no_self_harm_goes_on_to_the_next_step(app, patient, answers):
 
 
 def test_crisis_numbers_are_set_per_clinic(database, answers):
-    from conftest import Patient
+    from helpers import Patient
 
     from screening import create_app
 

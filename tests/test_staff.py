@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high
-from conftest import STAFF_PASSWORD, Patient
+from helpers import STAFF_PASSWORD, Patient
 
 from screening import intakes
 from screening.models import AuditEvent, Intake, StaffNote, StaffUser, db

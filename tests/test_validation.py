@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import in_days, is_checked
+from helpers import in_days, is_checked
 
 from screening import intakes
 from screening.models import Intake, db

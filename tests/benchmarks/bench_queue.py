@@ -21,7 +21,7 @@ from flask import Flask
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high  # noqa: E402
-from conftest import Staff, fresh_postgres_database  # noqa: E402
+from helpers import Staff, fresh_postgres_database  # noqa: E402
 
 from screening import create_app, intakes  # noqa: E402
 from screening.models import Intake, db  # noqa: E402

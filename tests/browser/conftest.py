@@ -1,0 +1,91 @@
+"""The real app on a free loopback port, driven by Playwright in Debian's Chromium.
+
+Playwright's own browser download cannot work on these machines, so the tests launch the system
+`chromium` (installed by `make test`). Screenshots land in docs/screenshots/ for reviewers.
+"""
+
+import shutil
+import threading
+from pathlib import Path
+
+import flask_migrate
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from screening import create_app
+from screening.staff import accounts
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+STAFF_EMAIL = "nurse@clinic.test"
+STAFF_PASSWORD = "a long staff password"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.db'}",
+                      "CLINIC_NAME": "Riverside Mood Clinic", "CLINIC_PHONE": "555 010 0100"})
+    with app.app_context():
+        flask_migrate.upgrade()
+        accounts.create(STAFF_EMAIL, STAFF_PASSWORD, "admin")
+    return app
+
+
+@pytest.fixture(scope="session")
+def base_url(live_app):
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, has_touch=True, is_mobile=True)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, base_url):
+    context = browser.new_context(viewport=DESKTOP, base_url=base_url)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def serious_violations(axe, page) -> list[str]:
+    """axe-core's serious and critical findings on the page, as readable lines."""
+    results = axe.run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        f"{[node['target'] for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -1,0 +1,146 @@
+"""A patient in a real browser: phone and desktop, keyboard only, resuming elsewhere, the crisis path,
+errors announced, and no serious accessibility violation on any page."""
+
+import re
+
+import pytest
+from conftest import DESKTOP, PHONE, screenshot, serious_violations
+from helpers import typical_answers
+from intake_driver import complete, fill, save, start
+
+from screening.questionnaire import SECTIONS
+
+
+def check_page(axe, page, name: str | None = None) -> None:
+    assert serious_violations(axe, page) == []
+    if name:
+        screenshot(page, name)
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_whole_intake_in_a_browser_passes_axe_on_every_page(request, device, axe):
+    page = request.getfixturevalue(device)
+    check_page(axe, page.goto("/") and page, f"{device}-00-welcome")
+
+    def on_each_page(page, section_id):
+        number = [section.id for section in SECTIONS].index(section_id) + 1
+        assert page.get_by_role("progressbar", name=f"Step {number} of {len(SECTIONS)}").is_visible()
+        check_page(axe, page, f"{device}-{number:02d}-{section_id}" if device == "phone" or number == 1 else None)
+
+    complete(page, on_each_page=on_each_page)
+    check_page(axe, page, f"{device}-13-review")
+    page.get_by_role("button", name="Send my answers to the clinic").click()
+    page.wait_for_url("**/done")
+    assert page.get_by_role("heading", name="Thank you. Your answers were sent.").is_visible()
+    check_page(axe, page, f"{device}-14-done")
+
+
+def test_pages_fit_a_phone_without_sideways_scrolling(phone):
+    start(phone)
+    for section in SECTIONS:
+        phone.goto(f"/step/{section.id}")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (section.id, width)
+
+
+def test_touch_targets_are_large_enough(phone):
+    start(phone)
+    phone.goto("/step/heart")
+    for box in phone.locator(".option").all():
+        assert box.bounding_box()["height"] >= 44
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until `selector` has the focus, as a keyboard user would (at most 60 presses)."""
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_the_first_steps_work_with_the_keyboard_only(browser, base_url):
+    context = browser.new_context(viewport=DESKTOP, base_url=base_url)
+    page = context.new_page()
+    page.goto("/")
+    tab_to(page, "button[value='new']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/step/about_you")
+    tab_to(page, "#full_name")
+    page.keyboard.type("Kim Keyboard")
+    tab_to(page, "#date_of_birth")
+    page.keyboard.type("03271985")
+    tab_to(page, "#consent")
+    page.keyboard.press("Space")
+    assert page.is_checked("#consent")
+    tab_to(page, "button[value='next']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".resume-code")
+    tab_to(page, "a.button")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/step/reasons")
+    tab_to(page, "input[name='reasons'][value='depression']")
+    page.keyboard.press("Space")
+    tab_to(page, "button[value='next']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/step/treatments")
+    tab_to(page, "input[name='antidepressants_tried']")
+    page.keyboard.press("ArrowDown")
+    assert page.is_checked("input[name='antidepressants_tried'][value='no']")
+    tab_to(page, "button[value='back']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/step/reasons")
+    assert page.is_checked("input[name='reasons'][value='depression']")
+    context.close()
+
+
+def test_leaving_halfway_and_resuming_in_a_new_browser(browser, base_url):
+    first = browser.new_context(viewport=PHONE, base_url=base_url)
+    page = first.new_page()
+    start(page)
+    fill(page, typical_answers()["about_you"])
+    save(page)
+    code = page.locator(".resume-code").inner_text()
+    page.get_by_role("link", name="Continue to the next step").click()
+    fill(page, typical_answers()["reasons"])
+    save(page)
+    first.close()
+
+    second = browser.new_context(viewport=PHONE, base_url=base_url)
+    other = second.new_page()
+    other.goto("/resume")
+    other.fill("#code", code.lower())
+    other.fill("#date_of_birth", "1985-03-27")
+    other.get_by_role("button", name="Go on").click()
+    other.wait_for_url("**/step/treatments")
+    other.goto("/step/reasons")
+    assert other.is_checked("input[name='reasons'][value='depression']")
+    second.close()
+
+
+def test_the_self_harm_path_reaches_the_crisis_page(phone, axe):
+    start(phone)
+    phone.goto("/step/safety")
+    safety = {key: value for key, value in typical_answers()["safety"].items() if key != "phq9_difficulty"}
+    fill(phone, {**safety, "asq_3": "yes"})
+    save(phone)
+    phone.wait_for_url("**/crisis")
+    call = phone.get_by_role("link", name=re.compile("Call 988"))
+    assert call.get_attribute("href") == "tel:988"
+    assert call.bounding_box()["height"] >= 44
+    check_page(axe, phone, "phone-crisis")
+
+
+def test_validation_errors_are_announced_and_focused(phone, axe):
+    start(phone)
+    fill(phone, {"full_name": "Alex Rivera", "date_of_birth": "2099-01-01", "email": "not-an-email"})
+    save(phone)
+    summary = phone.locator("#error-summary")
+    assert summary.get_attribute("role") == "alert"
+    assert phone.evaluate("document.activeElement.id") == "error-summary"
+    described = phone.get_attribute("#date_of_birth", "aria-describedby")
+    assert "date_of_birth-error" in described
+    assert "future" in phone.locator("#date_of_birth-error").inner_text()
+    assert phone.input_value("#full_name") == "Alex Rivera"
+    check_page(axe, phone, "phone-errors")
