@@ -144,3 +144,11 @@ def test_validation_errors_are_announced_and_focused(phone, axe):
     assert "future" in phone.locator("#date_of_birth-error").inner_text()
     assert phone.input_value("#full_name") == "Alex Rivera"
     check_page(axe, phone, "phone-errors")
+
+
+def test_every_file_a_page_loads_comes_from_the_app_itself(phone, base_url):
+    start(phone)
+    for path in ("/", "/step/about_you", "/step/heart", "/resume"):
+        phone.goto(path)
+        loaded = phone.evaluate("performance.getEntriesByType('resource').map(entry => entry.name)")
+        assert loaded and all(url.startswith(base_url) for url in loaded), loaded

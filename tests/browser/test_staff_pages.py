@@ -1,0 +1,44 @@
+"""A staff member in a real browser: sign in, the queue, one intake, its PDF, mark reviewed; axe on each page."""
+
+from datetime import UTC, datetime
+
+from answer_sets import everything_positive, nothing_of_note
+from conftest import STAFF_EMAIL, STAFF_PASSWORD, screenshot, serious_violations
+
+from screening import intakes
+
+
+def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app, desktop, axe):
+    with live_app.app_context():
+        intakes.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC))
+        urgent = intakes.store_submitted(everything_positive(), submitted_at=datetime.now(UTC)).id
+    page = desktop
+    page.goto("/staff/")
+    page.wait_for_url("**/staff/sign-in**")
+    assert serious_violations(axe, page) == []
+    screenshot(page, "staff-01-sign-in")
+    page.fill("#email", STAFF_EMAIL)
+    page.fill("#password", STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/staff/")
+    assert serious_violations(axe, page) == []
+    screenshot(page, "staff-02-queue")
+    first_link = page.locator("table.queue tbody tr").first.get_by_role("link")
+    assert first_link.inner_text() == "Maria-Dolores Fernández-Okonkwo"
+    first_link.click()
+    page.wait_for_url(f"**/staff/intakes/{urgent}")
+    assert page.get_by_text("Thoughts of self-harm or suicide reported").first.is_visible()
+    assert serious_violations(axe, page) == []
+    screenshot(page, "staff-03-intake")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Open the PDF to print").click()
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    page.get_by_role("button", name="Mark as reviewed").click()
+    assert page.get_by_text(f"Reviewed by {STAFF_EMAIL}").is_visible()
+    for path, name in (("/staff/accounts", "staff-04-accounts"), ("/staff/audit", "staff-05-audit")):
+        page.goto(path)
+        assert serious_violations(axe, page) == []
+        screenshot(page, name)
