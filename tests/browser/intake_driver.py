@@ -42,3 +42,52 @@ def complete(page, answers: dict | None = None, on_each_page=None) -> None:
         if section_id == "about_you":
             page.get_by_role("link", name="Continue to the next step").click()
     page.wait_for_url("**/review")
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until `selector` has the focus, as a keyboard user would (at most 80 presses)."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def choose_radio_with_keyboard(page, name: str, value: str) -> None:
+    """Tab into the group, then arrow keys until the wanted option is chosen (arrows choose as they move)."""
+    tab_to(page, f"input[name='{name}']")
+    for _ in range(12):
+        if page.is_checked(f"input[name='{name}'][value='{value}']"):
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"could not choose {name}={value} with the arrow keys")
+
+
+def fill_with_keyboard(page, data: dict) -> None:
+    for name, value in data.items():
+        question = QUESTIONS.get(name)
+        if question is None:
+            continue
+        if question.type == MULTI:
+            for item in value:
+                tab_to(page, f"input[name='{name}'][value='{item}']")
+                page.keyboard.press("Space")
+        elif question.type == CONSENT:
+            tab_to(page, f"input[name='{name}']")
+            page.keyboard.press("Space")
+        elif question.options:
+            choose_radio_with_keyboard(page, name, value)
+        else:
+            tab_to(page, f"[name='{name}']")
+            page.keyboard.type(value if question.type != "date" else "".join(reversed_date(value)))
+
+
+def reversed_date(iso: str) -> list[str]:
+    """What a person types into Chromium's US date box: month, day, year."""
+    year, month, day = iso.split("-")
+    return [month, day, year]
+
+
+def press_button(page, selector: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.press("Enter")

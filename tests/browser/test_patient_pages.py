@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import DESKTOP, PHONE, screenshot, serious_violations
 from helpers import typical_answers
-from intake_driver import complete, fill, save, start
+from intake_driver import complete, fill, fill_with_keyboard, press_button, save, start, tab_to
 
 from screening.questionnaire import SECTIONS
 
@@ -50,52 +50,39 @@ def test_touch_targets_are_large_enough(phone):
         assert box.bounding_box()["height"] >= 44
 
 
-def tab_to(page, selector: str) -> None:
-    """Press Tab until `selector` has the focus, as a keyboard user would (at most 60 presses)."""
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def test_the_first_steps_work_with_the_keyboard_only(browser, base_url):
+def test_a_whole_intake_works_with_the_keyboard_only(browser, base_url, axe):
     context = browser.new_context(viewport=DESKTOP, base_url=base_url)
+    context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto("/")
-    tab_to(page, "button[value='new']")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/step/about_you")
-    tab_to(page, "#full_name")
-    page.keyboard.type("Kim Keyboard")
-    tab_to(page, "#date_of_birth")
-    page.keyboard.type("03271985")
-    tab_to(page, "#consent")
-    page.keyboard.press("Space")
-    assert page.is_checked("#consent")
-    tab_to(page, "button[value='next']")
-    page.keyboard.press("Enter")
-    page.wait_for_selector(".resume-code")
-    tab_to(page, "a.button")
-    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/step/reasons")
-    tab_to(page, "input[name='reasons'][value='depression']")
-    page.keyboard.press("Space")
-    tab_to(page, "button[value='next']")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/step/treatments")
-    tab_to(page, "input[name='antidepressants_tried']")
-    page.keyboard.press("ArrowDown")
-    assert page.is_checked("input[name='antidepressants_tried'][value='no']")
-    tab_to(page, "button[value='back']")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/step/reasons")
-    assert page.is_checked("input[name='reasons'][value='depression']")
+    press_button(page, "button[value='new']")
+    for section_id, data in typical_answers().items():
+        page.wait_for_url(f"**/step/{section_id}")
+        fill_with_keyboard(page, data)
+        press_button(page, "button[value='next']")
+        if section_id == "about_you":
+            page.wait_for_selector(".resume-code")
+            assert serious_violations(axe, page) == []
+            tab_to(page, "a.button")
+            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+            page.keyboard.press("Enter")
+    page.wait_for_url("**/review")
+    press_button(page, "form[action='/submit'] button")
+    page.wait_for_url("**/done")
     context.close()
 
 
-def test_leaving_halfway_and_resuming_in_a_new_browser(browser, base_url):
+def test_back_with_the_keyboard_keeps_what_was_chosen(desktop):
+    start(desktop)
+    desktop.goto("/step/reasons")
+    fill_with_keyboard(desktop, {"reasons": ["depression"]})
+    press_button(desktop, "button[value='back']")
+    desktop.wait_for_url("**/step/about_you")
+    desktop.goto("/step/reasons")
+    assert desktop.is_checked("input[name='reasons'][value='depression']")
+
+
+def test_leaving_halfway_and_resuming_in_a_new_browser(browser, base_url, axe):
     first = browser.new_context(viewport=PHONE, base_url=base_url)
     page = first.new_page()
     start(page)
@@ -110,6 +97,7 @@ def test_leaving_halfway_and_resuming_in_a_new_browser(browser, base_url):
     second = browser.new_context(viewport=PHONE, base_url=base_url)
     other = second.new_page()
     other.goto("/resume")
+    assert serious_violations(axe, other) == []
     other.fill("#code", code.lower())
     other.fill("#date_of_birth", "1985-03-27")
     other.get_by_role("button", name="Go on").click()
