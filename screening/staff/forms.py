@@ -2,6 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 
@@ -23,7 +24,7 @@ class NewAccountForm(FlaskForm):
     email = EmailField("Email", validators=[InputRequired("Enter an email."),
                                             Email("Enter an email address like name@clinic.org.",
                                                   check_deliverability=False)])
-    role = SelectField("Role", choices=[("staff", "Staff"), ("admin", "Admin")])
+    role = SelectField("Role", choices=[SelectChoice("staff", "Staff"), SelectChoice("admin", "Admin")])
     password = PasswordField("Temporary password", validators=[InputRequired("Enter a password."), Length(max=200)])
 
 
