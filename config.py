@@ -17,6 +17,7 @@ ENV_SETTINGS = (
     "CRISIS_TEXT",
     "EMERGENCY_NUMBER",
     "REPORT_PAGE_SIZE",
+    "RATELIMIT_STORAGE_URI",
     "STAFF_IDLE_MINUTES",
     "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
@@ -50,6 +51,10 @@ class Config:
     SIGN_IN_ATTEMPTS_PER_ACCOUNT = 5
     SIGN_IN_ATTEMPTS_PER_ADDRESS = 20
     DRAFT_RETENTION_DAYS = 30
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    RESUME_LIMIT = "10 per 15 minutes"  # resume attempts per address
+    RESUME_FAILURES_BEFORE_LOCK = 5  # wrong dates of birth for one code before the code stops working
 
 
 class DevelopmentConfig(Config):

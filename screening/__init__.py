@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
@@ -24,6 +26,8 @@ MIGRATIONS = ROOT / "migrations"
 
 csrf = CSRFProtect()
 migrate = Migrate(directory=str(MIGRATIONS))
+# Limits are kept in RATELIMIT_STORAGE_URI: memory for one process, Redis when several share the load.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
 login_manager = LoginManager()
 login_manager.login_view = "staff.sign_in"
 login_manager.login_message = "Please sign in to see this page."
@@ -66,6 +70,7 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     migrate.init_app(app, db)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
     from . import cli, errors, headers
     from .intake.views import bp as intake_bp

@@ -29,6 +29,12 @@ def register(app: Flask) -> None:
         return render_template("error.html", title="That was too much text to send",
                                message="Please go back and shorten your answers."), 413
 
+    @app.errorhandler(429)
+    def too_many(error):
+        return render_template("error.html", title="Too many tries",
+                               message="For your safety, please wait 15 minutes and try again, "
+                               "or ask the clinic's front desk for help."), 429
+
     @app.errorhandler(500)
     def server_error(error):
         return render_template("error.html", title="Something went wrong on our side",

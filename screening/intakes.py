@@ -105,15 +105,21 @@ def issue_resume_code(intake: Intake) -> str:
     """Make a new code for this intake; only its keyed hash is kept, so it can be shown just once."""
     code = new_resume_code()
     intake.resume_hash = vault().lookup_hash(normalise_code(code))
+    intake.resume_failures = 0
     db.session.commit()
     return code
 
 
 def find_for_resume(code: str, date_of_birth: date) -> Intake | None:
-    """The intake with this code and date of birth, or None; a wrong code and a wrong date look alike."""
+    """The intake with this code and date of birth, or None; a wrong code, a wrong date and a code locked
+    after too many wrong dates all look alike."""
     lookup = vault().lookup_hash(normalise_code(code))
     intake = db.session.execute(db.select(Intake).filter_by(resume_hash=lookup)).scalar_one_or_none()
-    if intake is None or answers_of(intake).get("date_of_birth") != date_of_birth.isoformat():
+    if intake is None or intake.resume_failures >= current_app.config["RESUME_FAILURES_BEFORE_LOCK"]:
+        return None
+    if answers_of(intake).get("date_of_birth") != date_of_birth.isoformat():
+        intake.resume_failures += 1
+        db.session.commit()
         return None
     return intake
 

@@ -50,6 +50,7 @@ class Intake(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     public_id: Mapped[str] = mapped_column(String(40), unique=True, default=new_public_id)
     resume_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    resume_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     answers: Mapped[bytes] = mapped_column(LargeBinary)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     consultation_date: Mapped[datetime | None] = mapped_column(Date, index=True)

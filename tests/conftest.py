@@ -9,7 +9,7 @@ import flask_migrate
 import pytest
 from helpers import STAFF_PASSWORD, Patient, Staff, fresh_postgres_database, typical_answers
 
-from screening import create_app
+from screening import create_app, limiter
 from screening.models import db
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
@@ -33,6 +33,7 @@ def database(request, tmp_path_factory):
 def app(database):
     app = create_app({"DATABASE_URL": database, "CLINIC_PHONE": "555 010 0100"})
     yield app
+    limiter.reset()
     with app.app_context():
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(table.delete())

@@ -51,7 +51,7 @@ def test_no_self_harm_goes_on_to_the_next_step(app, patient, answers):
         assert not db.session.execute(db.select(Intake)).scalar_one().urgent
 
 
-def test_crisis_numbers_are_set_per_clinic(database, answers):
+def test_crisis_numbers_are_set_per_clinic(app, database, answers):
     from helpers import Patient
 
     from screening import create_app

@@ -7,7 +7,7 @@ import time
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 
-from .. import intakes, reports
+from .. import intakes, limiter, reports
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.display import review_rows
@@ -169,6 +169,7 @@ def new_resume_code():
 
 
 @bp.route("/resume", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RESUME_LIMIT"], methods=["POST"])
 def resume():
     form = ResumeForm()
     if form.validate_on_submit():
