@@ -9,7 +9,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from . import demo, intakes, reports
-from .models import AuditEvent, Intake, db, utcnow
+from .models import AuditEvent, Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
 from .questionnaire.answers import AnswerError, check_answers
 from .rules import CATALOGUE, CATALOGUE_VERSION, evaluate
@@ -102,6 +102,26 @@ def demo_command(count: int, seed: int | None, no_pdf: bool) -> None:
     click.echo(f"Added {count} synthetic submitted intakes.")
 
 
+@click.command("rotate-keys")
+@with_appcontext
+def rotate_keys_command() -> None:
+    """Re-encrypt answers, PDFs and notes under the first key of ENCRYPTION_KEYS.
+
+    Put the new key first and keep the old ones after it; run this; then the old keys can go.
+    """
+    vault = intakes.vault()
+    counts = {}
+    for model, column in ((Intake, "answers"), (Report, "pdf"), (StaffNote, "text")):
+        rows = db.session.scalars(db.select(model)).all()
+        for row in rows:
+            setattr(row, column, vault.rotate(getattr(row, column)))
+        counts[model.__tablename__] = len(rows)
+        db.session.commit()
+    db.session.add(AuditEvent(action="rotate_keys", detail=", ".join(f"{n} {name}" for name, n in counts.items())))
+    db.session.commit()
+    click.echo("Re-encrypted " + ", ".join(f"{number} {name} rows" for name, number in counts.items()) + ".")
+
+
 def read_answers(file, complete: bool, consequence: str = "") -> dict:
     try:
         return check_answers(json.load(file), today=date.today(), complete=complete)
@@ -119,3 +139,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_staff_command)
     app.cli.add_command(purge_command)
     app.cli.add_command(demo_command)
+    app.cli.add_command(rotate_keys_command)

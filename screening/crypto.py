@@ -35,6 +35,10 @@ class Vault:
     def decrypt_bytes(self, token: bytes) -> bytes:
         return self._fernet.decrypt(token)
 
+    def rotate(self, token: bytes) -> bytes:
+        """The same secret, encrypted again under the newest key."""
+        return self._fernet.rotate(token)
+
     def lookup_hash(self, value: str) -> str:
         return hmac.new(self._lookup_key, value.encode(), hashlib.sha256).hexdigest()
 
