@@ -1,7 +1,12 @@
 """Calm pages for things that go wrong, and a CSRF failure that keeps what the patient typed."""
 
+import logging
+
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+
+log = logging.getLogger(__name__)
 
 
 def register(app: Flask) -> None:
@@ -34,6 +39,15 @@ def register(app: Flask) -> None:
         return render_template("error.html", title="Too many tries",
                                message="For your safety, please wait 15 minutes and try again, "
                                "or ask the clinic's front desk for help."), 429
+
+    @app.errorhandler(OperationalError)
+    def database_unreachable(error):
+        """The database is down or unreachable: a calm page, never a stack trace (nor the SQL, which
+        could hold answers)."""
+        log.error("database unreachable (%s)", type(error.orig).__name__ if error.orig else "unknown")
+        return render_template("error.html", title="We cannot save your answers just now",
+                               message="Nothing is lost from the pages you already saved. Please wait a "
+                               "minute, then go back and press the button again."), 503
 
     @app.errorhandler(500)
     def server_error(error):

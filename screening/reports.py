@@ -16,10 +16,19 @@ from .rules import CATALOGUE_VERSION
 log = logging.getLogger(__name__)
 
 
+class RenderFailed(Exception):
+    """The PDF could not be made; nothing was stored, and it can be tried again."""
+
+
 def render(intake: Intake, for_patient: bool = False) -> bytes:
+    """The PDF, made in memory: a failure raises RenderFailed and never leaves a half-written file."""
     submitted = intake.submitted_at
     summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient)
-    return render_pdf(summary, current_app.config["REPORT_PAGE_SIZE"])
+    try:
+        return render_pdf(summary, current_app.config["REPORT_PAGE_SIZE"])
+    except Exception as error:  # the message could quote answers, so only its type is logged
+        log.error("rendering the summary of intake %s failed (%s)", intake.id, type(error).__name__)
+        raise RenderFailed() from None
 
 
 def patient_copy(intake: Intake) -> bytes:
@@ -28,7 +37,8 @@ def patient_copy(intake: Intake) -> bytes:
 
 
 def store(intake: Intake) -> bytes:
-    """Render the summary and keep it, encrypted; replaces an older rendering."""
+    """Render the summary and keep it, encrypted; replaces an older rendering. Rendering happens
+    in memory first, so a failure never leaves a half-written PDF behind."""
     pdf = render(intake)
     report = db.session.get(Report, intake.id) or Report(intake_id=intake.id)
     report.pdf = vault().encrypt_bytes(pdf)
@@ -42,10 +52,8 @@ def store_quietly(intake: Intake) -> None:
     """At submission: a failed rendering must not lose the submission; it is retried when first opened."""
     try:
         store(intake)
-    except Exception as error:  # the message could quote answers, so only its type is logged
+    except RenderFailed:
         db.session.rollback()
-        log.error("rendering the summary of intake %s failed (%s); it will be rendered when opened",
-                  intake.id, type(error).__name__)
 
 
 def pdf_of(intake: Intake) -> bytes:

@@ -237,7 +237,12 @@ def done():
 def own_summary():
     """The patient's own copy, for as long as this browser session lasts after sending."""
     intake = intakes.find_submitted(receipt()) or abort(404)
-    return pdf_response(reports.patient_copy(intake), "my-answers.pdf")
+    try:
+        return pdf_response(reports.patient_copy(intake), "my-answers.pdf")
+    except reports.RenderFailed:
+        flash("Your copy could not be made just now. Your answers were sent and are safe. Please try again.",
+              "warning")
+        return redirect(url_for("intake.done"))
 
 
 @bp.post("/done/finish")

@@ -139,7 +139,11 @@ def intake(intake_id: int):
 def summary_pdf(intake_id: int):
     record = submitted_intake(intake_id)
     audit.record("print", actor=current_user, intake_id=record.id)
-    return pdf_response(reports.pdf_of(record))
+    try:
+        pdf = reports.pdf_of(record)
+    except reports.RenderFailed:
+        return render_template("staff/pdf_failed.html", intake=record), 503
+    return pdf_response(pdf)
 
 
 @bp.post("/intakes/<int:intake_id>/reviewed")

@@ -1,0 +1,86 @@
+"""Faults: an unreachable database, a PDF that fails to render, many patients at once."""
+
+import threading
+
+import pytest
+from answer_sets import everything_positive
+from helpers import Patient, typical_answers
+
+from screening import create_app, intakes
+from screening.models import Intake, Report, db
+from screening.report import pdf as report_pdf
+
+
+def test_an_unreachable_database_gives_a_calm_page(app):
+    broken = create_app({"DATABASE_URL": "postgresql://nobody@127.0.0.1:9/none"})
+    patient = Patient(broken.test_client())
+    response = patient.start()
+    assert response.status_code == 503
+    assert "We cannot save your answers just now" in response.text
+    assert "Traceback" not in response.text and "psycopg" not in response.text
+
+
+@pytest.fixture
+def failing_renderer(monkeypatch):
+    """WeasyPrint failing half-way (a fault, not a test double of our own code)."""
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full while writing")
+
+    monkeypatch.setattr(report_pdf.HTML, "write_pdf", fail)
+
+
+def test_a_failed_render_keeps_the_submission_and_stores_no_half_file(app, patient, answers, failing_renderer):
+    patient.complete(answers)
+    assert patient.submit().headers["Location"].endswith("/done")
+    with app.app_context():
+        assert db.session.execute(db.select(Intake)).scalar_one().is_submitted
+        assert db.session.execute(db.select(Report)).first() is None
+    response = patient.client.get("/done/summary.pdf")
+    assert response.headers["Location"].endswith("/done")
+    assert "could not be made just now" in patient.client.get("/done").text
+
+
+def test_staff_see_a_clear_message_and_can_retry_a_failed_pdf(app, make_staff, monkeypatch):
+    with app.app_context():
+        intake_id = intakes.store_submitted(everything_positive()).id
+    staff = make_staff()
+
+    def fail(*args, **kwargs):
+        raise OSError("renderer crashed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(report_pdf.HTML, "write_pdf", fail)
+        failed = staff.client.get(f"/staff/intakes/{intake_id}/summary.pdf")
+    assert failed.status_code == 503
+    assert "could not be made just now" in failed.text and "Try again" in failed.text
+    retried = staff.client.get(f"/staff/intakes/{intake_id}/summary.pdf")
+    assert retried.status_code == 200 and retried.data.startswith(b"%PDF")
+
+
+def test_concurrent_patients_never_see_each_others_answers(app):
+    names = [f"Parallel Patient{number}" for number in range(6)]
+    errors = []
+
+    def one_patient(name):
+        try:
+            patient = Patient(app.test_client())
+            answers = typical_answers()
+            answers["about_you"]["full_name"] = name
+            patient.complete(answers)
+            review = patient.client.get("/review").text
+            assert name in review
+            assert not [other for other in names if other != name and other in review]
+            assert patient.submit().status_code == 302
+        except Exception as error:  # collected and reported by the main thread
+            errors.append(f"{name}: {error!r}")
+
+    threads = [threading.Thread(target=one_patient, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    with app.app_context():
+        stored = sorted(intakes.answers_of(intake)["full_name"] for intake in db.session.scalars(db.select(Intake)))
+    assert stored == sorted(names)
