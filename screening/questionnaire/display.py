@@ -29,7 +29,7 @@ def answer_text(question: Question, value: Any) -> str:
     if question.type == MULTI:
         return "; ".join(answer_text_of_option(question, item) for item in value)
     if question.type == CONSENT:
-        return "Yes, I agree" if value else "No"
+        return question.options[0].label if value and question.options else ("Yes" if value else "No")
     if question.type == DATE:
         return format_date(date.fromisoformat(value))
     if question.type == GROUP:
