@@ -105,12 +105,16 @@ def test_submit_with_a_missing_answer_lists_it_and_keeps_the_draft(app, patient,
         assert not db.session.execute(db.select(Intake)).scalar_one().is_submitted
 
 
-def test_review_change_link_returns_to_review(patient, answers):
+def test_review_change_link_returns_to_review(app, patient, answers):
     patient.complete(answers)
     response = patient.answer("support", {**answers["support"], "ride_home": "no"}, review="1")
     assert response.headers["Location"].endswith("/review")
     review = patient.client.get("/review").text
     assert "Can someone take you home" in review
+    with app.app_context():
+        from screening import intakes
+
+        assert intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())["ride_home"] == "no"
 
 
 def test_back_keeps_answers_already_given(patient, answers):

@@ -157,9 +157,7 @@ def build_form(section: Section, shown: list[Question], required: set[str], form
     cls = form_class(section, frozenset(question.id for question in shown), frozenset(required))
     if formdata is not None:
         return cls(formdata=formdata)
-    form = cls(formdata=None, data=form_data(shown, answers or {}))
-    form.shown.data = " ".join(question.id for question in shown)
-    return form
+    return cls(formdata=None, data=form_data(shown, answers or {}))
 
 
 def shown_ids(formdata: MultiDict, section: Section) -> set[str]:

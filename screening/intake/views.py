@@ -102,7 +102,7 @@ def save_step(section: Section, intake, answers: dict):
     required = set() if direction == "back" else {q.id for q in shown if q.is_required and q.id in on_screen}
     form = build_form(section, shown, required, formdata=request.form)
     endorsed = section.id == "safety" and self_harm_endorsed(merged)
-    if endorsed:
+    if endorsed and not intake.urgent:
         intakes.mark_urgent(intake)
     values = to_answers(form, shown) if form.validate() else None
     if values is None or not definition_accepts(form, values):

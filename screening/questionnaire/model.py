@@ -134,7 +134,6 @@ class Question:
     columns: tuple[Question, ...] = ()
     rows: int = 0
     instrument: str = ""
-    code: str = ""
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
