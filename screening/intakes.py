@@ -33,18 +33,24 @@ def start() -> Intake:
     return intake
 
 
+# Built once: every patient page looks its intake up, and building the statement cost as much as running it.
+BY_PUBLIC_ID = db.select(Intake).where(Intake.public_id == db.bindparam("public_id"))
+
+
 def find_draft(public_id: str | None) -> Intake | None:
-    if not public_id:
-        return None
-    intake = db.session.execute(db.select(Intake).filter_by(public_id=public_id)).scalar_one_or_none()
+    intake = _by_public_id(public_id)
     return intake if intake is not None and not intake.is_submitted else None
 
 
 def find_submitted(public_id: str | None) -> Intake | None:
+    intake = _by_public_id(public_id)
+    return intake if intake is not None and intake.is_submitted else None
+
+
+def _by_public_id(public_id: str | None) -> Intake | None:
     if not public_id:
         return None
-    intake = db.session.execute(db.select(Intake).filter_by(public_id=public_id)).scalar_one_or_none()
-    return intake if intake is not None and intake.is_submitted else None
+    return db.session.execute(BY_PUBLIC_ID, {"public_id": public_id}).scalar_one_or_none()
 
 
 def answers_of(intake: Intake) -> dict[str, Any]:

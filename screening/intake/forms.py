@@ -18,7 +18,6 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
-    HiddenField,
     IntegerField,
     RadioField,
     SelectMultipleField,
@@ -149,15 +148,55 @@ def form_class(section: Section, shown: frozenset[str], required: frozenset[str]
         for question in section.questions
         if question.id in shown
     }
-    fields["shown"] = HiddenField()
     return type(f"{section.id}_form", (FlaskForm,), fields)
 
 
-def build_form(section: Section, shown: list[Question], required: set[str], formdata=None, answers=None) -> FlaskForm:
-    cls = form_class(section, frozenset(question.id for question in shown), frozenset(required))
-    if formdata is not None:
-        return cls(formdata=formdata)
-    return cls(formdata=None, data=form_data(shown, answers or {}))
+def build_form(section: Section, shown: list[Question], required: set[str], formdata: MultiDict) -> FlaskForm:
+    """The posted page, ready to validate."""
+    return form_class(section, frozenset(question.id for question in shown), frozenset(required))(formdata=formdata)
+
+
+def form_values(shown: list[Question], answers: dict[str, Any]) -> MultiDict:
+    """Stored answers as the page's inputs show them, keyed by input name, like a posted form."""
+    values = MultiDict()
+    for question in shown:
+        if question.id not in answers:
+            continue
+        value = answers[question.id]
+        if question.type == q.GROUP:
+            for number, row in enumerate(value):
+                for column in question.columns:
+                    if column.id in row:
+                        values.add(f"{question.id}-{number}-{column.id}", _shown_value(column, row[column.id]))
+        elif question.type == q.MULTI:
+            for chosen in value:
+                values.add(question.id, chosen)
+        else:
+            values.add(question.id, _shown_value(question, value))
+    return values
+
+
+def page_errors(form: FlaskForm, shown: list[Question]) -> tuple[dict[str, str], dict[str, str]]:
+    """The first error of each input (keyed by input id), and one line per question for the summary."""
+    by_input: dict[str, str] = {}
+    summary: dict[str, str] = {}
+    for question in shown:
+        field = form[question.id]
+        if question.type == q.GROUP:
+            cells = {
+                f"{question.id}-{number}-{column.id}": entry.form[column.id].errors[0]
+                for number, entry in enumerate(field.entries)
+                for column in question.columns
+                if entry.form[column.id].errors
+            }
+            whole = [error for error in field.errors if isinstance(error, str)]
+            by_input.update(cells)
+            if cells or whole:
+                summary[question.id] = whole[0] if whole else \
+                    f"Please check the answers in the table \u201c{question.label}\u201d."
+        elif field.errors:
+            by_input[question.id] = summary[question.id] = field.errors[0]
+    return by_input, summary
 
 
 def shown_ids(formdata: MultiDict, section: Section) -> set[str]:
@@ -207,15 +246,6 @@ def definition_accepts(form: FlaskForm, values: dict[str, Any]) -> bool:
     return accepted
 
 
-def form_data(shown: list[Question], answers: dict[str, Any]) -> dict[str, Any]:
-    """Stored answers in the shape the form's fields take."""
-    data = {}
-    for question in shown:
-        if question.id in answers:
-            data[question.id] = _field_value(question, answers[question.id])
-    return data
-
-
 def _stored(question: Question, value: Any) -> Any:
     if question.type == q.GROUP:
         rows = [_row(question, row) for row in value]
@@ -236,13 +266,12 @@ def _row(question: Question, row: dict) -> dict:
     return stored
 
 
-def _field_value(question: Question, value: Any) -> Any:
-    if question.type == q.DATE:
-        return date.fromisoformat(value)
-    if question.type == q.GROUP:
-        return [{column.id: _field_value(column, row.get(column.id)) for column in question.columns
-                 if column.id in row} for row in value]
-    return value
+def _shown_value(question: Question, value: Any) -> str:
+    if question.type == q.CONSENT:
+        return "y" if value else ""
+    if question.type == q.DECIMAL and float(value).is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _choices(question: Question) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from ..questionnaire.answers import applicable, missing
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.safety import self_harm_endorsed
-from .forms import build_form, definition_accepts, raw_answers, shown_ids, to_answers
+from .forms import build_form, definition_accepts, form_values, page_errors, raw_answers, shown_ids, to_answers
 from .resume import ResumeForm
 
 bp = Blueprint("intake", __name__)
@@ -22,6 +22,8 @@ SESSION_KEY = "intake"
 SEEN_KEY = "intake_seen"
 CRISIS_SHOWN_KEY = "crisis_shown"
 RECEIPT_KEY = "submitted_intake"
+# The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
+SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
 # "Finish" or the next "Start" ends that at once.
 RECEIPT_SECONDS = 10 * 60
@@ -37,10 +39,12 @@ def current_intake():
     so a tablet left alone mid-form does not show the next person someone else's answers."""
     if SESSION_KEY not in session:
         return None
-    if time.time() - session.get(SEEN_KEY, 0) > current_app.config["PATIENT_IDLE_MINUTES"] * 60:
+    idle = time.time() - session.get(SEEN_KEY, 0)
+    if idle > current_app.config["PATIENT_IDLE_MINUTES"] * 60:
         session.clear()
         return None
-    session[SEEN_KEY] = time.time()
+    if idle > SEEN_RESOLUTION:
+        session[SEEN_KEY] = time.time()
     return intakes.find_draft(session.get(SESSION_KEY))
 
 
@@ -86,7 +90,7 @@ def step(section_id: str):
     answers = intakes.answers_of(intake)
     if request.method == "GET":
         shown = section.visible(answers)
-        return render_step(section, build_form(section, shown, set(), answers=answers), shown)
+        return render_step(section, shown, form_values(shown, answers))
     try:
         return save_step(section, intake, answers)
     except intakes.IntakeLocked:
@@ -106,7 +110,7 @@ def save_step(section: Section, intake, answers: dict):
         intakes.mark_urgent(intake)
     values = to_answers(form, shown) if form.validate() else None
     if values is None or not definition_accepts(form, values):
-        return render_step(section, form, shown, crisis=endorsed), 422
+        return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
     saved = intakes.save_section(intake, section, values)
     if endorsed and not session.get(CRISIS_SHOWN_KEY):
         then = "back" if direction == "back" else None
@@ -135,12 +139,15 @@ def next_url(section: Section, answers: dict) -> str:
     return url_for_step(following) if following else url_for("intake.review")
 
 
-def render_step(section: Section, form, shown, crisis: bool = False):
-    form.shown.data = " ".join(question.id for question in shown)
+def render_step(section: Section, shown, values, errors=({}, {}), crisis: bool = False):
+    """The page with `values` in its inputs: the stored answers, or exactly what was typed."""
+    by_input, summary = errors
     return render_template(
         "intake/step.html",
         section=section,
-        form=form,
+        values=values,
+        errors=by_input,
+        summary=summary,
         questions=shown,
         step=step_number(section),
         steps=len(SECTIONS),
@@ -268,7 +275,6 @@ def expired_step(section_id: str):
         return closed_form()
     answers = intakes.answers_of(intake)
     shown = section.visible(applicable({**answers, **raw_answers(section, request.form)}))
-    form = build_form(section, shown, set(), formdata=request.form)
     flash("This page was open for a long time, so it is not saved yet. Your answers are still here: "
           "press \u201cSave and continue\u201d to save them.", "warning")
-    return render_step(section, form, shown), 400
+    return render_step(section, shown, request.form), 400
