@@ -4,6 +4,7 @@ Views call these; they hold no request handling. Answers are decrypted and encry
 nowhere else, so plaintext health data never reaches the database.
 """
 
+import hmac
 from datetime import date
 from typing import Any
 
@@ -68,6 +69,7 @@ def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> di
     intake.urgent = self_harm_endorsed(answers)
     consultation = answers.get("consultation_date")
     intake.consultation_date = date.fromisoformat(consultation) if consultation else None
+    intake.dob_hash = dob_hash(answers.get("date_of_birth", ""))
     db.session.commit()
     return answers
 
@@ -95,7 +97,7 @@ def index_for_staff(intake: Intake, answers: dict[str, Any]) -> None:
     flags = evaluate(answers, intake.submitted_at.date())
     intake.top_level = min((flag.level for flag in flags), key=LEVELS.index, default=None)
     intake.urgent = intake.top_level == "urgent"
-    intake.dob_hash = vault().lookup_hash("dob:" + answers.get("date_of_birth", ""))
+    intake.dob_hash = dob_hash(answers.get("date_of_birth", ""))
     db.session.execute(db.delete(NameToken).filter_by(intake_id=intake.id))
     for word in name_words(answers.get("full_name", "")):
         db.session.add(NameToken(intake_id=intake.id, token_hash=vault().lookup_hash("name:" + word)))
@@ -116,14 +118,20 @@ def issue_resume_code(intake: Intake) -> str:
     return code
 
 
+def dob_hash(date_of_birth: str) -> str:
+    """A keyed hash of the date of birth: resume checks it and staff search by it without decrypting."""
+    return vault().lookup_hash("dob:" + date_of_birth)
+
+
 def find_for_resume(code: str, date_of_birth: date) -> Intake | None:
     """The intake with this code and date of birth, or None; a wrong code, a wrong date and a code locked
-    after too many wrong dates all look alike."""
+    after too many wrong dates all look alike, and take the same work (two keyed hashes, no decryption)."""
     lookup = vault().lookup_hash(normalise_code(code))
+    born = dob_hash(date_of_birth.isoformat())
     intake = db.session.execute(db.select(Intake).filter_by(resume_hash=lookup)).scalar_one_or_none()
     if intake is None or intake.resume_failures >= current_app.config["RESUME_FAILURES_BEFORE_LOCK"]:
         return None
-    if answers_of(intake).get("date_of_birth") != date_of_birth.isoformat():
+    if not hmac.compare_digest(intake.dob_hash or "", born):
         intake.resume_failures += 1
         db.session.commit()
         return None

@@ -63,6 +63,20 @@ def test_wrong_code_and_wrong_date_get_the_same_answer(app, patient, answers):
     assert message in wrong_code.text
 
 
+def test_a_wrong_date_of_birth_is_refused_without_decrypting_the_answers(app, patient, answers):
+    """The check compares keyed hashes, so a right code with a wrong date takes the same work as a wrong code."""
+    code = first_step_with_code(patient, answers)
+    with app.app_context():
+        intake = db.session.execute(db.select(Intake)).scalar_one()
+        assert intake.dob_hash and "1985" not in intake.dob_hash
+        intake.answers = b"not decryptable"
+        db.session.commit()
+    other_device = type(patient)(app.test_client())
+    response = other_device.post_form("/resume", {"code": code, "date_of_birth": "1990-01-01"})
+    assert response.status_code == 422
+    assert "could not find a form with this code and date of birth" in response.text
+
+
 def test_only_a_keyed_hash_of_the_code_is_stored(app, patient, answers):
     code = first_step_with_code(patient, answers)
     with app.app_context():

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, select
 
-from ..intakes import answers_of, name_words, vault
+from ..intakes import answers_of, dob_hash, name_words, vault
 from ..models import Intake, NameToken, db
 from ..rules import LEVELS
 
@@ -49,7 +49,7 @@ def search_condition(text: str):
     except ValueError:
         born = None
     if born:
-        return Intake.dob_hash == vault().lookup_hash("dob:" + born.isoformat())
+        return Intake.dob_hash == dob_hash(born.isoformat())
     conditions = [
         Intake.id.in_(select(NameToken.intake_id).filter_by(token_hash=vault().lookup_hash("name:" + word)))
         for word in name_words(text)
