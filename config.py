@@ -21,6 +21,7 @@ ENV_SETTINGS = (
     "STAFF_IDLE_MINUTES",
     "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
+    "PDF_WORKER",
 )
 
 
@@ -55,6 +56,10 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = False
     RESUME_LIMIT = "10 per 15 minutes"  # resume attempts per address
     RESUME_FAILURES_BEFORE_LOCK = 5  # wrong dates of birth for one code before the code stops working
+    # True: the web process only records that a clinician's PDF is wanted, and `flask render-pdfs --watch`
+    # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered
+    # in the web request, which a single `flask run` needs.
+    PDF_WORKER = False
 
 
 class DevelopmentConfig(Config):
@@ -71,6 +76,7 @@ class TestConfig(Config):
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
+    PDF_WORKER = True
 
 
 CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}
@@ -81,4 +87,15 @@ def from_environment() -> dict:
     for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS"):
         if name in settings:
             settings[name] = int(settings[name])
+    if "PDF_WORKER" in settings:
+        settings["PDF_WORKER"] = on_or_off("PDF_WORKER", settings["PDF_WORKER"])
     return settings
+
+
+def on_or_off(name: str, value: str) -> bool:
+    """An on/off setting; anything unclear stops the app, since a guess could leave PDFs to a worker nobody runs."""
+    words = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+    try:
+        return words[value.strip().lower()]
+    except KeyError:
+        raise ValueError(f"{name} must be 1 or 0 (or true/false, yes/no, on/off), not {value!r}.") from None

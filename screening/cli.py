@@ -1,14 +1,17 @@
-"""Command-line tools, run as `flask --app screening COMMAND`: data dictionary, imports, rules, staff, retention."""
+"""Command-line tools, run as `flask --app screening COMMAND`: data dictionary, imports, rules, staff, retention,
+and the PDF worker."""
 
 import json
+import os
 import random
+import signal
 from datetime import date, timedelta
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from . import demo, intakes, reports
+from . import demo, intakes, render_queue, reports
 from .models import AuditEvent, Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
 from .questionnaire.answers import AnswerError, check_answers
@@ -122,6 +125,30 @@ def rotate_keys_command() -> None:
     click.echo("Re-encrypted " + ", ".join(f"{number} {name} rows" for name, number in counts.items()) + ".")
 
 
+@click.command("render-pdfs")
+@click.option("--watch", is_flag=True, help="Keep rendering new requests until SIGTERM or Ctrl-C.")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=1.0, show_default=True,
+              help="Seconds between looks at an empty line of requests, with --watch.")
+@click.option("--nice", "niceness", type=click.IntRange(0, 19), default=10, show_default=True,
+              help="Lower this process's CPU priority by this much, so form pages win over PDFs.")
+@with_appcontext
+def render_pdfs_command(watch: bool, interval: float, niceness: int) -> None:
+    """Render the clinicians' PDFs the web app asked for (PDF_WORKER), then exit; with --watch, keep at it.
+
+    Stopped by SIGTERM or SIGINT, it finishes the PDF in hand and exits cleanly. It prints counts only."""
+    os.nice(niceness)
+    worker = render_queue.Worker()
+    if watch:
+        stop_signals = []
+        for number in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(number, lambda received, _frame: stop_signals.append(received))
+        click.echo(f"Rendering PDFs as they are requested, looking every {interval:g} s; SIGTERM or Ctrl-C stops.")
+        worker.watch(interval, stopping=lambda: bool(stop_signals))
+    else:
+        worker.render_pending()
+    click.echo(f"Rendered {worker.rendered} PDFs; {worker.failed} failed to render and stay requested.")
+
+
 def read_answers(file, complete: bool, consequence: str = "") -> dict:
     try:
         return check_answers(json.load(file), today=date.today(), complete=complete)
@@ -140,3 +167,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(purge_command)
     app.cli.add_command(demo_command)
     app.cli.add_command(rotate_keys_command)
+    app.cli.add_command(render_pdfs_command)

@@ -64,6 +64,8 @@ class Intake(db.Model):
     dob_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    # With PDF_WORKER: when the clinician's PDF was asked of the worker (render_queue.py); None once it is stored.
+    pdf_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
     __table_args__ = (
         # The queue's order: urgent first, then the soonest visit (no date last), then oldest sent.
@@ -138,7 +140,7 @@ class AuditEvent(db.Model):
 
 
 class Report(db.Model):
-    """The clinician's PDF, rendered once when the intake is submitted and stored encrypted."""
+    """The clinician's PDF, rendered once (at submission, or by the worker) and stored encrypted."""
 
     __tablename__ = "report"
 

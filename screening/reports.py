@@ -1,15 +1,18 @@
-"""The stored PDF of a submitted intake: rendered once at submission, served from the database after.
+"""The stored PDF of a submitted intake: rendered once, served from the database after.
 
 Rendering takes a good fraction of a second; doing it once per intake, instead of once per view,
-keeps PDF requests from holding up the form pages other patients are filling in.
+keeps PDF requests from holding up the form pages other patients are filling in. With PDF_WORKER,
+the web process never renders the clinician's PDF at all: it records a request, and a separate
+process (render_queue.py, `flask render-pdfs --watch`) renders it, at a lower CPU priority.
 """
 
 import logging
+from datetime import timedelta
 
 from flask import current_app
 
 from .intakes import answers_of, vault
-from .models import Intake, Report, db
+from .models import Intake, Report, db, utcnow
 from .report import build_summary, render_pdf
 from .rules import CATALOGUE_VERSION
 
@@ -37,28 +40,52 @@ def patient_copy(intake: Intake) -> bytes:
 
 
 def store(intake: Intake) -> bytes:
-    """Render the summary and keep it, encrypted; replaces an older rendering. Rendering happens
-    in memory first, so a failure never leaves a half-written PDF behind."""
+    """Render the summary and keep it, encrypted; replaces an older rendering and answers a waiting request.
+    Rendering happens in memory first, so a failure never leaves a half-written PDF behind."""
     pdf = render(intake)
     report = db.session.get(Report, intake.id) or Report(intake_id=intake.id)
     report.pdf = vault().encrypt_bytes(pdf)
     report.catalogue_version = CATALOGUE_VERSION
+    intake.pdf_requested_at = None
     db.session.add(report)
     db.session.commit()
     return pdf
 
 
 def store_quietly(intake: Intake) -> None:
-    """At submission: a failed rendering must not lose the submission; it is retried when first opened."""
+    """At submission: with PDF_WORKER, only ask the worker. Otherwise render now; a failed rendering must not
+    lose the submission, and is retried when the PDF is first opened."""
+    if current_app.config["PDF_WORKER"]:
+        request_render(intake)
+        return
     try:
         store(intake)
     except RenderFailed:
         db.session.rollback()
 
 
-def pdf_of(intake: Intake) -> bytes:
-    """The stored PDF, rendered now if it is missing or was made by an older rule catalogue."""
+def pdf_of(intake: Intake) -> bytes | None:
+    """The stored PDF when it is current. When it is missing or was made by an older rule catalogue, it is
+    rendered now, or with PDF_WORKER asked of the worker: None means it is being prepared."""
     report = db.session.get(Report, intake.id)
-    if report is None or report.catalogue_version != CATALOGUE_VERSION:
-        return store(intake)
-    return vault().decrypt_bytes(report.pdf)
+    if report is not None and report.catalogue_version == CATALOGUE_VERSION:
+        return vault().decrypt_bytes(report.pdf)
+    if current_app.config["PDF_WORKER"]:
+        request_render(intake)
+        return None
+    return store(intake)
+
+
+def request_render(intake: Intake) -> None:
+    """Leave the clinician's PDF to the worker; a request already waiting keeps its place in the line."""
+    if intake.pdf_requested_at is None:
+        intake.pdf_requested_at = utcnow()
+        db.session.commit()
+
+
+OVERDUE = timedelta(minutes=5)
+
+
+def overdue(intake: Intake) -> bool:
+    """A running worker renders a request within seconds; one waiting this long means someone should look at it."""
+    return intake.pdf_requested_at is not None and utcnow() - intake.pdf_requested_at > OVERDUE

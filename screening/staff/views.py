@@ -143,6 +143,8 @@ def summary_pdf(intake_id: int):
         pdf = reports.pdf_of(record)
     except reports.RenderFailed:
         return render_template("staff/pdf_failed.html", intake=record), 503
+    if pdf is None:
+        return render_template("staff/pdf_pending.html", intake=record, overdue=reports.overdue(record)), 202
     return pdf_response(pdf)
 
 
