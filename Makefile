@@ -46,6 +46,7 @@ test: test-packages $(VENV)/.installed
 bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
 	$(BIN)/python tests/benchmarks/bench_queue.py
+	$(BIN)/python tests/benchmarks/bench_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

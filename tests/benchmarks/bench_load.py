@@ -1,7 +1,9 @@
 """Form pages under gunicorn, against a bare Flask hello-world under the same gunicorn, in one run.
 
 Prints requests per second for a form step and for hello-world (aim: the step at >= 50 % of hello),
-the step's p95 latency when idle and while 8 PDFs are being rendered on demand (aim: <= 2x).
+and the step's p95 latency when idle and while 8 staff members wait on never-rendered PDFs (aim: <= 2x):
+rendered by the PDF worker process (`flask render-pdfs --watch`, PDF_WORKER=1) at nice 10 and at nice 0,
+and, for comparison, in the web workers themselves (PDF_WORKER=0).
 All traffic stays on 127.0.0.1; every loop is bounded in time and stops by itself.
 `BENCH_DATABASE_URL` runs it on PostgreSQL (that database is dropped and re-created).
 """
@@ -111,6 +113,46 @@ def staff_cookie(port: int) -> str:
     return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
+def wait_for_pdfs(port: int, staff: str, ids: range, stop: threading.Event, rendered: list) -> None:
+    """A staff member opening PDFs that were never rendered (demo --no-pdf), one after another, pressing
+    "Check again" every second while the page says it is being prepared (202)."""
+    for intake_id in ids:
+        while not stop.is_set():
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            try:
+                connection.request("GET", f"/staff/intakes/{intake_id}/summary.pdf", headers={"Cookie": staff})
+                status = connection.getresponse().status
+            except TimeoutError:
+                status = "timed out"
+            finally:
+                connection.close()
+            if status == 200:
+                rendered.append(intake_id)
+                break
+            stop.wait(1)
+        if stop.is_set():
+            return
+
+
+def step_while_rendering(port: int, cookie: str, staff: str, first_id: int) -> tuple[list[float], int]:
+    """The form step's latencies while 8 staff members wait on 8 PDFs each (ids from `first_id`)."""
+    stop = threading.Event()
+    rendered: list[int] = []
+    staff_threads = [
+        threading.Thread(target=wait_for_pdfs,
+                         args=(port, staff, range(first_id + number, first_id + 64, 8), stop, rendered))
+        for number in range(8)
+    ]
+    for thread in staff_threads:
+        thread.start()
+    time.sleep(0.5)
+    latencies = hammer(port, "/step/heart", cookie, SECONDS)
+    stop.set()
+    for thread in staff_threads:
+        thread.join()
+    return latencies, len(rendered)
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp())
     url = os.environ.get("BENCH_DATABASE_URL")
@@ -119,7 +161,7 @@ def main() -> None:
     else:
         url = f"sqlite:///{folder / 'load.db'}"
     env = {**os.environ, "SCREENING_CONFIG": "development", "SCREENING_INSTANCE": str(folder), "DATABASE_URL": url,
-           "SECRET_KEY": "s" * 64, "LOOKUP_KEY": "l" * 64,
+           "SECRET_KEY": "s" * 64, "LOOKUP_KEY": "l" * 64, "PDF_WORKER": "0",
            "ENCRYPTION_KEYS": "3tq8kxH1Il1-3w-nmpG1n4WTnpxnDPuJ0NeuZB0QCV8="}
     flask = [sys.executable, "-m", "flask", "--app", "screening"]
     subprocess.run([*flask, "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)
@@ -127,49 +169,49 @@ def main() -> None:
                    capture_output=True)
     subprocess.run([*flask, "create-staff", "bench@clinic.test", "--password", "a long bench password"], env=env,
                    cwd=ROOT, check=True, capture_output=True)
+    worker_env = {**env, "PDF_WORKER": "1"}
 
     hello, hello_port = serve("hello:app", env, Path(__file__).parent)
-    app, app_port = serve("screening:create_app()", env, ROOT)
+    app, app_port = serve("screening:create_app()", worker_env, ROOT)
+    processes = [hello, app]
     try:
         cookie = patient_cookie(app_port)
+        staff = staff_cookie(app_port)
         hammer(hello_port, "/", "", 1)
         hammer(app_port, "/step/heart", cookie, 1)
         hello_latencies = hammer(hello_port, "/", "", SECONDS)
+        start_latencies = hammer(app_port, "/", "", SECONDS)
         step_latencies = hammer(app_port, "/step/heart", cookie, SECONDS)
         hello_rate, step_rate = len(hello_latencies) / SECONDS, len(step_latencies) / SECONDS
+        start_rate = len(start_latencies) / SECONDS
+        idle = p95(step_latencies)
         print(f"database: {url.split(':')[0]}; gunicorn {' '.join(WORKERS)}; {CLIENTS} clients; {SECONDS:g} s each")
-        print(f"hello-world:        {hello_rate:8.0f} req/s  p95 {p95(hello_latencies):6.1f} ms")
-        print(f"form step (GET):    {step_rate:8.0f} req/s  p95 {p95(step_latencies):6.1f} ms  "
+        print(f"hello-world:               {hello_rate:6.0f} req/s  p95 {p95(hello_latencies):6.1f} ms")
+        print(f"start page (no draft):     {start_rate:6.0f} req/s  p95 {p95(start_latencies):6.1f} ms  "
+              f"= {100 * start_rate / hello_rate:.0f} % of hello-world (the app's session, CSRF, headers; no database)")
+        print(f"form step (GET):           {step_rate:6.0f} req/s  p95 {idle:6.1f} ms  "
               f"= {100 * step_rate / hello_rate:.0f} % of hello-world (aim: >= 50 %)")
 
-        staff = staff_cookie(app_port)
-        stop = threading.Event()
-        rendered = []
+        for niceness, first_id in ((10, 1), (0, 65)):
+            worker = subprocess.Popen([*flask, "render-pdfs", "--watch", "--interval", "0.2", "--nice", str(niceness)],
+                                      env=worker_env, cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
+            processes.append(worker)
+            busy, rendered = step_while_rendering(app_port, cookie, staff, first_id)
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(timeout=60)
+            print(f"form step while 8 PDFs wait on the worker process (nice {niceness:2d}): p95 {p95(busy):7.1f} ms "
+                  f"= {p95(busy) / idle:5.1f}x idle (aim: <= 2x); {rendered} PDFs rendered meanwhile")
 
-        def render_pdfs(first_id: int):
-            """Opens PDFs that were never rendered (demo --no-pdf): the worst case of rendering on demand."""
-            intake_id = first_id
-            while not stop.is_set() and intake_id <= 200:
-                connection = http.client.HTTPConnection("127.0.0.1", app_port, timeout=120)
-                connection.request("GET", f"/staff/intakes/{intake_id}/summary.pdf", headers={"Cookie": staff})
-                rendered.append(connection.getresponse().status)
-                connection.close()
-                intake_id += 8
-
-        renderers = [threading.Thread(target=render_pdfs, args=(number,)) for number in range(1, 9)]
-        for thread in renderers:
-            thread.start()
-        time.sleep(0.5)
-        busy_latencies = hammer(app_port, "/step/heart", cookie, SECONDS)
-        stop.set()
-        for thread in renderers:
-            thread.join()
-        print(f"form step while 8 PDFs render on demand: p95 {p95(busy_latencies):6.1f} ms "
-              f"= {p95(busy_latencies) / p95(step_latencies):.1f}x idle (aim: <= 2x); "
-              f"{len(rendered)} PDFs rendered meanwhile")
+        web, web_port = serve("screening:create_app()", env, ROOT)
+        processes.append(web)
+        hammer(web_port, "/step/heart", cookie, 1)
+        busy, rendered = step_while_rendering(web_port, cookie, staff, 129)
+        print(f"form step while 8 PDFs render in the web workers (PDF_WORKER=0): p95 {p95(busy):7.1f} ms "
+              f"= {p95(busy) / idle:5.1f}x idle; {rendered} PDFs rendered meanwhile")
     finally:
-        for process in (hello, app):
-            os.killpg(process.pid, signal.SIGKILL)
+        for process in processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":
