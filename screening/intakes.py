@@ -18,6 +18,8 @@ from .questionnaire.model import Question, Section
 from .questionnaire.safety import self_harm_endorsed
 from .rules import LEVELS, evaluate
 
+SAVE_ATTEMPTS = 5
+
 
 class IntakeLocked(Exception):
     """The intake was submitted; its answers can no longer change."""
@@ -59,19 +61,30 @@ def answers_of(intake: Intake) -> dict[str, Any]:
 
 
 def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> dict[str, Any]:
-    """Replace this section's answers with `values` and drop follow-ups that no longer apply."""
-    if intake.is_submitted:
-        raise IntakeLocked()
-    answers = {key: value for key, value in answers_of(intake).items() if key not in _ids(section)}
-    answers.update(values)
-    answers = applicable(answers)
-    intake.answers = vault().encrypt(answers)
-    intake.urgent = self_harm_endorsed(answers)
-    consultation = answers.get("consultation_date")
-    intake.consultation_date = date.fromisoformat(consultation) if consultation else None
-    intake.dob_hash = dob_hash(answers.get("date_of_birth", ""))
-    db.session.commit()
-    return answers
+    """Replace this section's answers with `values` and drop follow-ups that no longer apply.
+
+    The write happens only over the answers it read. If another save came in between (a second tab,
+    a second device), this section is merged onto those answers instead of overwriting them."""
+    for _ in range(SAVE_ATTEMPTS):
+        if intake.is_submitted:
+            raise IntakeLocked()
+        answers = {key: value for key, value in answers_of(intake).items() if key not in _ids(section)}
+        answers.update(values)
+        answers = applicable(answers)
+        consultation = answers.get("consultation_date")
+        written = db.session.execute(
+            db.update(Intake)
+            .where(Intake.id == intake.id, Intake.answers_version == intake.answers_version,
+                   Intake.submitted_at.is_(None))
+            .values(answers=vault().encrypt(answers), answers_version=Intake.answers_version + 1,
+                    urgent=self_harm_endorsed(answers),
+                    consultation_date=date.fromisoformat(consultation) if consultation else None,
+                    dob_hash=dob_hash(answers.get("date_of_birth", "")))
+        ).rowcount
+        db.session.commit()  # also expires `intake`, so a retry reads the other save's answers
+        if written:
+            return answers
+    raise RuntimeError(f"intake {intake.id}: answers kept changing during {SAVE_ATTEMPTS} attempts to save")
 
 
 def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:

@@ -52,14 +52,16 @@ class Intake(db.Model):
     resume_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     resume_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     answers: Mapped[bytes] = mapped_column(LargeBinary)
+    # Counts saves of `answers`: a save is written only over the version it read (intakes.save_section).
+    answers_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     urgent: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     consultation_date: Mapped[datetime | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
-    # Set at submission, for the staff queue: the highest flag level, and blind indexes (keyed
-    # hashes) of the date of birth and of each word of the name, so staff can search without
-    # the database ever holding them in clear.
+    # For the staff queue, set at submission: the highest flag level, and blind indexes (keyed
+    # hashes) of each word of the name and of the date of birth (that one kept from the first step,
+    # to check resume attempts), so staff can search without the database holding them in clear.
     top_level: Mapped[str | None] = mapped_column(String(10))
     dob_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -8,6 +8,7 @@ from helpers import Patient, typical_answers
 
 from screening import create_app, intakes
 from screening.models import Intake, Report, db
+from screening.questionnaire import SECTION_BY_ID
 from screening.report import pdf as report_pdf
 
 
@@ -84,3 +85,22 @@ def test_concurrent_patients_never_see_each_others_answers(app):
     with app.app_context():
         stored = sorted(intakes.answers_of(intake)["full_name"] for intake in db.session.scalars(db.select(Intake)))
     assert stored == sorted(names)
+
+
+def test_a_save_from_another_tab_in_between_is_merged_not_overwritten(app, patient, answers):
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    with app.test_request_context():
+        first_tab = db.session.execute(db.select(Intake)).scalar_one()
+        intakes.answers_of(first_tab)  # the first tab has read the answers, as a step does before saving...
+        second_tab = []  # ...when another tab saves another page (a thread: a request context of its own)
+        saving = threading.Thread(target=lambda: second_tab.append(patient.answer("heart", answers["heart"])))
+        saving.start()
+        saving.join()
+        assert second_tab[0].status_code == 302
+        intakes.save_section(first_tab, SECTION_BY_ID["reasons"], {"reasons": ["ptsd"]})
+    with app.app_context():
+        stored = intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+    assert stored["reasons"] == ["ptsd"]
+    assert stored["bp_diagnosed"] == answers["heart"]["bp_diagnosed"] and stored["stroke"] == "no"
+    assert stored["full_name"] == answers["about_you"]["full_name"]
