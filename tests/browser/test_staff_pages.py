@@ -1,11 +1,19 @@
-"""A staff member in a real browser: sign in, the queue, one intake, its PDF, mark reviewed; axe on each page."""
+"""A staff member in a real browser: sign in, the queue, one intake, its PDF, mark reviewed; axe on each page.
+And a PDF left to the worker (PDF_WORKER): "being prepared", then "Check again" once it is rendered."""
 
 from datetime import UTC, datetime
 
 from answer_sets import everything_positive, nothing_of_note
 from conftest import STAFF_EMAIL, STAFF_PASSWORD, screenshot, serious_violations
 
-from screening import intakes
+from screening import intakes, render_queue
+
+
+def sign_in(page) -> None:
+    page.fill("#email", STAFF_EMAIL)
+    page.fill("#password", STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/staff/")
 
 
 def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app, desktop, axe):
@@ -17,10 +25,7 @@ def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app,
     page.wait_for_url("**/staff/sign-in**")
     assert serious_violations(axe, page) == []
     screenshot(page, "staff-01-sign-in")
-    page.fill("#email", STAFF_EMAIL)
-    page.fill("#password", STAFF_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/staff/")
+    sign_in(page)
     assert serious_violations(axe, page) == []
     screenshot(page, "staff-02-queue")
     first_link = page.locator("table.queue tbody tr").first.get_by_role("link")
@@ -42,3 +47,26 @@ def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app,
         page.goto(path)
         assert serious_violations(axe, page) == []
         screenshot(page, name)
+
+
+def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_again(live_app, desktop, axe,
+                                                                                     monkeypatch):
+    monkeypatch.setitem(live_app.config, "PDF_WORKER", True)
+    with live_app.app_context():
+        intake_id = intakes.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
+    page = desktop
+    page.goto("/staff/sign-in")
+    sign_in(page)
+    page.goto(f"/staff/intakes/{intake_id}")
+    page.get_by_role("link", name="Open the PDF to print").click()
+    page.wait_for_url(f"**/staff/intakes/{intake_id}/summary.pdf")
+    assert page.get_by_role("heading", name="The PDF is being prepared").is_visible()
+    assert serious_violations(axe, page) == []
+    screenshot(page, "staff-06-pdf-being-prepared")
+
+    with live_app.app_context():
+        render_queue.Worker().render_pending()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Check again").click()
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
