@@ -63,8 +63,8 @@ def answers_of(intake: Intake) -> dict[str, Any]:
 def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> dict[str, Any]:
     """Replace this section's answers with `values` and drop follow-ups that no longer apply.
 
-    The write happens only over the answers it read. If another save came in between (a second tab,
-    a second device), this section is merged onto those answers instead of overwriting them."""
+    Written only over the answers it read: if another save came in between (a second tab, a second
+    device), this section is merged onto those answers instead of overwriting them."""
     for _ in range(SAVE_ATTEMPTS):
         if intake.is_submitted:
             raise IntakeLocked()
@@ -72,19 +72,27 @@ def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> di
         answers.update(values)
         answers = applicable(answers)
         consultation = answers.get("consultation_date")
-        written = db.session.execute(
-            db.update(Intake)
-            .where(Intake.id == intake.id, Intake.answers_version == intake.answers_version,
-                   Intake.submitted_at.is_(None))
-            .values(answers=vault().encrypt(answers), answers_version=Intake.answers_version + 1,
-                    urgent=self_harm_endorsed(answers),
-                    consultation_date=date.fromisoformat(consultation) if consultation else None,
-                    dob_hash=dob_hash(answers.get("date_of_birth", "")))
-        ).rowcount
-        db.session.commit()  # also expires `intake`, so a retry reads the other save's answers
-        if written:
+        if _write_if_unchanged(
+            intake, answers=vault().encrypt(answers), answers_version=Intake.answers_version + 1,
+            urgent=self_harm_endorsed(answers), dob_hash=dob_hash(answers.get("date_of_birth", "")),
+            consultation_date=date.fromisoformat(consultation) if consultation else None,
+        ):
+            db.session.commit()
             return answers
     raise RuntimeError(f"intake {intake.id}: answers kept changing during {SAVE_ATTEMPTS} attempts to save")
+
+
+def _write_if_unchanged(intake: Intake, **values) -> bool:
+    """Update the draft only if its answers are still those read into `intake` and it is not yet sent.
+    False means another save came first: the session is reset, so `intake` reads the newer answers."""
+    written = db.session.execute(
+        db.update(Intake)
+        .where(Intake.id == intake.id, Intake.answers_version == intake.answers_version, Intake.submitted_at.is_(None))
+        .values(**values)
+    ).rowcount
+    if not written:
+        db.session.rollback()
+    return bool(written)
 
 
 def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
@@ -158,15 +166,22 @@ def first_unfinished(answers: dict[str, Any]) -> Section | None:
 
 
 def submit(intake: Intake) -> list[Question]:
-    """Lock the intake; returns the required questions still unanswered instead, if any."""
-    answers = answers_of(intake)
-    gaps = missing(answers)
-    if gaps:
-        return gaps
-    intake.submitted_at = utcnow()
-    index_for_staff(intake, answers)
-    db.session.commit()
-    return []
+    """Lock the intake; returns the required questions still unanswered instead, if any. What is sent, and
+    flagged for staff, is what was checked: a save from another tab in between is read and checked first."""
+    for _ in range(SAVE_ATTEMPTS):
+        if intake.is_submitted:
+            raise IntakeLocked()
+        answers = answers_of(intake)
+        gaps = missing(answers)
+        if gaps:
+            return gaps
+        submitted_at = utcnow()
+        if _write_if_unchanged(intake, submitted_at=submitted_at):
+            intake.submitted_at = submitted_at
+            index_for_staff(intake, answers)
+            db.session.commit()
+            return []
+    raise RuntimeError(f"intake {intake.id}: answers kept changing during {SAVE_ATTEMPTS} attempts to send")
 
 
 def _ids(section: Section) -> set[str]:

@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from . import reports
 from .models import Intake, db, utcnow
 
@@ -60,12 +62,12 @@ class Worker:
         intake_id = intake.id
         try:
             reports.store(intake)
-        except reports.RenderFailed:  # already logged with the intake's number and the error's type
+        except (reports.RenderFailed, SQLAlchemyError) as error:  # a database error's message can carry values
             db.session.rollback()
             self.retry_at[intake_id] = now + RETRY_AFTER
             self.failed += 1
-            log.warning("the PDF of intake %s stays requested; next try in %d s", intake_id,
-                        RETRY_AFTER.total_seconds())
+            log.warning("the PDF of intake %s stays requested (%s); next try in %d s", intake_id,
+                        type(error).__name__, RETRY_AFTER.total_seconds())
         else:
             self.rendered += 1
         return True

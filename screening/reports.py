@@ -24,10 +24,11 @@ class RenderFailed(Exception):
 
 
 def render(intake: Intake, for_patient: bool = False) -> bytes:
-    """The PDF, made in memory: a failure raises RenderFailed and never leaves a half-written file."""
+    """The PDF, made in memory: any failure (answers that cannot be decrypted, a rule that breaks, WeasyPrint)
+    raises RenderFailed and never leaves a half-written file."""
     submitted = intake.submitted_at
-    summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient)
     try:
+        summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient)
         return render_pdf(summary, current_app.config["REPORT_PAGE_SIZE"])
     except Exception as error:  # the message could quote answers, so only its type is logged
         log.error("rendering the summary of intake %s failed (%s)", intake.id, type(error).__name__)

@@ -104,3 +104,21 @@ def test_a_save_from_another_tab_in_between_is_merged_not_overwritten(app, patie
     assert stored["reasons"] == ["ptsd"]
     assert stored["bp_diagnosed"] == answers["heart"]["bp_diagnosed"] and stored["stroke"] == "no"
     assert stored["full_name"] == answers["about_you"]["full_name"]
+
+
+def test_sending_checks_and_flags_a_save_another_tab_made_after_the_review_page(app, patient, answers):
+    patient.complete(answers)
+    with app.test_request_context():
+        first_tab = db.session.execute(db.select(Intake)).scalar_one()
+        intakes.answers_of(first_tab)  # the first tab has read the answers to send them...
+        safety = {**answers["safety"], "asq_1": "yes", "asq_5": "no"}
+        second_tab = []  # ...when another tab saves a self-harm answer
+        saving = threading.Thread(target=lambda: second_tab.append(patient.answer("safety", safety)))
+        saving.start()
+        saving.join()
+        assert second_tab[0].headers["Location"].endswith("/crisis")
+        assert intakes.submit(first_tab) == []
+    with app.app_context():
+        sent = db.session.execute(db.select(Intake)).scalar_one()
+        assert sent.is_submitted and intakes.answers_of(sent)["asq_1"] == "yes"
+        assert sent.top_level == "urgent" and sent.urgent

@@ -145,7 +145,7 @@ def test_staff_see_the_pdf_being_prepared_until_the_worker_has_rendered_it(worke
     assert report_of(worker_app, intake_id).catalogue_version == CATALOGUE_VERSION
     with worker_app.app_context():
         prints = db.session.scalars(db.select(AuditEvent.intake_id).filter_by(action="print")).all()
-    assert prints == [intake_id, intake_id]
+    assert prints == [intake_id]  # the "being prepared" page handed nothing over
 
 
 def test_urgent_intakes_are_rendered_first(worker_app):
@@ -202,6 +202,21 @@ def test_a_failed_render_stays_requested_and_the_worker_goes_on_to_the_next(work
 
     assert "Rendered 1 PDFs; 0 failed" in render_pdfs(worker_app)  # a new run tries it again at once
     assert report_of(worker_app, failing) is not None and requested_at(worker_app, failing) is None
+
+
+def test_answers_that_cannot_be_decrypted_do_not_stop_the_worker(worker_app, caplog):
+    """A key removed too early: that intake's PDF cannot be made, the others still are, and the log holds no text."""
+    unreadable = request_pdf(worker_app, everything_positive())
+    following = request_pdf(worker_app, nothing_of_note())
+    with worker_app.app_context():
+        db.session.get(Intake, unreadable).answers = b"encrypted under a key that is gone"
+        db.session.commit()
+    with caplog.at_level(logging.WARNING):
+        assert "Rendered 1 PDFs; 1 failed" in render_pdfs(worker_app)
+    assert report_of(worker_app, unreadable) is None and requested_at(worker_app, unreadable) is not None
+    assert report_of(worker_app, following) is not None
+    assert f"intake {unreadable} stays requested (RenderFailed)" in caplog.text
+    assert "encrypted under" not in caplog.text
 
 
 def test_a_worker_passes_over_a_failed_render_until_its_retry_time(worker_app, monkeypatch):

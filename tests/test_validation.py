@@ -152,6 +152,46 @@ def test_refused_page_keeps_the_other_choices_checked(patient, answers):
     assert not is_checked(html, "bp_diagnosed", "no")
 
 
+def test_refused_page_keeps_the_consent_ticked(patient, answers):
+    patient.start()
+    html = patient.answer("about_you", about_you(answers, email="not-an-email")).text
+    assert is_checked(html, "consent", "y")
+
+
+def test_quotes_and_markup_typed_in_boxes_come_back_as_typed_text(app, patient, answers):
+    """Inputs are written by the template: what comes back, saved or refused, is escaped text, never markup."""
+    story = 'It said "stop" </textarea><script>alert(1)</script>'
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    assert patient.answer("reasons", {**answers["reasons"], "reasons_story": story}).status_code == 302
+    saved_page = patient.page("reasons").text
+    typed = "It said &#34;stop&#34; &lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "<script>alert(1)" not in saved_page and typed in saved_page
+    refused_page = patient.answer("about_you", about_you(answers, full_name='Sam "Red" <b>Lee</b>', email="x")).text
+    assert 'value="Sam &#34;Red&#34; &lt;b&gt;Lee&lt;/b&gt;"' in refused_page
+    assert saved(app)["reasons_story"] == story
+
+
+def test_a_whole_number_of_kilograms_is_shown_without_decimals(patient, answers):
+    patient.start()
+    other_health = {**answers["other_health"], "weight_kg": "72.0", "height_cm": "170.5"}
+    assert patient.answer("other_health", other_health).status_code == 302
+    html = patient.page("other_health").text
+    assert re.search(r'<input[^>]*id="weight_kg"[^>]*value="72"', html)
+    assert re.search(r'<input[^>]*id="height_cm"[^>]*value="170.5"', html)
+
+
+def test_an_error_in_a_table_row_is_linked_to_its_cell(patient, answers):
+    patient.start()
+    treatments = {"antidepressants_tried": "yes", "antidepressants-1-dose": "x" * 41}
+    html = patient.answer("treatments", treatments).text
+    cell = re.search(r'<input[^>]*id="antidepressants-1-dose"[^>]*>', html).group(0)
+    assert "antidepressants-1-dose-error" in re.search(r'aria-describedby="([^"]*)"', cell).group(1)
+    assert 'aria-invalid="true"' in cell and 'value="' + "x" * 41 + '"' in cell
+    assert re.search(r'id="antidepressants-1-dose-error"[^>]*>.*40 characters or fewer', html, re.S)
+    assert '<a href="#antidepressants">Please check the answers in the table' in html
+
+
 def test_wrong_csrf_token_shows_a_friendly_page_with_the_typed_answers(app, patient, answers):
     patient.start()
     response = patient.answer("about_you", about_you(answers, full_name="Jordan Lee", csrf_token="bogus"))

@@ -24,7 +24,6 @@ from wtforms import (
     StringField,
     TelField,
     TextAreaField,
-    widgets,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Optional, Regexp, StopValidation, ValidationError
@@ -46,11 +45,6 @@ def required_message(question: Question) -> str:
             return "Choose an answer. If you do not know, choose \u201cNot sure\u201d."
         return "Choose an answer."
     return REQUIRED_MESSAGES.get(question.type, "Please answer this question.")
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 class PlainDateField(DateField):
@@ -112,7 +106,6 @@ def make_field(question: Question, required: bool):
         presence = [InputRequired(message=required_message(question))]
     else:
         presence = [Optional()]
-    kwargs = {"label": question.label, "description": question.help}
     kind = question.type
     if kind in (q.TEXT, q.LONG_TEXT, q.EMAIL, q.PHONE):
         checks = presence + [FitsLimit(question.text_limit)]
@@ -121,22 +114,22 @@ def make_field(question: Question, required: bool):
         if kind == q.PHONE:
             checks.append(Regexp(PHONE_PATTERN, message="Enter a phone number using digits, like 555 123 4567."))
         field_class = {q.TEXT: StringField, q.LONG_TEXT: TextAreaField, q.EMAIL: EmailField, q.PHONE: TelField}[kind]
-        return field_class(validators=checks, filters=[_strip], **kwargs)
+        return field_class(validators=checks, filters=[_strip])
     if kind == q.DATE:
-        return PlainDateField(validators=presence + [InRange(question)], **kwargs)
+        return PlainDateField(validators=presence + [InRange(question)])
     if kind == q.INTEGER:
-        return PlainIntegerField(validators=presence + [InRange(question)], **kwargs)
+        return PlainIntegerField(validators=presence + [InRange(question)])
     if kind == q.DECIMAL:
-        return PlainDecimalField(validators=presence + [InRange(question)], places=None, **kwargs)
+        return PlainDecimalField(validators=presence + [InRange(question)], places=None)
     if kind == q.CHOICE:
-        return RadioField(choices=_choices(question), validators=presence, **kwargs)
+        return RadioField(choices=_choices(question), validators=presence)
     if kind == q.MULTI:
-        return CheckboxesField(choices=_choices(question), validators=presence, **kwargs)
+        return SelectMultipleField(choices=_choices(question), validators=presence)
     if kind == q.CONSENT:
-        return BooleanField(validators=presence, **kwargs)
+        return BooleanField(validators=presence)
     if kind == q.GROUP:
         row_form = type(f"{question.id}_row", (Form,), {c.id: make_field(c, False) for c in question.columns})
-        return FieldList(FormField(row_form), min_entries=question.rows, max_entries=question.rows, **kwargs)
+        return FieldList(FormField(row_form), min_entries=question.rows, max_entries=question.rows)
     raise ValueError(f"no field for type {kind}")
 
 

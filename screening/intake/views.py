@@ -139,9 +139,10 @@ def next_url(section: Section, answers: dict) -> str:
     return url_for_step(following) if following else url_for("intake.review")
 
 
-def render_step(section: Section, shown, values, errors=({}, {}), crisis: bool = False):
-    """The page with `values` in its inputs: the stored answers, or exactly what was typed."""
-    by_input, summary = errors
+def render_step(section: Section, shown, values, errors: tuple[dict, dict] | None = None, crisis: bool = False):
+    """The page with `values` in its inputs: the stored answers, or exactly what was typed; `errors` as
+    forms.page_errors gives them."""
+    by_input, summary = errors or ({}, {})
     return render_template(
         "intake/step.html",
         section=section,
@@ -222,7 +223,11 @@ def review():
 @bp.post("/submit")
 def submit():
     intake = require_intake()
-    gaps = intakes.submit(intake)
+    try:
+        gaps = intakes.submit(intake)
+    except intakes.IntakeLocked:  # sent from another tab a moment ago
+        session.clear()
+        return redirect(url_for("intake.welcome"))
     if gaps:
         answers = intakes.answers_of(intake)
         gap_links = [(question, SECTION_OF[question.id]) for question in gaps]

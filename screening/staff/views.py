@@ -138,13 +138,13 @@ def intake(intake_id: int):
 @login_required
 def summary_pdf(intake_id: int):
     record = submitted_intake(intake_id)
-    audit.record("print", actor=current_user, intake_id=record.id)
     try:
         pdf = reports.pdf_of(record)
     except reports.RenderFailed:
         return render_template("staff/pdf_failed.html", intake=record), 503
     if pdf is None:
         return render_template("staff/pdf_pending.html", intake=record, overdue=reports.overdue(record)), 202
+    audit.record("print", actor=current_user, intake_id=record.id)  # only a PDF handed over counts
     return pdf_response(pdf)
 
 
