@@ -152,7 +152,10 @@ def find_for_resume(code: str, date_of_birth: date) -> Intake | None:
     intake = db.session.execute(db.select(Intake).filter_by(resume_hash=lookup)).scalar_one_or_none()
     if intake is None or intake.resume_failures >= current_app.config["RESUME_FAILURES_BEFORE_LOCK"]:
         return None
-    if not hmac.compare_digest(intake.dob_hash or "", born):
+    if intake.dob_hash is None:  # a draft last saved before the hash was kept from step 1 (before 0007)
+        intake.dob_hash = dob_hash(answers_of(intake).get("date_of_birth", ""))
+        db.session.commit()
+    if not hmac.compare_digest(intake.dob_hash, born):
         intake.resume_failures += 1
         db.session.commit()
         return None

@@ -78,6 +78,18 @@ def test_a_wrong_date_of_birth_is_refused_without_decrypting_the_answers(app, pa
     assert "could not find a form with this code and date of birth" in response.text
 
 
+def test_a_draft_saved_before_the_date_of_birth_hash_was_kept_can_still_be_resumed(app, patient, answers):
+    code = first_step_with_code(patient, answers)
+    with app.app_context():
+        db.session.execute(db.update(Intake).values(dob_hash=None))
+        db.session.commit()
+    other_device = type(patient)(app.test_client())
+    response = other_device.post_form("/resume", {"code": code, "date_of_birth": "1985-03-27"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/reasons")
+    with app.app_context():
+        assert db.session.execute(db.select(Intake)).scalar_one().dob_hash == intakes.dob_hash("1985-03-27")
+
+
 def test_only_a_keyed_hash_of_the_code_is_stored(app, patient, answers):
     code = first_step_with_code(patient, answers)
     with app.app_context():
