@@ -247,17 +247,15 @@ def test_staff_are_told_to_have_the_worker_checked_after_five_minutes(worker_app
         assert ("flask render-pdfs --watch" in page.text) is told
 
 
+@pytest.mark.postgresql_only  # SQLite has no row locks: one worker per SQLite database
 def test_workers_on_postgresql_pass_over_an_intake_another_worker_holds(worker_app):
     held = request_pdf(worker_app, nothing_of_note())
     free = request_pdf(worker_app, nothing_of_note())
-    with worker_app.app_context():
-        if db.engine.dialect.name != "postgresql":
-            pytest.skip("SQLite has no row locks: one worker per SQLite database")
-        with db.engine.connect() as other_worker:
-            assert other_worker.execute(render_queue.next_request()).first().id == held
-            assert render_queue.Worker().render_next()
-            assert db.session.get(Report, free) is not None and db.session.get(Report, held) is None
-            other_worker.rollback()
+    with worker_app.app_context(), db.engine.connect() as other_worker:
+        assert other_worker.execute(render_queue.next_request()).first().id == held
+        assert render_queue.Worker().render_next()
+        assert db.session.get(Report, free) is not None and db.session.get(Report, held) is None
+        other_worker.rollback()
 
 
 # With PDF_WORKER off
