@@ -7,6 +7,7 @@ import pytest
 from conftest import DESKTOP, PHONE, screenshot, serious_violations
 from helpers import typical_answers
 from intake_driver import complete, fill, fill_with_keyboard, press_button, save, start, tab_to
+from playwright.sync_api import expect
 
 from screening.questionnaire import SECTIONS
 
@@ -126,7 +127,7 @@ def test_validation_errors_are_announced_and_focused(phone, axe):
     save(phone)
     summary = phone.locator("#error-summary")
     assert summary.get_attribute("role") == "alert"
-    assert phone.evaluate("document.activeElement.id") == "error-summary"
+    expect(summary).to_be_focused()  # waits for the deferred script, which runs after the page is parsed
     described = phone.get_attribute("#date_of_birth", "aria-describedby")
     assert "date_of_birth-error" in described
     assert "future" in phone.locator("#date_of_birth-error").inner_text()
