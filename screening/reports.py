@@ -18,6 +18,9 @@ from .rules import CATALOGUE_VERSION
 
 log = logging.getLogger(__name__)
 
+# A running worker renders a request within seconds; one waiting this long means someone should look at it.
+OVERDUE = timedelta(minutes=5)
+
 
 class RenderFailed(Exception):
     """The PDF could not be made; nothing was stored, and it can be tried again."""
@@ -84,9 +87,6 @@ def request_render(intake: Intake) -> None:
         db.session.commit()
 
 
-OVERDUE = timedelta(minutes=5)
-
-
 def overdue(intake: Intake) -> bool:
-    """A running worker renders a request within seconds; one waiting this long means someone should look at it."""
+    """A request for the clinician's PDF has waited longer than OVERDUE."""
     return intake.pdf_requested_at is not None and utcnow() - intake.pdf_requested_at > OVERDUE

@@ -87,17 +87,23 @@ def test_concurrent_patients_never_see_each_others_answers(app):
     assert stored == sorted(names)
 
 
+def in_another_tab(patient, section_id: str, data: dict):
+    """The patient saves a page from a second tab: a thread, so the request has a context and a database
+    session of its own, apart from the test's, which plays the first tab."""
+    response = []
+    saving = threading.Thread(target=lambda: response.append(patient.answer(section_id, data)))
+    saving.start()
+    saving.join()
+    return response[0]
+
+
 def test_a_save_from_another_tab_in_between_is_merged_not_overwritten(app, patient, answers):
     patient.start()
     patient.answer("about_you", answers["about_you"])
     with app.test_request_context():
         first_tab = db.session.execute(db.select(Intake)).scalar_one()
         intakes.answers_of(first_tab)  # the first tab has read the answers, as a step does before saving...
-        second_tab = []  # ...when another tab saves another page (a thread: a request context of its own)
-        saving = threading.Thread(target=lambda: second_tab.append(patient.answer("heart", answers["heart"])))
-        saving.start()
-        saving.join()
-        assert second_tab[0].status_code == 302
+        assert in_another_tab(patient, "heart", answers["heart"]).status_code == 302  # ...when another saves
         intakes.save_section(first_tab, SECTION_BY_ID["reasons"], {"reasons": ["ptsd"]})
     with app.app_context():
         stored = intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())
@@ -111,12 +117,8 @@ def test_sending_checks_and_flags_a_save_another_tab_made_after_the_review_page(
     with app.test_request_context():
         first_tab = db.session.execute(db.select(Intake)).scalar_one()
         intakes.answers_of(first_tab)  # the first tab has read the answers to send them...
-        safety = {**answers["safety"], "asq_1": "yes", "asq_5": "no"}
-        second_tab = []  # ...when another tab saves a self-harm answer
-        saving = threading.Thread(target=lambda: second_tab.append(patient.answer("safety", safety)))
-        saving.start()
-        saving.join()
-        assert second_tab[0].headers["Location"].endswith("/crisis")
+        safety = {**answers["safety"], "asq_1": "yes", "asq_5": "no"}  # ...when another tab saves self-harm
+        assert in_another_tab(patient, "safety", safety).headers["Location"].endswith("/crisis")
         assert intakes.submit(first_tab) == []
     with app.app_context():
         sent = db.session.execute(db.select(Intake)).scalar_one()
