@@ -8,35 +8,16 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
-from flask_migrate import Migrate
-from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 import config as settings
 
 from .crypto import Vault, new_key
-from .models import StaffUser, db
+from .extensions import csrf, limiter, login_manager, migrate
+from .models import db
 
 ROOT = Path(__file__).resolve().parent.parent
-MIGRATIONS = ROOT / "migrations"
-
-csrf = CSRFProtect()
-migrate = Migrate(directory=str(MIGRATIONS))
-# Limits are kept in RATELIMIT_STORAGE_URI: memory for one process, Redis when several share the load.
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
-login_manager = LoginManager()
-login_manager.login_view = "staff.sign_in"
-login_manager.login_message = "Please sign in to see this page."
-login_manager.session_protection = "strong"
-
-
-@login_manager.user_loader
-def load_staff(user_id: str) -> StaffUser | None:
-    return db.session.get(StaffUser, int(user_id))
 
 
 class ConfigError(RuntimeError):
@@ -72,13 +53,15 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from . import cli, errors, headers
+    from . import cli
     from .intake.views import bp as intake_bp
+    from .intake.views import expired_step
     from .staff.views import bp as staff_bp
+    from .web import errors, headers
 
     app.register_blueprint(intake_bp)
     app.register_blueprint(staff_bp)
-    errors.register(app)
+    errors.register(app, {"intake.step": expired_step})
     headers.register(app)
     cli.register(app)
     return app

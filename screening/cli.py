@@ -11,12 +11,16 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from . import demo, intakes, render_queue, reports
+from . import demo
+from .crypto import vault
+from .intake import store
 from .models import AuditEvent, Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
 from .questionnaire.answers import AnswerError, check_answers
 from .rules import CATALOGUE, CATALOGUE_VERSION, evaluate
 from .staff import accounts
+from .summary import store as summaries
+from .summary.worker import Worker
 
 
 @click.command("questions")
@@ -32,8 +36,8 @@ def questions_command(output: str) -> None:
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 def load_answers_command(file) -> None:
     """Store a submitted intake from an answers file (a JSON object keyed by question id)."""
-    intake = intakes.store_submitted(read_answers(file, complete=True, consequence=" Nothing was stored."))
-    reports.store_quietly(intake)
+    intake = store.store_submitted(read_answers(file, complete=True, consequence=" Nothing was stored."))
+    summaries.store_quietly(intake)
     click.echo("Stored 1 submitted intake.")
 
 
@@ -99,9 +103,9 @@ def demo_command(count: int, seed: int | None, no_pdf: bool) -> None:
     """Fill the database with realistic synthetic submitted intakes (never use on a clinic's database)."""
     rng = random.Random(seed)
     for submitted_at in demo.submitted_times(count, rng):
-        intake = intakes.store_submitted(demo.synthetic_answers(rng, date.today()), submitted_at=submitted_at)
+        intake = store.store_submitted(demo.synthetic_answers(rng, date.today()), submitted_at=submitted_at)
         if not no_pdf:
-            reports.store_quietly(intake)
+            summaries.store_quietly(intake)
     click.echo(f"Added {count} synthetic submitted intakes.")
 
 
@@ -112,12 +116,12 @@ def rotate_keys_command() -> None:
 
     Put the new key first and keep the old ones after it; run this; then the old keys can go.
     """
-    vault = intakes.vault()
+    keys = vault()
     counts = {}
     for model, column in ((Intake, "answers"), (Report, "pdf"), (StaffNote, "text")):
         rows = db.session.scalars(db.select(model)).all()
         for row in rows:
-            setattr(row, column, vault.rotate(getattr(row, column)))
+            setattr(row, column, keys.rotate(getattr(row, column)))
         counts[model.__tablename__] = len(rows)
         db.session.commit()
     db.session.add(AuditEvent(action="rotate_keys", detail=", ".join(f"{n} {name}" for name, n in counts.items())))
@@ -137,7 +141,7 @@ def render_pdfs_command(watch: bool, interval: float, niceness: int) -> None:
 
     Stopped by SIGTERM or SIGINT, it finishes the PDF in hand and exits cleanly. It prints counts only."""
     os.nice(niceness)
-    worker = render_queue.Worker()
+    worker = Worker()
     if watch:
         stop_signals = []
         for number in (signal.SIGTERM, signal.SIGINT):

@@ -7,15 +7,10 @@ new writes use the first, reads try them all, so a key can be rotated without do
 import hashlib
 import hmac
 import json
-import secrets
 from typing import Any
 
 from cryptography.fernet import Fernet, MultiFernet
-
-# No 0/O, 1/I/L or U: nothing that is misheard or misread when a code is read aloud.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-CODE_GROUPS = 4
-CODE_GROUP_LENGTH = 4
+from flask import current_app
 
 
 class Vault:
@@ -43,18 +38,10 @@ class Vault:
         return hmac.new(self._lookup_key, value.encode(), hashlib.sha256).hexdigest()
 
 
+def vault() -> Vault:
+    """The app's vault, made by create_app from ENCRYPTION_KEYS and LOOKUP_KEY."""
+    return current_app.extensions["screening.vault"]
+
+
 def new_key() -> str:
     return Fernet.generate_key().decode()
-
-
-def new_resume_code() -> str:
-    """About 78 bits of randomness, in groups of four letters and digits: K7QM-3XTR-9PWD-H2FN."""
-    groups = (
-        "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_LENGTH)) for _ in range(CODE_GROUPS)
-    )
-    return "-".join(groups)
-
-
-def normalise_code(typed: str) -> str:
-    """Accept the code however it was typed: any case, with or without spaces and dashes."""
-    return "".join(character for character in typed.upper() if character.isalnum())

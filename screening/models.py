@@ -52,7 +52,7 @@ class Intake(db.Model):
     resume_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     resume_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     answers: Mapped[bytes] = mapped_column(LargeBinary)
-    # Counts saves of `answers`: a save is written only over the version it read (intakes.save_section).
+    # Counts saves of `answers`: a save is written only over the version it read (intake/store.py save_section).
     answers_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     urgent: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     consultation_date: Mapped[datetime | None] = mapped_column(Date, index=True)
@@ -66,7 +66,7 @@ class Intake(db.Model):
     dob_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
-    # With PDF_WORKER: when the clinician's PDF was asked of the worker (render_queue.py); None once it is stored.
+    # With PDF_WORKER: when the clinician's PDF was asked of the worker (summary/worker.py); None once it is stored.
     pdf_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
     __table_args__ = (

@@ -4,14 +4,14 @@ import json
 
 from answer_sets import nothing_of_note
 
-from screening import intakes
+from screening.intake import store as intake_store
 from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS
 
 
 def stored(app) -> list[dict]:
     with app.app_context():
-        return [intakes.answers_of(intake) for intake in db.session.execute(db.select(Intake)).scalars()]
+        return [intake_store.answers_of(intake) for intake in db.session.execute(db.select(Intake)).scalars()]
 
 
 def load(runner, tmp_path, content):

@@ -6,10 +6,11 @@ import pytest
 from answer_sets import everything_positive
 from helpers import Patient, typical_answers
 
-from screening import create_app, intakes
+from screening import create_app
+from screening.intake import store as intake_store
 from screening.models import Intake, Report, db
 from screening.questionnaire import SECTION_BY_ID
-from screening.report import pdf as report_pdf
+from screening.summary import pdf as report_pdf
 
 
 def test_an_unreachable_database_gives_a_calm_page(app):
@@ -44,7 +45,7 @@ def test_a_failed_render_keeps_the_submission_and_stores_no_half_file(app, patie
 
 def test_staff_see_a_clear_message_and_can_retry_a_failed_pdf(app, make_staff, monkeypatch):
     with app.app_context():
-        intake_id = intakes.store_submitted(everything_positive()).id
+        intake_id = intake_store.store_submitted(everything_positive()).id
     staff = make_staff()
 
     def fail(*args, **kwargs):
@@ -83,7 +84,8 @@ def test_concurrent_patients_never_see_each_others_answers(app):
         thread.join(timeout=120)
     assert errors == []
     with app.app_context():
-        stored = sorted(intakes.answers_of(intake)["full_name"] for intake in db.session.scalars(db.select(Intake)))
+        intakes = db.session.scalars(db.select(Intake))
+        stored = sorted(intake_store.answers_of(intake)["full_name"] for intake in intakes)
     assert stored == sorted(names)
 
 
@@ -102,11 +104,11 @@ def test_a_save_from_another_tab_in_between_is_merged_not_overwritten(app, patie
     patient.answer("about_you", answers["about_you"])
     with app.test_request_context():
         first_tab = db.session.execute(db.select(Intake)).scalar_one()
-        intakes.answers_of(first_tab)  # the first tab has read the answers, as a step does before saving...
+        intake_store.answers_of(first_tab)  # the first tab has read the answers, as a step does before saving...
         assert in_another_tab(patient, "heart", answers["heart"]).status_code == 302  # ...when another saves
-        intakes.save_section(first_tab, SECTION_BY_ID["reasons"], {"reasons": ["ptsd"]})
+        intake_store.save_section(first_tab, SECTION_BY_ID["reasons"], {"reasons": ["ptsd"]})
     with app.app_context():
-        stored = intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+        stored = intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
     assert stored["reasons"] == ["ptsd"]
     assert stored["bp_diagnosed"] == answers["heart"]["bp_diagnosed"] and stored["stroke"] == "no"
     assert stored["full_name"] == answers["about_you"]["full_name"]
@@ -116,11 +118,11 @@ def test_sending_checks_and_flags_a_save_another_tab_made_after_the_review_page(
     patient.complete(answers)
     with app.test_request_context():
         first_tab = db.session.execute(db.select(Intake)).scalar_one()
-        intakes.answers_of(first_tab)  # the first tab has read the answers to send them...
+        intake_store.answers_of(first_tab)  # the first tab has read the answers to send them...
         safety = {**answers["safety"], "asq_1": "yes", "asq_5": "no"}  # ...when another tab saves self-harm
         assert in_another_tab(patient, "safety", safety).headers["Location"].endswith("/crisis")
-        assert intakes.submit(first_tab) == []
+        assert intake_store.submit(first_tab) == []
     with app.app_context():
         sent = db.session.execute(db.select(Intake)).scalar_one()
-        assert sent.is_submitted and intakes.answers_of(sent)["asq_1"] == "yes"
+        assert sent.is_submitted and intake_store.answers_of(sent)["asq_1"] == "yes"
         assert sent.top_level == "urgent" and sent.urgent

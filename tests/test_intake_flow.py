@@ -1,6 +1,6 @@
 """A patient going through the whole intake, and what is stored afterwards."""
 
-from screening import intakes
+from screening.intake import store as intake_store
 from screening.models import Intake, db
 from screening.questionnaire import SECTIONS
 
@@ -12,7 +12,7 @@ def stored_intake(app) -> Intake:
 
 def stored_answers(app) -> dict:
     with app.app_context():
-        return intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+        return intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
 
 
 def test_whole_intake_is_stored_and_submitted(app, patient, answers):

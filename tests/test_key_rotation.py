@@ -4,7 +4,9 @@ import pytest
 from answer_sets import nothing_of_note
 from cryptography.fernet import Fernet, InvalidToken
 
-from screening import create_app, intakes
+from screening import create_app
+from screening.crypto import vault
+from screening.intake import store as intake_store
 from screening.models import Intake, Report, db
 
 OLD_KEY = "3tq8kxH1Il1-3w-nmpG1n4WTnpxnDPuJ0NeuZB0QCV8="
@@ -13,8 +15,8 @@ NEW_KEY = Fernet.generate_key().decode()
 
 def test_rotation_keeps_old_data_readable_and_moves_it_to_the_new_key(app, database):
     with app.app_context():
-        intake = intakes.store_submitted(nothing_of_note())
-        db.session.add(Report(intake_id=intake.id, pdf=intakes.vault().encrypt_bytes(b"%PDF-old"),
+        intake = intake_store.store_submitted(nothing_of_note())
+        db.session.add(Report(intake_id=intake.id, pdf=vault().encrypt_bytes(b"%PDF-old"),
                               catalogue_version="x"))
         db.session.commit()
 
@@ -22,10 +24,10 @@ def test_rotation_keeps_old_data_readable_and_moves_it_to_the_new_key(app, datab
     new_only = Fernet(NEW_KEY)
     with rotated.app_context():
         intake = db.session.execute(db.select(Intake)).scalar_one()
-        assert intakes.answers_of(intake)["full_name"] == "Alex Rivera"
+        assert intake_store.answers_of(intake)["full_name"] == "Alex Rivera"
         with pytest.raises(InvalidToken):
             new_only.decrypt(intake.answers)
-        assert new_only.decrypt(intakes.vault().encrypt("a new write")) == b'"a new write"'
+        assert new_only.decrypt(vault().encrypt("a new write")) == b'"a new write"'
 
     result = rotated.test_cli_runner().invoke(args=["rotate-keys"])
     assert result.exit_code == 0, result.output

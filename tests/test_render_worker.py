@@ -18,10 +18,14 @@ from helpers import Patient, Staff
 from pypdf import PdfReader
 
 import config
-from screening import create_app, intakes, render_queue, reports
+from screening import create_app
+from screening.crypto import vault
+from screening.intake import store as intake_store
 from screening.models import AuditEvent, Intake, Report, db, utcnow
-from screening.report import pdf as report_pdf
 from screening.rules import CATALOGUE_VERSION
+from screening.summary import pdf as report_pdf
+from screening.summary import store as summaries
+from screening.summary import worker as render_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,8 +57,8 @@ def submit_form(app, answers: dict | None = None) -> int:
 def request_pdf(worker_app, answers: dict) -> int:
     """An intake stored and sent as `load-answers` does it, its PDF requested from the worker."""
     with worker_app.app_context():
-        intake = intakes.store_submitted(answers)
-        reports.store_quietly(intake)
+        intake = intake_store.store_submitted(answers)
+        summaries.store_quietly(intake)
         return intake.id
 
 
@@ -153,7 +157,7 @@ def test_urgent_intakes_are_rendered_first(worker_app):
     urgent = request_pdf(worker_app, everything_positive())
     with worker_app.app_context():
         assert db.session.get(Intake, urgent).urgent and not db.session.get(Intake, ordinary).urgent
-        worker = render_queue.Worker()
+        worker = render_worker.Worker()
         assert worker.render_next()
         assert db.session.get(Report, urgent) is not None and db.session.get(Report, ordinary) is None
         assert worker.render_next() and not worker.render_next()
@@ -162,8 +166,8 @@ def test_urgent_intakes_are_rendered_first(worker_app):
 
 def test_a_pdf_made_by_an_older_catalogue_is_requested_and_rendered_again(worker_app, nurse):
     with worker_app.app_context():
-        intake_id = intakes.store_submitted(nothing_of_note()).id
-        db.session.add(Report(intake_id=intake_id, pdf=intakes.vault().encrypt_bytes(b"%PDF-old"),
+        intake_id = intake_store.store_submitted(nothing_of_note()).id
+        db.session.add(Report(intake_id=intake_id, pdf=vault().encrypt_bytes(b"%PDF-old"),
                               catalogue_version="2000.1"))
         db.session.commit()
     url = f"/staff/intakes/{intake_id}/summary.pdf"
@@ -227,7 +231,7 @@ def test_a_worker_passes_over_a_failed_render_until_its_retry_time(worker_app, m
 
     monkeypatch.setattr(report_pdf.HTML, "write_pdf", fail)
     with worker_app.app_context():
-        worker = render_queue.Worker()
+        worker = render_worker.Worker()
         assert worker.render_next() and not worker.render_next()
         assert worker.failed == 1 and worker.retry_at[failing] > utcnow() + timedelta(seconds=50)
         worker.retry_at[failing] = utcnow()
@@ -252,8 +256,8 @@ def test_workers_on_postgresql_pass_over_an_intake_another_worker_holds(worker_a
     held = request_pdf(worker_app, nothing_of_note())
     free = request_pdf(worker_app, nothing_of_note())
     with worker_app.app_context(), db.engine.connect() as other_worker:
-        assert other_worker.execute(render_queue.next_request()).first().id == held
-        assert render_queue.Worker().render_next()
+        assert other_worker.execute(render_worker.next_request()).first().id == held
+        assert render_worker.Worker().render_next()
         assert db.session.get(Report, free) is not None and db.session.get(Report, held) is None
         other_worker.rollback()
 

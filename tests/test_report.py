@@ -10,8 +10,9 @@ from pypdf import PdfReader
 
 from screening.questionnaire.answers import check_answers
 from screening.questionnaire.display import review_rows
-from screening.report import build_summary, render_pdf
 from screening.rules import CATALOGUE, CATALOGUE_VERSION, evaluate
+from screening.summary.content import build_summary
+from screening.summary.pdf import render_pdf
 
 SUBMITTED = datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
 DECISION_WORDS = re.compile(

@@ -10,7 +10,7 @@ import pytest
 
 from screening.questionnaire import QUESTIONS
 from screening.questionnaire.answers import check_answers
-from screening.questionnaire.safety import self_harm_endorsed
+from screening.questionnaire.sections.safety import self_harm_endorsed
 from screening.rules import CATALOGUE, CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
 from screening.rules.catalogue import SOURCES
 

@@ -88,11 +88,11 @@ def test_a_submitted_intake_cannot_be_edited(app, patient, answers):
     assert "already sent" in response.text
     assert patient.client.get("/step/about_you").status_code == 302
     with app.app_context():
-        from screening import intakes
+        from screening.intake import store as intake_store
 
         intake = db.session.execute(db.select(Intake)).scalar_one()
         assert intake.is_submitted
-        assert intakes.answers_of(intake)["full_name"] == "Alex Rivera"
+        assert intake_store.answers_of(intake)["full_name"] == "Alex Rivera"
 
 
 def test_submit_with_a_missing_answer_lists_it_and_keeps_the_draft(app, patient, answers):
@@ -112,9 +112,9 @@ def test_review_change_link_returns_to_review(app, patient, answers):
     review = patient.client.get("/review").text
     assert "Can someone take you home" in review
     with app.app_context():
-        from screening import intakes
+        from screening.intake import store as intake_store
 
-        assert intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())["ride_home"] == "no"
+        assert intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())["ride_home"] == "no"
 
 
 def test_back_keeps_answers_already_given(patient, answers):

@@ -11,7 +11,8 @@ from answer_sets import nothing_of_note
 from helpers import Patient
 from pypdf import PdfReader
 
-from screening import create_app, intakes
+from screening import create_app
+from screening.intake import store as intake_store
 from screening.models import Intake, db
 
 MARKER = "Zqxvj Markerperson"
@@ -59,7 +60,7 @@ def test_csrf_is_enforced_on_every_post_route(app, patient, answers, make_staff)
         response = client.post(path, data={"full_name": "Forged", "email": "x@example.org"})
         assert response.status_code == 400, (rule.rule, response.status_code)
     with app.app_context():
-        assert "full_name" not in intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+        assert "full_name" not in intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
 
 
 def test_a_forged_session_cannot_reach_another_patients_draft(app, patient, answers):
@@ -158,7 +159,7 @@ def test_error_pages_show_no_stack_trace(app, client):
 
 def test_stored_intakes_hold_no_plaintext(app):
     with app.app_context():
-        intakes.store_submitted({**nothing_of_note(), "full_name": MARKER})
+        intake_store.store_submitted({**nothing_of_note(), "full_name": MARKER})
         rows = db.session.execute(db.text("SELECT * FROM intake")).all()
         tokens = db.session.execute(db.text("SELECT * FROM name_token")).all()
     assert MARKER.encode() not in b"".join(str(value).encode() for row in rows for value in row)

@@ -1,12 +1,12 @@
 """Follow-up questions appear only when they apply, decided on the server, and vanish when they stop applying."""
 
-from screening import intakes
+from screening.intake import store as intake_store
 from screening.models import Intake, db
 
 
 def saved(app) -> dict:
     with app.app_context():
-        return intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+        return intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
 
 
 def test_follow_ups_are_hidden_until_their_question_says_yes(patient, answers):

@@ -10,14 +10,14 @@ import pytest
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high
 from helpers import STAFF_PASSWORD, Patient
 
-from screening import intakes
+from screening.intake import store as intake_store
 from screening.models import AuditEvent, Intake, StaffNote, StaffUser, db
 
 
 def store(app, answers: dict, days_ago: int = 0) -> int:
     with app.app_context():
         submitted = datetime.now(UTC) - timedelta(days=days_ago)
-        return intakes.store_submitted(answers, submitted_at=submitted).id
+        return intake_store.store_submitted(answers, submitted_at=submitted).id
 
 
 def actions(app) -> list[tuple[str, int | None, int | None]]:
@@ -224,7 +224,7 @@ def test_notes_are_kept_apart_from_the_answers_and_encrypted(app, make_staff):
         note = db.session.execute(db.select(StaffNote)).scalar_one()
         assert note.author_id == staff_id(app, nurse.email)
         assert b"BP cuff" not in note.text
-        assert intakes.answers_of(db.session.get(Intake, intake_id)) == nothing_of_note()
+        assert intake_store.answers_of(db.session.get(Intake, intake_id)) == nothing_of_note()
     assert ("note", staff_id(app, nurse.email), intake_id) in actions(app)
 
 
@@ -259,7 +259,7 @@ def test_fhir_exports_validate_and_carry_the_reference_loinc_codes(app, make_sta
 
 
 def test_every_questionnaire_link_id_is_a_question_id(make_staff):
-    from screening.exports import questionnaire
+    from screening.exports.fhir import questionnaire
     from screening.questionnaire import QUESTIONS
 
     def link_ids(items):

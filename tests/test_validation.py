@@ -4,13 +4,13 @@ import re
 
 from helpers import in_days, is_checked
 
-from screening import intakes
+from screening.intake import store as intake_store
 from screening.models import Intake, db
 
 
 def saved(app) -> dict:
     with app.app_context():
-        return intakes.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+        return intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
 
 
 def about_you(answers, **changes) -> dict:

@@ -26,7 +26,16 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, InputRequired, Optional, Regexp, StopValidation, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    StopValidation,
+    ValidationError,
+)
 
 from ..questionnaire import QUESTIONS
 from ..questionnaire import model as q
@@ -273,3 +282,14 @@ def _choices(question: Question) -> list[tuple[str, str]]:
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
+
+
+class ResumeForm(FlaskForm):
+    code = StringField(
+        "Your code",
+        description="It looks like K7QM-3XTR-9PWD-H2FN. Small letters and spaces are fine.",
+        validators=[InputRequired("Enter the code you were given."), Length(max=40, message="That code is too long.")],
+    )
+    date_of_birth = PlainDateField(
+        "Your date of birth", validators=[InputRequired("Enter your date of birth.")]
+    )

@@ -1,4 +1,4 @@
-"""The patient's pages. Each view reads a form, calls intakes.py, and renders or redirects.
+"""The patient's pages. Each view reads a form, calls the intake store and flow, and renders or redirects.
 
 The intake's id lives only in the signed session cookie; URLs name sections, never patients.
 """
@@ -7,14 +7,25 @@ import time
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 
-from .. import intakes, limiter, reports
+from ..extensions import limiter
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
-from ..questionnaire.safety import self_harm_endorsed
-from .forms import build_form, definition_accepts, form_values, page_errors, raw_answers, shown_ids, to_answers
-from .resume import ResumeForm
+from ..questionnaire.sections.safety import self_harm_endorsed
+from ..summary import store as summaries
+from ..web.downloads import pdf_response
+from . import resume_codes, store
+from .forms import (
+    ResumeForm,
+    build_form,
+    definition_accepts,
+    form_values,
+    page_errors,
+    raw_answers,
+    shown_ids,
+    to_answers,
+)
 
 bp = Blueprint("intake", __name__)
 
@@ -45,7 +56,7 @@ def current_intake():
         return None
     if idle > SEEN_RESOLUTION:
         session[SEEN_KEY] = time.time()
-    return intakes.find_draft(session.get(SESSION_KEY))
+    return store.find_draft(session.get(SESSION_KEY))
 
 
 def hold(intake) -> None:
@@ -78,7 +89,7 @@ def start():
     intake = None if request.form.get("action") == "new" else current_intake()
     if intake is None:
         session.clear()
-        intake = intakes.start()
+        intake = store.start()
     hold(intake)
     return redirect(url_for("intake.step", section_id=SECTIONS[0].id))
 
@@ -87,13 +98,13 @@ def start():
 def step(section_id: str):
     section = SECTION_BY_ID.get(section_id) or abort(404)
     intake = require_intake()
-    answers = intakes.answers_of(intake)
+    answers = store.answers_of(intake)
     if request.method == "GET":
         shown = section.visible(answers)
         return render_step(section, shown, form_values(shown, answers))
     try:
         return save_step(section, intake, answers)
-    except intakes.IntakeLocked:
+    except store.IntakeLocked:
         session.clear()
         return redirect(url_for("intake.welcome"))
 
@@ -107,11 +118,11 @@ def save_step(section: Section, intake, answers: dict):
     form = build_form(section, shown, required, formdata=request.form)
     endorsed = section.id == "safety" and self_harm_endorsed(merged)
     if endorsed and not intake.urgent:
-        intakes.mark_urgent(intake)
+        store.mark_urgent(intake)
     values = to_answers(form, shown) if form.validate() else None
     if values is None or not definition_accepts(form, values):
         return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
-    saved = intakes.save_section(intake, section, values)
+    saved = store.save_section(intake, section, values)
     if endorsed and not session.get(CRISIS_SHOWN_KEY):
         then = "back" if direction == "back" else None
         return redirect(url_for("intake.crisis", then=then, review=request.args.get("review")))
@@ -133,7 +144,7 @@ def next_url(section: Section, answers: dict) -> str:
     """Onwards; or, when changing an answer from the review page, back to review, unless the change
     opened a question that still needs an answer."""
     if request.args.get("review"):
-        gap = intakes.first_unfinished(answers)
+        gap = store.first_unfinished(answers)
         return url_for_step(gap, review=1) if gap else url_for("intake.review")
     following = next_section(section)
     return url_for_step(following) if following else url_for("intake.review")
@@ -161,7 +172,7 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
 def show_new_code(intake):
     """The code is rendered straight into this response, never stored in the cookie; no-store
     keeps it out of the browser's cache."""
-    code = intakes.issue_resume_code(intake)
+    code = resume_codes.issue(intake)
     return render_template("intake/code.html", code=code, next_section=next_section(SECTIONS[0]))
 
 
@@ -181,7 +192,7 @@ def new_resume_code():
 def resume():
     form = ResumeForm()
     if form.validate_on_submit():
-        intake = intakes.find_for_resume(form.code.data, form.date_of_birth.data)
+        intake = resume_codes.find(form.code.data, form.date_of_birth.data)
         if intake is None:
             form.code.errors.append(
                 "We could not find a form with this code and date of birth. Check both and try again."
@@ -191,7 +202,7 @@ def resume():
         else:
             session.clear()
             hold(intake)
-            gap = intakes.first_unfinished(intakes.answers_of(intake))
+            gap = store.first_unfinished(store.answers_of(intake))
             return redirect(url_for("intake.step", section_id=gap.id) if gap else url_for("intake.review"))
     return render_template("intake/resume.html", form=form), 422 if form.errors else 200
 
@@ -200,7 +211,7 @@ def resume():
 def crisis():
     """Shown once, right after the first self-harm answer, before anything else. Then the patient goes
     the way they were going: the safety follow-ups first if any are open, back, or on."""
-    answers = intakes.answers_of(require_intake())
+    answers = store.answers_of(require_intake())
     session[CRISIS_SHOWN_KEY] = True
     safety = SECTION_BY_ID["safety"]
     review = request.args.get("review")
@@ -216,7 +227,7 @@ def crisis():
 @bp.get("/review")
 def review():
     intake = require_intake()
-    answers = intakes.answers_of(intake)
+    answers = store.answers_of(intake)
     return render_template("intake/review.html", sections=review_rows(answers), steps=len(SECTIONS))
 
 
@@ -224,17 +235,17 @@ def review():
 def submit():
     intake = require_intake()
     try:
-        gaps = intakes.submit(intake)
-    except intakes.IntakeLocked:  # sent from another tab a moment ago
+        gaps = store.submit(intake)
+    except store.IntakeLocked:  # sent from another tab a moment ago
         session.clear()
         return redirect(url_for("intake.welcome"))
     if gaps:
-        answers = intakes.answers_of(intake)
+        answers = store.answers_of(intake)
         gap_links = [(question, SECTION_OF[question.id]) for question in gaps]
         return render_template(
             "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links
         ), 422
-    reports.store_quietly(intake)
+    summaries.store_quietly(intake)
     session.clear()
     session[RECEIPT_KEY] = {"intake": intake.public_id, "until": time.time() + RECEIPT_SECONDS}
     return redirect(url_for("intake.done"))
@@ -248,10 +259,10 @@ def done():
 @bp.get("/done/summary.pdf")
 def own_summary():
     """The patient's own copy, for as long as this browser session lasts after sending."""
-    intake = intakes.find_submitted(receipt()) or abort(404)
+    intake = store.find_submitted(receipt()) or abort(404)
     try:
-        return pdf_response(reports.patient_copy(intake), "my-answers.pdf")
-    except reports.RenderFailed:
+        return pdf_response(summaries.patient_copy(intake), "my-answers.pdf")
+    except summaries.RenderFailed:
         flash("Your copy could not be made just now. Your answers were sent and are safe. Please try again.",
               "warning")
         return redirect(url_for("intake.done"))
@@ -263,22 +274,13 @@ def finish():
     return redirect(url_for("intake.welcome"))
 
 
-def pdf_response(pdf: bytes, filename: str = "screening-summary.pdf"):
-    response = current_app.response_class(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store, private"
-    response.headers["Pragma"] = "no-cache"
-    return response
-
-
-
 def expired_step(section_id: str):
     """The CSRF token ran out while the page was open: show the page again with what was typed."""
     section = SECTION_BY_ID.get(section_id) or abort(404)
     intake = current_intake()
     if intake is None:
         return closed_form()
-    answers = intakes.answers_of(intake)
+    answers = store.answers_of(intake)
     shown = section.visible(applicable({**answers, **raw_answers(section, request.form)}))
     flash("This page was open for a long time, so it is not saved yet. Your answers are still here: "
           "press \u201cSave and continue\u201d to save them.", "warning")

@@ -4,7 +4,8 @@ Each section lives in its own module; this module puts them in order and indexes
 its stable id. Nothing here imports Flask.
 """
 
-from . import (
+from .model import Question, Section
+from .sections import (
     about_you,
     brain,
     heart,
@@ -18,7 +19,6 @@ from . import (
     support,
     treatments,
 )
-from .model import Question, Section
 
 SECTIONS: tuple[Section, ...] = tuple(
     module.SECTION

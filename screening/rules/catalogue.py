@@ -12,7 +12,7 @@ from typing import Any
 
 from ..questionnaire.display import is_not_sure
 from ..questionnaire.model import is_blank
-from ..questionnaire.safety import ASQ_POSITIVE
+from ..questionnaire.sections.safety import ASQ_POSITIVE
 from .scores import auditc
 
 CATALOGUE_VERSION = "2026.11.2"

@@ -9,7 +9,7 @@ from datetime import timedelta
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..intakes import vault
+from ..crypto import vault
 from ..models import AuditEvent, StaffUser, db, utcnow
 from . import audit
 

@@ -1,6 +1,6 @@
 """The audit log: every staff action, with who, when and what. Rows are only ever added."""
 
-from ..intakes import vault
+from ..crypto import vault
 from ..models import AuditEvent, StaffUser, db
 
 

@@ -11,14 +11,18 @@ from functools import wraps
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from .. import exports, intakes, reports
-from ..intake.views import pdf_response
+from ..crypto import vault
+from ..exports import fhir
+from ..exports import flags_csv as csv_export
+from ..intake.store import answers_of
 from ..models import Intake, StaffNote, StaffUser, db, utcnow
 from ..questionnaire.display import review_rows
 from ..rules import evaluate, scores
+from ..summary import store as summaries
+from ..web.downloads import attachment, pdf_response
 from . import accounts, audit
 from .forms import NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
-from .queue import LEVELS, WHEN, QueueFilter, list_queue, mark_reviewed
+from .review_queue import LEVELS, WHEN, QueueFilter, list_queue, mark_reviewed
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 SEARCH_KEY = "staff_search"
@@ -122,13 +126,13 @@ def submitted_intake(intake_id: int) -> Intake:
 @login_required
 def intake(intake_id: int):
     record = submitted_intake(intake_id)
-    answers = intakes.answers_of(record)
+    answers = answers_of(record)
     notes = db.session.scalars(db.select(StaffNote).filter_by(intake_id=record.id).order_by(StaffNote.id)).all()
     audit.record("view", actor=current_user, intake_id=record.id)
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
         flags=evaluate(answers, record.submitted_at.date()), scores=scores(answers),
-        sections=review_rows(answers), notes=[(note, intakes.vault().decrypt(note.text)) for note in notes],
+        sections=review_rows(answers), notes=[(note, vault().decrypt(note.text)) for note in notes],
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
         note_form=NoteForm(),
     )
@@ -139,11 +143,11 @@ def intake(intake_id: int):
 def summary_pdf(intake_id: int):
     record = submitted_intake(intake_id)
     try:
-        pdf = reports.pdf_of(record)
-    except reports.RenderFailed:
+        pdf = summaries.pdf_of(record)
+    except summaries.RenderFailed:
         return render_template("staff/pdf_failed.html", intake=record), 503
     if pdf is None:
-        return render_template("staff/pdf_pending.html", intake=record, overdue=reports.overdue(record)), 202
+        return render_template("staff/pdf_pending.html", intake=record, overdue=summaries.overdue(record)), 202
     audit.record("print", actor=current_user, intake_id=record.id)  # only a PDF handed over counts
     return pdf_response(pdf)
 
@@ -165,7 +169,7 @@ def add_note(intake_id: int):
     form = NoteForm()
     if form.validate_on_submit():
         db.session.add(StaffNote(intake_id=record.id, author_id=current_user.id,
-                                 text=intakes.vault().encrypt(form.text.data)))
+                                 text=vault().encrypt(form.text.data)))
         db.session.commit()
         audit.record("note", actor=current_user, intake_id=record.id)
         flash("Note saved.")
@@ -178,10 +182,10 @@ def add_note(intake_id: int):
 @login_required
 def fhir_response(intake_id: int):
     record = submitted_intake(intake_id)
-    answers = intakes.answers_of(record)
+    answers = answers_of(record)
     audit.record("export_fhir", actor=current_user, intake_id=record.id)
-    resource = exports.questionnaire_response(record.id, answers, scores(answers), record.submitted_at)
-    return download(json.dumps(resource, indent=2, ensure_ascii=False), "application/fhir+json",
+    resource = fhir.questionnaire_response(record.id, answers, scores(answers), record.submitted_at)
+    return attachment(json.dumps(resource, indent=2, ensure_ascii=False), "application/fhir+json",
                     f"intake-{record.id}-questionnaire-response.json")
 
 
@@ -189,24 +193,17 @@ def fhir_response(intake_id: int):
 @login_required
 def flags_csv(intake_id: int):
     record = submitted_intake(intake_id)
-    answers = intakes.answers_of(record)
+    answers = answers_of(record)
     audit.record("export_csv", actor=current_user, intake_id=record.id)
-    return download(exports.flags_csv(record.id, evaluate(answers, record.submitted_at.date())), "text/csv",
+    return attachment(csv_export.render(record.id, evaluate(answers, record.submitted_at.date())), "text/csv",
                     f"intake-{record.id}-flags.csv")
 
 
 @bp.get("/questionnaire.json")
 @login_required
 def fhir_questionnaire():
-    return download(json.dumps(exports.questionnaire(), indent=2, ensure_ascii=False), "application/fhir+json",
+    return attachment(json.dumps(fhir.questionnaire(), indent=2, ensure_ascii=False), "application/fhir+json",
                     "questionnaire.json")
-
-
-def download(body: str, mimetype: str, filename: str):
-    response = current_app.response_class(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store, private"
-    return response
 
 
 @bp.route("/accounts", methods=["GET", "POST"])

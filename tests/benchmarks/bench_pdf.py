@@ -21,8 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from answer_sets import everything_positive, nothing_of_note  # noqa: E402
 
-from screening.report import build_summary, render_pdf  # noqa: E402
-from screening.report.pdf import _fonts, _stylesheet  # noqa: E402
+from screening.summary.content import build_summary  # noqa: E402
+from screening.summary.pdf import (  # noqa: E402
+    _fonts,
+    _stylesheet,
+    render_pdf,  # noqa: E402
+)
 
 ROUNDS = 7
 MEMORY_RENDERS = int(os.environ.get("BENCH_PDF_RENDERS", 1000))

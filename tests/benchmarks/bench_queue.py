@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high  # noqa: E402
 from helpers import Staff, fresh_postgres_database  # noqa: E402
 
-from screening import create_app, intakes  # noqa: E402
+from screening import create_app  # noqa: E402
+from screening.intake import store as intake_store  # noqa: E402
 from screening.models import Intake, db  # noqa: E402
 from screening.staff import accounts  # noqa: E402
 
@@ -46,7 +47,7 @@ def fill(app) -> None:
     with app.app_context():
         templates = []
         for make in (nothing_of_note, unsure_and_high, everything_positive):
-            intake = intakes.store_submitted(make())
+            intake = intake_store.store_submitted(make())
             templates.append((intake.answers, intake.top_level, intake.urgent, intake.dob_hash))
         now = datetime.now(UTC)
         batch = []

@@ -9,7 +9,8 @@ from answer_sets import everything_positive
 from conftest import SCREENSHOTS
 from PIL import Image, ImageOps
 
-from screening.report import build_summary, render_pdf
+from screening.summary.content import build_summary
+from screening.summary.pdf import render_pdf
 
 SUBMITTED = datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
 

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from answer_sets import everything_positive, nothing_of_note
 from conftest import STAFF_EMAIL, STAFF_PASSWORD, screenshot, serious_violations
 
-from screening import intakes, render_queue
+from screening.intake import store as intake_store
+from screening.summary import worker as render_worker
 
 
 def sign_in(page) -> None:
@@ -18,8 +19,8 @@ def sign_in(page) -> None:
 
 def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app, desktop, axe):
     with live_app.app_context():
-        intakes.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC))
-        urgent = intakes.store_submitted(everything_positive(), submitted_at=datetime.now(UTC)).id
+        intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC))
+        urgent = intake_store.store_submitted(everything_positive(), submitted_at=datetime.now(UTC)).id
     page = desktop
     page.goto("/staff/")
     page.wait_for_url("**/staff/sign-in**")
@@ -53,7 +54,7 @@ def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_a
                                                                                      monkeypatch):
     monkeypatch.setitem(live_app.config, "PDF_WORKER", True)
     with live_app.app_context():
-        intake_id = intakes.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
+        intake_id = intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
     page = desktop
     page.goto("/staff/sign-in")
     sign_in(page)
@@ -65,7 +66,7 @@ def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_a
     screenshot(page, "staff-06-pdf-being-prepared")
 
     with live_app.app_context():
-        render_queue.Worker().render_pending()
+        render_worker.Worker().render_pending()
     with page.expect_download() as download:
         page.get_by_role("link", name="Check again").click()
     with open(download.value.path(), "rb") as pdf:

@@ -1,8 +1,8 @@
 """Section: a ride home, therapy and a support person, because patients cannot drive after a dose and
 ketamine is paired with therapy and support (R-RIDE, R-SUPPORT)."""
 
-from .choices import YES_NO, YES_NO_NOT_SURE
-from .model import CHOICE, PHONE, TEXT, Question, Section, is_
+from ..choices import YES_NO, YES_NO_NOT_SURE
+from ..model import CHOICE, PHONE, TEXT, Question, Section, is_
 
 SECTION = Section(
     id="support",

@@ -1,32 +1,25 @@
-"""What can happen to an intake: start, save a section, resume with a code, submit.
+"""What can happen to an intake: start, save a section, submit (resume codes: resume_codes.py).
 
 Views call these; they hold no request handling. Answers are decrypted and encrypted here and
 nowhere else, so plaintext health data never reaches the database.
 """
 
-import hmac
 from datetime import date
 from typing import Any
 
-from flask import current_app
-
-from .crypto import Vault, new_resume_code, normalise_code
-from .models import Intake, NameToken, db, utcnow
-from .questionnaire import SECTIONS
-from .questionnaire.answers import applicable, missing
-from .questionnaire.model import Question, Section
-from .questionnaire.safety import self_harm_endorsed
-from .rules import LEVELS, evaluate
+from ..crypto import vault
+from ..models import Intake, db, utcnow
+from ..questionnaire import SECTIONS
+from ..questionnaire.answers import applicable, missing
+from ..questionnaire.model import Question, Section
+from ..questionnaire.sections.safety import self_harm_endorsed
+from ..staff.search_index import dob_hash, index_for_staff
 
 SAVE_ATTEMPTS = 5
 
 
 class IntakeLocked(Exception):
     """The intake was submitted; its answers can no longer change."""
-
-
-def vault() -> Vault:
-    return current_app.extensions["screening.vault"]
 
 
 def start() -> Intake:
@@ -108,58 +101,10 @@ def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
     return intake
 
 
-def name_words(text: str) -> list[str]:
-    """Words of a name as searched: lower case, split on spaces and hyphens."""
-    return sorted({word for word in text.casefold().replace("-", " ").split() if word})
-
-
-def index_for_staff(intake: Intake, answers: dict[str, Any]) -> None:
-    """What the staff queue sorts, filters and searches on, without decrypting every intake."""
-    flags = evaluate(answers, intake.submitted_at.date())
-    intake.top_level = min((flag.level for flag in flags), key=LEVELS.index, default=None)
-    intake.urgent = intake.top_level == "urgent"
-    intake.dob_hash = dob_hash(answers.get("date_of_birth", ""))
-    db.session.execute(db.delete(NameToken).filter_by(intake_id=intake.id))
-    for word in name_words(answers.get("full_name", "")):
-        db.session.add(NameToken(intake_id=intake.id, token_hash=vault().lookup_hash("name:" + word)))
-
-
 def mark_urgent(intake: Intake) -> None:
     """A self-harm answer marks the draft urgent at once, even before the page is valid and saved."""
     intake.urgent = True
     db.session.commit()
-
-
-def issue_resume_code(intake: Intake) -> str:
-    """Make a new code for this intake; only its keyed hash is kept, so it can be shown just once."""
-    code = new_resume_code()
-    intake.resume_hash = vault().lookup_hash(normalise_code(code))
-    intake.resume_failures = 0
-    db.session.commit()
-    return code
-
-
-def dob_hash(date_of_birth: str) -> str:
-    """A keyed hash of the date of birth: resume checks it and staff search by it without decrypting."""
-    return vault().lookup_hash("dob:" + date_of_birth)
-
-
-def find_for_resume(code: str, date_of_birth: date) -> Intake | None:
-    """The intake with this code and date of birth, or None; a wrong code, a wrong date and a code locked
-    after too many wrong dates all look alike, and take the same work (two keyed hashes, no decryption)."""
-    lookup = vault().lookup_hash(normalise_code(code))
-    born = dob_hash(date_of_birth.isoformat())
-    intake = db.session.execute(db.select(Intake).filter_by(resume_hash=lookup)).scalar_one_or_none()
-    if intake is None or intake.resume_failures >= current_app.config["RESUME_FAILURES_BEFORE_LOCK"]:
-        return None
-    if intake.dob_hash is None:  # a draft last saved before the hash was kept from step 1 (before 0007)
-        intake.dob_hash = dob_hash(answers_of(intake).get("date_of_birth", ""))
-        db.session.commit()
-    if not hmac.compare_digest(intake.dob_hash, born):
-        intake.resume_failures += 1
-        db.session.commit()
-        return None
-    return intake
 
 
 def first_unfinished(answers: dict[str, Any]) -> Section | None:

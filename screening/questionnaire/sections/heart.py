@@ -1,8 +1,8 @@
 """Section: blood pressure, heart and blood-vessel history, because ketamine raises blood pressure and
 heart rate for a while (R-BP, R-CARD, R-VASC)."""
 
-from .choices import UNSURE, YES_NO, YES_NO_NOT_SURE
-from .model import CHOICE, INTEGER, MULTI, Option, Question, Section, is_
+from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
+from ..model import CHOICE, INTEGER, MULTI, Option, Question, Section, is_
 
 READING_WHEN = (
     Option("past_week", "In the last week"),

@@ -1,8 +1,8 @@
 """Section: pregnancy, plans for pregnancy and breastfeeding, asked of everyone, because the esketamine
 label does not recommend use in pregnancy or breastfeeding (R-PREG)."""
 
-from .choices import NO, UNSURE, YES
-from .model import CHOICE, Option, Question, Section
+from ..choices import NO, UNSURE, YES
+from ..model import CHOICE, Option, Question, Section
 
 DOES_NOT_APPLY = Option("does_not_apply", "This does not apply to me")
 

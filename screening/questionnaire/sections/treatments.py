@@ -1,7 +1,7 @@
 """Section: treatments already tried for depression, so the clinician sees the history (R-TRD)."""
 
-from .choices import UNSURE, YES_NO, YES_NO_NOT_SURE
-from .model import CHOICE, GROUP, MULTI, TEXT, Option, Question, Section, is_
+from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
+from ..model import CHOICE, GROUP, MULTI, TEXT, Option, Question, Section, is_
 
 DURATION = (
     Option("less_than_2_weeks", "Less than 2 weeks"),

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from .context import Summary
+from .content import Summary
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = ROOT / "templates"
@@ -22,7 +22,7 @@ _stylesheet = CSS(filename=str(PRINT_CSS), font_config=_fonts)
 
 
 def render_html(summary: Summary, page_size: str = "letter") -> str:
-    return _templates.get_template("report/summary.html").render(summary=summary, page_size=page_size)
+    return _templates.get_template("summary/summary.html").render(summary=summary, page_size=page_size)
 
 
 def render_pdf(summary: Summary, page_size: str = "letter") -> bytes:

@@ -3,7 +3,7 @@
 Rendering takes a good fraction of a second; doing it once per intake, instead of once per view,
 keeps PDF requests from holding up the form pages other patients are filling in. With PDF_WORKER,
 the web process never renders the clinician's PDF at all: it records a request, and a separate
-process (render_queue.py, `flask render-pdfs --watch`) renders it, at a lower CPU priority.
+process (worker.py, `flask render-pdfs --watch`) renders it, at a lower CPU priority.
 """
 
 import logging
@@ -11,10 +11,12 @@ from datetime import timedelta
 
 from flask import current_app
 
-from .intakes import answers_of, vault
-from .models import Intake, Report, db, utcnow
-from .report import build_summary, render_pdf
-from .rules import CATALOGUE_VERSION
+from ..crypto import vault
+from ..intake.store import answers_of
+from ..models import Intake, Report, db, utcnow
+from ..rules import CATALOGUE_VERSION
+from .content import build_summary
+from .pdf import render_pdf
 
 log = logging.getLogger(__name__)
 

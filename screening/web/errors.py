@@ -1,6 +1,7 @@
 """Calm pages for things that go wrong, and a CSRF failure that keeps what the patient typed."""
 
 import logging
+from collections.abc import Callable, Mapping
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
@@ -9,13 +10,13 @@ from sqlalchemy.exc import OperationalError
 log = logging.getLogger(__name__)
 
 
-def register(app: Flask) -> None:
+def register(app: Flask, expired_pages: Mapping[str, Callable]) -> None:
+    """`expired_pages` maps an endpoint to the view that shows its page again when its CSRF token ran out."""
+
     @app.errorhandler(CSRFError)
     def csrf_expired(error):
-        if request.endpoint == "intake.step":
-            from .intake.views import expired_step
-
-            return expired_step(**request.view_args)
+        if request.endpoint in expired_pages:
+            return expired_pages[request.endpoint](**request.view_args)
         return render_template("error.html", title="This page was open for a long time",
                                message="For your safety, please go back and send it again."), 400
 

@@ -1,7 +1,7 @@
 """Section: medicines taken now, by class, because some change how ketamine acts or add to its effects (R-MED)."""
 
-from .choices import UNSURE
-from .model import LONG_TEXT, MULTI, Option, Question, Section
+from ..choices import UNSURE
+from ..model import LONG_TEXT, MULTI, Option, Question, Section
 
 SECTION = Section(
     id="medicines",

@@ -1,7 +1,7 @@
 """Section 2: what brings the patient, so the clinician reads the rest in context."""
 
-from .choices import UNSURE
-from .model import LONG_TEXT, MULTI, TEXT, Option, Question, Section, has
+from ..choices import UNSURE
+from ..model import LONG_TEXT, MULTI, TEXT, Option, Question, Section, has
 
 SECTION = Section(
     id="reasons",

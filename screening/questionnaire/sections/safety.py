@@ -3,8 +3,8 @@
 A positive answer here marks the intake urgent and sends the patient to the crisis page next.
 """
 
-from .choices import HOW_LONG_AGO
-from .instruments import (
+from ..choices import HOW_LONG_AGO
+from ..instruments import (
     ASQ_ACUTE,
     ASQ_ITEMS,
     FREQUENCY,
@@ -13,7 +13,7 @@ from .instruments import (
     PHQ9_ITEMS,
     PHQ9_STEM,
 )
-from .model import CHOICE, TEXT, Option, Question, Section, any_of, is_
+from ..model import CHOICE, TEXT, Option, Question, Section, any_of, is_
 
 ASQ_ANSWERS = (Option("yes", "Yes"), Option("no", "No"), Option("refused", "I would rather not answer"))
 ASQ_POSITIVE = ("yes", "refused")

@@ -1,6 +1,6 @@
 """Section 1: who the patient is, how to reach them, and their consent."""
 
-from .model import CONSENT, DATE, EMAIL, PHONE, TEXT, Option, Question, Section
+from ..model import CONSENT, DATE, EMAIL, PHONE, TEXT, Option, Question, Section
 
 SECTION = Section(
     id="about_you",

@@ -1,6 +1,6 @@
 """The line of clinicians' PDFs waiting to be rendered, and the worker that renders them.
 
-With PDF_WORKER, the web process only records a request (`Intake.pdf_requested_at`, see reports.py);
+With PDF_WORKER, the web process only records a request (`Intake.pdf_requested_at`, see store.py);
 `flask render-pdfs` runs a Worker in a process of its own, so WeasyPrint never holds up form pages.
 
 A worker holds the row of the intake it renders locked until the PDF is stored, and skips rows other
@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import reports
-from .models import Intake, db, utcnow
+from ..models import Intake, db, utcnow
+from . import store
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ class Worker:
 
     A render that fails leaves its request as it was and is passed over for RETRY_AFTER: the worker moves
     on to the rest of the line, and never spins on one intake. The failure is remembered in this process
-    only, so the request's time still says how long staff have been waiting (after reports.OVERDUE they
+    only, so the request's time still says how long staff have been waiting (after store.OVERDUE they
     are told to have the worker checked), and a restarted worker, perhaps after the cause was fixed,
     tries again at once.
     """
@@ -61,8 +61,8 @@ class Worker:
             return False
         intake_id = intake.id
         try:
-            reports.store(intake)
-        except (reports.RenderFailed, SQLAlchemyError) as error:  # a database error's message can carry values
+            store.store(intake)
+        except (store.RenderFailed, SQLAlchemyError) as error:  # a database error's message can carry values
             db.session.rollback()
             self.retry_at[intake_id] = now + RETRY_AFTER
             self.failed += 1

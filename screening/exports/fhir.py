@@ -1,19 +1,17 @@
-"""Exports for the clinic's record system: FHIR R4 Questionnaire and QuestionnaireResponse, flags as CSV.
+"""FHIR R4 Questionnaire and QuestionnaireResponse, for the clinic's record system.
 
 The Questionnaire is a mapping of the one questionnaire definition (linkId = question id, enableWhen =
 show-when), so the response's linkIds and codes always match the app.
 """
 
-import csv
-import io
 from datetime import datetime
 from typing import Any
 
-from .questionnaire import QUESTIONS, SECTIONS
-from .questionnaire import model as q
-from .questionnaire.instruments import LOINC
-from .questionnaire.model import AnyOf, Question, When
-from .rules import CATALOGUE_VERSION, Flag, Score
+from ..questionnaire import QUESTIONS, SECTIONS
+from ..questionnaire import model as q
+from ..questionnaire.instruments import LOINC
+from ..questionnaire.model import AnyOf, Question, When
+from ..rules import Score
 
 QUESTIONNAIRE_URL = "urn:screening:questionnaire:ketamine-pre-consultation"
 QUESTIONNAIRE_VERSION = "2026.11"
@@ -151,19 +149,3 @@ def questionnaire_response(intake_id: int, answers: dict[str, Any], scores: list
         "authored": submitted_at.isoformat(),
         "item": sections + ([{"linkId": "scores", "text": "Questionnaire scores", "item": totals}] if totals else []),
     }
-
-
-def flags_csv(intake_id: int, flags: list[Flag]) -> str:
-    """One row per flag and piece of evidence, for a spreadsheet or a record system's import."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["intake", "catalogue_version", "rule_id", "level", "title", "question_id", "answer",
-                     "reason", "sources"])
-    for flag in flags:
-        for evidence in flag.evidence or [None]:
-            writer.writerow([
-                intake_id, CATALOGUE_VERSION, flag.rule_id, flag.level, flag.title,
-                evidence.question_id if evidence else "", evidence.answer if evidence else "",
-                flag.reason, "; ".join(flag.sources),
-            ])
-    return out.getvalue()

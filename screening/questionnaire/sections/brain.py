@@ -1,8 +1,8 @@
 """Section: seizures, psychosis, bipolar, dissociation and pressure in the head or eyes, which change how
 ketamine is planned and watched (R-SEIZ, R-PSY, R-BIP, R-DISS, R-ICP)."""
 
-from .choices import HOW_LONG_AGO, YES_NO_NOT_SURE
-from .model import CHOICE, Question, Section, is_
+from ..choices import HOW_LONG_AGO, YES_NO_NOT_SURE
+from ..model import CHOICE, Question, Section, is_
 
 SECTION = Section(
     id="brain",

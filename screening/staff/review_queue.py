@@ -7,11 +7,12 @@ are decrypted, for their name and date of birth.
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
-from ..intakes import answers_of, dob_hash, name_words, vault
-from ..models import Intake, NameToken, db
+from ..intake.store import answers_of
+from ..models import Intake, db
 from ..rules import LEVELS
+from .search_index import search_condition
 
 WHEN = ("all", "today", "week")
 PER_PAGE = 25
@@ -39,22 +40,6 @@ class QueuePage:
     page: int
     pages: int
     counts: dict[str, int]
-
-
-def search_condition(text: str):
-    """A date of birth (1985-03-27) matches exactly; otherwise every word must be a word of the name."""
-    text = text.strip()
-    try:
-        born = date.fromisoformat(text)
-    except ValueError:
-        born = None
-    if born:
-        return Intake.dob_hash == dob_hash(born.isoformat())
-    conditions = [
-        Intake.id.in_(select(NameToken.intake_id).filter_by(token_hash=vault().lookup_hash("name:" + word)))
-        for word in name_words(text)
-    ]
-    return and_(*conditions) if conditions else None
 
 
 def base_conditions(chosen: QueueFilter, today: date) -> list:

@@ -4,8 +4,8 @@ PHQ-9 item 9 lives in the safety section, next to the ASQ, so that a positive an
 to the crisis page; its id and wording stay those of the PHQ-9.
 """
 
-from .instruments import FREQUENCY, GAD7_ITEMS, GAD7_STEM, PHQ9_ITEMS, PHQ9_STEM
-from .model import CHOICE, Question, Section
+from ..instruments import FREQUENCY, GAD7_ITEMS, GAD7_STEM, PHQ9_ITEMS, PHQ9_STEM
+from ..model import CHOICE, Question, Section
 
 SECTION = Section(
     id="mood",

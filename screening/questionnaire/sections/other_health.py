@@ -1,8 +1,8 @@
 """Section: other health problems, allergies, height and weight, and sex at birth for the AUDIT-C
 cut-off (R-LIVER, R-BLADDER, R-THYROID, R-RESP, R-ALLERGY, R-WEIGHT, R-SUD)."""
 
-from .choices import YES_NO_NOT_SURE
-from .model import CHOICE, DECIMAL, LONG_TEXT, TEXT, Option, Question, Section, is_
+from ..choices import YES_NO_NOT_SURE
+from ..model import CHOICE, DECIMAL, LONG_TEXT, TEXT, Option, Question, Section, is_
 
 SECTION = Section(
     id="other_health",

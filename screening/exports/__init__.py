@@ -1,0 +1,1 @@
+"""What leaves the app for other systems: FHIR resources and the flags as CSV."""
