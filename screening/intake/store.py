@@ -9,7 +9,6 @@ from typing import Any
 
 from ..crypto import vault
 from ..models import Intake, db, utcnow
-from ..questionnaire import SECTIONS
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.model import Question, Section
 from ..questionnaire.sections.safety import self_harm_endorsed
@@ -105,12 +104,6 @@ def mark_urgent(intake: Intake) -> None:
     """A self-harm answer marks the draft urgent at once, even before the page is valid and saved."""
     intake.urgent = True
     db.session.commit()
-
-
-def first_unfinished(answers: dict[str, Any]) -> Section | None:
-    """Where a returning patient picks up: the first section with a required answer missing."""
-    gaps = {question.id for question in missing(answers)}
-    return next((section for section in SECTIONS if gaps & _ids(section)), None)
 
 
 def submit(intake: Intake) -> list[Question]:

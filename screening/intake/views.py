@@ -9,13 +9,13 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 
 from ..extensions import limiter
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
-from ..questionnaire.answers import applicable, missing
+from ..questionnaire.answers import applicable
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import self_harm_endorsed
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
-from . import resume_codes, store
+from . import flow, resume_codes, store
 from .forms import (
     ResumeForm,
     build_form,
@@ -110,11 +110,11 @@ def step(section_id: str):
 
 
 def save_step(section: Section, intake, answers: dict):
-    direction = request.form.get("action", "next")
+    going_back = request.form.get("action", "next") == "back"
     merged = applicable({**answers, **raw_answers(section, request.form)})
     shown = section.visible(merged)
     on_screen = shown_ids(request.form, section)
-    required = set() if direction == "back" else {q.id for q in shown if q.is_required and q.id in on_screen}
+    required = set() if going_back else {q.id for q in shown if q.is_required and q.id in on_screen}
     form = build_form(section, shown, required, formdata=request.form)
     endorsed = section.id == "safety" and self_harm_endorsed(merged)
     if endorsed and not intake.urgent:
@@ -123,31 +123,29 @@ def save_step(section: Section, intake, answers: dict):
     if values is None or not definition_accepts(form, values):
         return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
     saved = store.save_section(intake, section, values)
-    if endorsed and not session.get(CRISIS_SHOWN_KEY):
-        then = "back" if direction == "back" else None
-        return redirect(url_for("intake.crisis", then=then, review=request.args.get("review")))
-    if direction == "back":
-        return redirect(url_for_step(previous_section(section)))
-    if {q.id for q in section.visible(saved)} - on_screen:
-        flash("We have a few more questions about your answers. They are below.", "more")
-        return redirect(url_for("intake.step", section_id=section.id, review=request.args.get("review")))
-    if section is SECTIONS[0] and intake.resume_hash is None:
+    leaving = flow.Leaving(
+        section, going_back, frozenset(on_screen), from_review=bool(request.args.get("review")),
+        crisis_due=endorsed and not session.get(CRISIS_SHOWN_KEY), needs_code=intake.resume_hash is None,
+    )
+    return go(flow.after_save(leaving, saved), intake)
+
+
+def go(following: flow.Next, intake=None):
+    """Send the patient where the flow says; the resume code is shown in this response, never redirected to."""
+    if following.page == flow.CODE:
         return show_new_code(intake)
-    return redirect(next_url(section, saved))
+    if following.page == flow.MORE:
+        flash("We have a few more questions about your answers. They are below.", "more")
+    return redirect(url_of(following))
 
 
-def url_for_step(section: Section | None, **query) -> str:
-    return url_for("intake.step", section_id=section.id, **query) if section else url_for("intake.welcome")
-
-
-def next_url(section: Section, answers: dict) -> str:
-    """Onwards; or, when changing an answer from the review page, back to review, unless the change
-    opened a question that still needs an answer."""
-    if request.args.get("review"):
-        gap = store.first_unfinished(answers)
-        return url_for_step(gap, review=1) if gap else url_for("intake.review")
-    following = next_section(section)
-    return url_for_step(following) if following else url_for("intake.review")
+def url_of(following: flow.Next) -> str:
+    review = 1 if following.review else None
+    if following.page == flow.CRISIS:
+        return url_for("intake.crisis", then="back" if following.then_back else None, review=review)
+    if following.page in (flow.STEP, flow.MORE):
+        return url_for("intake.step", section_id=following.section.id, review=review)
+    return url_for("intake.review" if following.page == flow.REVIEW else "intake.welcome")
 
 
 def render_step(section: Section, shown, values, errors: tuple[dict, dict] | None = None, crisis: bool = False):
@@ -202,8 +200,7 @@ def resume():
         else:
             session.clear()
             hold(intake)
-            gap = store.first_unfinished(store.answers_of(intake))
-            return redirect(url_for("intake.step", section_id=gap.id) if gap else url_for("intake.review"))
+            return go(flow.resume_at(store.answers_of(intake)))
     return render_template("intake/resume.html", form=form), 422 if form.errors else 200
 
 
@@ -213,15 +210,9 @@ def crisis():
     the way they were going: the safety follow-ups first if any are open, back, or on."""
     answers = store.answers_of(require_intake())
     session[CRISIS_SHOWN_KEY] = True
-    safety = SECTION_BY_ID["safety"]
-    review = request.args.get("review")
-    if request.args.get("then") == "back":
-        following = url_for_step(previous_section(safety))
-    elif any(question in safety.questions for question in missing(answers)):
-        following = url_for_step(safety, review=review)
-    else:
-        following = next_url(safety, answers)
-    return render_template("intake/crisis.html", next_url=following)
+    following = flow.after_crisis(SECTION_BY_ID["safety"], answers, then_back=request.args.get("then") == "back",
+                                  from_review=bool(request.args.get("review")))
+    return render_template("intake/crisis.html", next_url=url_of(following))
 
 
 @bp.get("/review")

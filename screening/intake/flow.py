@@ -1,0 +1,90 @@
+"""Where a patient goes next: pure decisions from the page they left, their answers and how they left it.
+
+The views turn a Next into a URL; nothing here reads a request or a session, so every path through the
+intake can be tested with plain values.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..questionnaire import SECTIONS, next_section, previous_section
+from ..questionnaire.answers import missing
+from ..questionnaire.model import Section
+
+CRISIS = "crisis"  # the crisis numbers, before anything else
+STEP = "step"  # a page of the intake
+MORE = "more"  # the same page again: the answers opened follow-up questions on it
+CODE = "code"  # the new resume code, once, after the first page
+REVIEW = "review"  # check your answers
+WELCOME = "welcome"  # back from the first page
+
+
+@dataclass(frozen=True)
+class Next:
+    page: str
+    section: Section | None = None
+    review: bool = False  # changing an answer from the review page: come back to it
+    then_back: bool = False  # the crisis page, on the way back
+
+
+@dataclass(frozen=True)
+class Leaving:
+    """How the patient left a page they saved."""
+
+    section: Section
+    going_back: bool
+    on_screen: frozenset[str]  # the question ids they had in front of them
+    from_review: bool = False
+    crisis_due: bool = False  # an answer on this page calls for the crisis page now
+    needs_code: bool = False  # no resume code was given yet
+
+
+def after_save(leaving: Leaving, answers: dict[str, Any]) -> Next:
+    """The crisis page first; then back, more questions on the same page, the resume code, or onwards."""
+    section = leaving.section
+    if leaving.crisis_due:
+        return Next(CRISIS, section, review=leaving.from_review, then_back=leaving.going_back)
+    if leaving.going_back:
+        return back_from(section)
+    if {question.id for question in section.visible(answers)} - leaving.on_screen:
+        return Next(MORE, section, review=leaving.from_review)
+    if leaving.needs_code and section is SECTIONS[0]:
+        return Next(CODE)
+    return onwards(section, answers, leaving.from_review)
+
+
+def after_crisis(section: Section, answers: dict[str, Any], then_back: bool, from_review: bool) -> Next:
+    """The way the patient was going: back, or the page's open follow-ups (such as the ASQ's question about
+    right now) first, or on."""
+    if then_back:
+        return back_from(section)
+    if any(question in section.questions for question in missing(answers)):
+        return Next(STEP, section, review=from_review)
+    return onwards(section, answers, from_review)
+
+
+def onwards(section: Section, answers: dict[str, Any], from_review: bool) -> Next:
+    """The next page; or, when changing an answer from the review page, back to review, unless the change
+    opened a question that still needs an answer."""
+    if from_review:
+        gap = first_unfinished(answers)
+        return Next(STEP, gap, review=True) if gap else Next(REVIEW)
+    following = next_section(section)
+    return Next(STEP, following) if following else Next(REVIEW)
+
+
+def back_from(section: Section) -> Next:
+    previous = previous_section(section)
+    return Next(STEP, previous) if previous else Next(WELCOME)
+
+
+def resume_at(answers: dict[str, Any]) -> Next:
+    """Where a returning patient picks up: the first unfinished page, or the review."""
+    gap = first_unfinished(answers)
+    return Next(STEP, gap) if gap else Next(REVIEW)
+
+
+def first_unfinished(answers: dict[str, Any]) -> Section | None:
+    """The first section with a required answer missing."""
+    gaps = {question.id for question in missing(answers)}
+    return next((section for section in SECTIONS if gaps & {q.id for q in section.questions}), None)
