@@ -6,6 +6,7 @@ import os
 import random
 import signal
 from datetime import date, timedelta
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -17,10 +18,12 @@ from .intake import store
 from .models import AuditEvent, Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
 from .questionnaire.answers import AnswerError, check_answers
-from .rules import CATALOGUE, CATALOGUE_VERSION, evaluate
+from .rules import CATALOGUE_VERSION, document, evaluate
 from .staff import accounts
 from .summary import store as summaries
 from .summary.worker import Worker
+
+RULES_DOCUMENT = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 @click.command("questions")
@@ -51,12 +54,17 @@ def flags_command(file) -> None:
 
 
 @click.command("rules")
-def rules_command() -> None:
-    """Print the rule catalogue as a table, for a clinic's medical director to review."""
-    click.echo(f"Rule catalogue {CATALOGUE_VERSION}: topics to discuss; no rule makes a treatment decision.\n")
-    click.echo("| id | level | title | why it matters | sources |\n|---|---|---|---|---|")
-    for rule in CATALOGUE:
-        click.echo(f"| {rule.id} | {rule.level} | {rule.title} | {rule.reason} | {', '.join(rule.sources)} |")
+@click.option("--format", "output", type=click.Choice(["text", "markdown"]), default="text",
+              help="text prints every rule; markdown writes the document a medical director signs.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=str(RULES_DOCUMENT),
+              show_default=True, help="Where --format markdown writes.")
+def rules_command(output: str, out: str) -> None:
+    """The rule catalogue: id, level, title, when each rule fires, why it matters, sources."""
+    if output == "text":
+        click.echo(document.as_text(), nl=False)
+        return
+    Path(out).write_text(document.as_markdown(), encoding="utf-8")
+    click.echo(f"Wrote {out}.")
 
 
 @click.command("create-staff")

@@ -1,12 +1,16 @@
-"""The command-line tools: the data dictionary and loading an answers file."""
+"""The command-line tools: the data dictionary, loading an answers file, the rule catalogue."""
 
 import json
+from pathlib import Path
 
 from answer_sets import nothing_of_note
 
 from screening.intake import store as intake_store
 from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS
+from screening.rules import CATALOGUE, document
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def stored(app) -> list[dict]:
@@ -112,3 +116,32 @@ def test_load_answers_refuses_infinity_for_a_whole_number_with_a_message(app, ru
     assert result.exit_code != 0
     assert "drug_use_count" in result.output
     assert stored(app) == []
+
+
+def test_rules_prints_when_each_rule_fires_in_words(runner):
+    result = runner.invoke(args=["rules"])
+    assert result.exit_code == 0
+    assert "fires when: bp_systolic \u2265 180 or bp_diastolic \u2265 120" in result.output
+    assert "fires when: has" not in result.output
+    assert "No rule makes a treatment decision." in result.output
+
+
+def test_the_signed_rules_document_is_the_code():
+    """docs/rules.md is what a medical director signs: it must say exactly what the catalogue does."""
+    written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == document.as_markdown(), "run: flask --app screening rules --format markdown"
+
+
+def test_every_rule_id_is_written_out_where_it_is_defined():
+    """`grep R-MED-BENZODIAZEPINES` finds the rule's line: no id is put together by code."""
+    source = (ROOT / "screening" / "rules" / "catalogue.py").read_text(encoding="utf-8")
+    for rule in CATALOGUE:
+        assert f'id="{rule.id}"' in source, rule.id
+
+
+def test_rules_markdown_writes_the_document(runner, tmp_path):
+    target = tmp_path / "rules.md"
+    result = runner.invoke(args=["rules", "--format", "markdown", "--out", str(target)])
+    assert result.exit_code == 0
+    assert "| R-MED-BENZODIAZEPINES | discuss | Takes a benzodiazepine | medicine_classes includes benzodiazepines" \
+        in target.read_text(encoding="utf-8")

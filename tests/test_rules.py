@@ -10,7 +10,7 @@ import pytest
 
 from screening.questionnaire import QUESTIONS
 from screening.questionnaire.answers import check_answers
-from screening.questionnaire.sections.safety import self_harm_endorsed
+from screening.questionnaire.sections.safety import ANY_SELF_HARM
 from screening.rules import CATALOGUE, CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
 from screening.rules.catalogue import SOURCES
 
@@ -389,7 +389,7 @@ def test_acute_title_says_acute():
      {"asq_3": "yes"}, {"asq_4": "refused"}, {"asq_1": "yes", "asq_5": "yes"}, {"asq_2": "refused", "asq_5": "no"}],
 )
 def test_self_harm_flags_agree_with_the_crisis_page(answers):
-    assert bool({"R-SI", "R-SI-ACUTE"} & set(raised(answers))) is self_harm_endorsed(answers)
+    assert bool({"R-SI", "R-SI-ACUTE"} & set(raised(answers))) is ANY_SELF_HARM(answers)
 
 
 def test_not_sure_lists_every_not_sure_answer_to_an_urgent_or_discuss_question():

@@ -11,7 +11,7 @@ from ..crypto import vault
 from ..models import Intake, db, utcnow
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.model import Question, Section
-from ..questionnaire.sections.safety import self_harm_endorsed
+from ..questionnaire.sections.safety import ANY_SELF_HARM
 from ..staff.search_index import dob_hash, index_for_staff
 
 SAVE_ATTEMPTS = 5
@@ -66,7 +66,7 @@ def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> di
         consultation = answers.get("consultation_date")
         if _write_if_unchanged(
             intake, answers=vault().encrypt(answers), answers_version=Intake.answers_version + 1,
-            urgent=self_harm_endorsed(answers), dob_hash=dob_hash(answers.get("date_of_birth", "")),
+            urgent=ANY_SELF_HARM(answers), dob_hash=dob_hash(answers.get("date_of_birth", "")),
             consultation_date=date.fromisoformat(consultation) if consultation else None,
         ):
             db.session.commit()
@@ -89,7 +89,7 @@ def _write_if_unchanged(intake: Intake, **values) -> bool:
 
 def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
     """Store an already checked, complete answers object as a submitted intake (imports, demos)."""
-    intake = Intake(answers=vault().encrypt(answers), urgent=self_harm_endorsed(answers),
+    intake = Intake(answers=vault().encrypt(answers), urgent=ANY_SELF_HARM(answers),
                     submitted_at=submitted_at or utcnow())
     consultation = answers.get("consultation_date")
     intake.consultation_date = date.fromisoformat(consultation) if consultation else None

@@ -12,7 +12,7 @@ from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, p
 from ..questionnaire.answers import applicable
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
-from ..questionnaire.sections.safety import self_harm_endorsed
+from ..questionnaire.sections.safety import ANY_SELF_HARM
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
 from . import flow, resume_codes, store
@@ -116,7 +116,7 @@ def save_step(section: Section, intake, answers: dict):
     on_screen = shown_ids(request.form, section)
     required = set() if going_back else {q.id for q in shown if q.is_required and q.id in on_screen}
     form = build_form(section, shown, required, formdata=request.form)
-    endorsed = section.id == "safety" and self_harm_endorsed(merged)
+    endorsed = section.id == "safety" and ANY_SELF_HARM(merged)
     if endorsed and not intake.urgent:
         store.mark_urgent(intake)
     values = to_answers(form, shown) if form.validate() else None

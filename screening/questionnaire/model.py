@@ -6,6 +6,7 @@ review page, rules, the PDF and exports all read them, so a label is never writt
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +43,7 @@ class Option:
 
 @dataclass(frozen=True)
 class When:
-    """Show a question when another question's answer matches.
+    """A condition on one question's answer: shows a question (skip logic), or raises a rule.
 
     `op` is one of:
     - "in": the answer is one of `values` (single choice, consent)
@@ -55,7 +56,7 @@ class When:
     op: str
     values: tuple[Any, ...] = ()
 
-    def __call__(self, answers: dict[str, Any]) -> bool:
+    def __call__(self, answers: Mapping[str, Any]) -> bool:
         answer = answers.get(self.question)
         if is_blank(answer):
             return False
@@ -73,22 +74,82 @@ class When:
         if self.op == "answered":
             return f"{self.question} is answered"
         if self.op == "at_least":
-            return f"{self.question} >= {self.values[0]}"
-        verb = "is one of" if self.op == "in" else "includes one of"
-        return f"{self.question} {verb} {', '.join(map(str, self.values))}"
+            return f"{self.question} \u2265 {self.values[0]:g}"
+        verb = "is" if self.op == "in" else "includes"
+        return f"{self.question} {verb} {'/'.join(map(str, self.values))}"
+
+    def reads(self) -> tuple[str, ...]:
+        return (self.question,)
+
+    def matched(self, answers: Mapping[str, Any]) -> list[str]:
+        """The questions whose answers make this condition hold: a flag's evidence."""
+        return [self.question] if self(answers) else []
 
 
 @dataclass(frozen=True)
 class AnyOf:
-    """Show a question when at least one of several conditions holds."""
+    """At least one of several conditions holds."""
 
-    conditions: tuple[When, ...]
+    conditions: tuple[Condition, ...]
 
-    def __call__(self, answers: dict[str, Any]) -> bool:
+    def __call__(self, answers: Mapping[str, Any]) -> bool:
         return any(condition(answers) for condition in self.conditions)
 
     def describe(self) -> str:
-        return " or ".join(condition.describe() for condition in self.conditions)
+        return " or ".join(_grouped(condition, AllOf) for condition in self.conditions)
+
+    def reads(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(question for condition in self.conditions for question in condition.reads()))
+
+    def matched(self, answers: Mapping[str, Any]) -> list[str]:
+        return list(dict.fromkeys(question for condition in self.conditions for question in condition.matched(answers)))
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Every one of several conditions holds."""
+
+    conditions: tuple[Condition, ...]
+
+    def __call__(self, answers: Mapping[str, Any]) -> bool:
+        return all(condition(answers) for condition in self.conditions)
+
+    def describe(self) -> str:
+        return " and ".join(_grouped(condition, AnyOf) for condition in self.conditions)
+
+    def reads(self) -> tuple[str, ...]:
+        return AnyOf(self.conditions).reads()
+
+    def matched(self, answers: Mapping[str, Any]) -> list[str]:
+        return AnyOf(self.conditions).matched(answers) if self(answers) else []
+
+
+@dataclass(frozen=True)
+class NoneOf:
+    """None of several conditions holds (an answer that is absent or different)."""
+
+    conditions: tuple[Condition, ...]
+
+    def __call__(self, answers: Mapping[str, Any]) -> bool:
+        return not any(condition(answers) for condition in self.conditions)
+
+    def describe(self) -> str:
+        return "not (" + AnyOf(self.conditions).describe() + ")"
+
+    def reads(self) -> tuple[str, ...]:
+        return AnyOf(self.conditions).reads()
+
+    def matched(self, answers: Mapping[str, Any]) -> list[str]:
+        return []
+
+
+Condition = When | AnyOf | AllOf | NoneOf
+
+
+def _grouped(condition, joined_otherwise: type) -> str:
+    """A nested condition of the other kind in brackets, so "a or (b and c)" reads as meant."""
+    text = condition.describe()
+    return f"({text})" if isinstance(condition, joined_otherwise) else text
 
 
 def is_(question: str, *values: Any) -> When:
@@ -107,8 +168,16 @@ def answered(question: str) -> When:
     return When(question, "answered")
 
 
-def any_of(*conditions: When) -> AnyOf:
+def any_of(*conditions) -> AnyOf:
     return AnyOf(conditions)
+
+
+def all_of(*conditions) -> AllOf:
+    return AllOf(conditions)
+
+
+def none_of(*conditions) -> NoneOf:
+    return NoneOf(conditions)
 
 
 @dataclass(frozen=True)
@@ -125,7 +194,7 @@ class Question:
     type: str
     options: tuple[Option, ...] = ()
     help: str = ""
-    show_when: When | AnyOf | None = None
+    show_when: Condition | None = None
     required: bool | None = None
     min_value: float | None = None
     max_value: float | None = None

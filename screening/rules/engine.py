@@ -7,7 +7,8 @@ from typing import Any
 
 from ..questionnaire import QUESTIONS
 from ..questionnaire.display import answer_text
-from .catalogue import CATALOGUE, LEVELS, Answers, Rule
+from .catalogue import CATALOGUE, LEVELS, Rule
+from .checks import Answers
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,10 @@ def evaluate(answers: Mapping[str, Any], today: date) -> list[Flag]:
 
 
 def flag_for(rule: Rule, answers: Answers) -> Flag | None:
-    raised = rule.check(answers)
+    raised = rule.evidence(answers)
     if not raised:
         return None
-    evidence = tuple(quote(question_id, answers.get(question_id)) for question_id in dict.fromkeys(raised))
+    evidence = tuple(quote(question_id, answers.get(question_id)) for question_id in raised)
     title = rule.title_for(answers) if rule.title_for else rule.title
     return Flag(rule.id, rule.level, title, evidence, rule.reason, rule.sources)
 

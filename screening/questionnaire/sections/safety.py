@@ -17,6 +17,15 @@ from ..model import CHOICE, TEXT, Option, Question, Section, any_of, is_
 
 ASQ_ANSWERS = (Option("yes", "Yes"), Option("no", "No"), Option("refused", "I would rather not answer"))
 ASQ_POSITIVE = ("yes", "refused")
+PHQ9_ITEM_9_POSITIVE = ("1", "2", "3")
+
+# The one definition of a positive self-harm screen (reference R-SI): the crisis page, the urgent mark and the
+# R-SI rules all read these two conditions.
+SELF_HARM = any_of(
+    is_("phq9_9", *PHQ9_ITEM_9_POSITIVE), *(is_(f"asq_{number}", *ASQ_POSITIVE) for number in range(1, 5))
+)
+ACUTE_SELF_HARM = is_("asq_5", *ASQ_POSITIVE)
+ANY_SELF_HARM = any_of(SELF_HARM, ACUTE_SELF_HARM)
 
 SECTION = Section(
     id="safety",
@@ -44,10 +53,3 @@ SECTION = Section(
         ),
     ),
 )
-
-
-def self_harm_endorsed(answers: dict) -> bool:
-    """PHQ-9 item 9 of 1 or more, or any ASQ item 1-5 answered yes or refused (reference R-SI)."""
-    if answers.get("phq9_9") in ("1", "2", "3"):
-        return True
-    return any(answers.get(f"asq_{number}") in ASQ_POSITIVE for number in range(1, 6))

@@ -1,0 +1,61 @@
+"""Titles written from the answers, for the few rules whose topic depends on what was reported (a count, a BMI,
+a past attempt rather than thoughts now)."""
+
+from ..questionnaire.sections.safety import PHQ9_ITEM_9_POSITIVE
+from .checks import ADULT_AGE, OLDER_AGE, Answers, adequate_trials, age, bmi
+from .scores import auditc
+
+
+def self_harm(answers: Answers) -> str:
+    """Says what was reported: thoughts, a past attempt, or only refusals to answer."""
+    thoughts = answers.get("phq9_9") in PHQ9_ITEM_9_POSITIVE or any(
+        answers.get(f"asq_{number}") == "yes" for number in range(1, 4)
+    )
+    attempt = answers.get("asq_4") == "yes"
+    if thoughts:
+        return "Thoughts of self-harm or suicide reported" + (", and a past attempt" if attempt else "")
+    if attempt:
+        return "Past suicide attempt reported"
+    return "Would rather not answer questions about suicide"
+
+
+def acute_self_harm(answers: Answers) -> str:
+    if answers.get("asq_5") == "yes":
+        return "Acute: thoughts of killing themselves right now"
+    return "Acute: would rather not answer about thoughts of killing themselves right now"
+
+
+def drinking(answers: Answers) -> str:
+    score = auditc(answers)
+    return f"Alcohol: AUDIT-C {score.total}, {score.band}"
+
+
+def treatment_history(answers: Answers) -> str:
+    count = adequate_trials(answers)
+    trials = "trial" if count == 1 else "trials"
+    return f"Treatment history: {count} antidepressant {trials} of 6 weeks or more without a good response"
+
+
+KETAMINE_EFFECT = {
+    "yes_a_lot": "it helped a lot",
+    "a_little": "it helped a little",
+    "no": "it did not help",
+    "not_sure": "not sure whether it helped",
+}
+
+
+def ketamine_before(answers: Answers) -> str:
+    effect = KETAMINE_EFFECT.get(answers.get("ketamine_before_helped"), "effect not given")
+    return f"Ketamine or esketamine before: {effect}"
+
+
+def weight(answers: Answers) -> str:
+    kilograms, height = answers.number("weight_kg"), answers.number("height_cm")
+    if height is None:
+        return f"Weight {kilograms:g} kg (height not given)"
+    return f"Weight {kilograms:g} kg, BMI {bmi(kilograms, height):.1f}"
+
+
+def age_outside_studies(answers: Answers) -> str:
+    years = age(answers)
+    return f"Age {years}: under {ADULT_AGE}" if years < ADULT_AGE else f"Age {years}: {OLDER_AGE} or over"
