@@ -16,6 +16,7 @@ import config as settings
 from .crypto import Vault, new_key
 from .extensions import csrf, limiter, login_manager, migrate
 from .models import db
+from .questionnaire.types import type_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +46,7 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
     app.extensions["screening.vault"] = Vault(app.config["ENCRYPTION_KEYS"].split(","), app.config["LOOKUP_KEY"])
 
+    app.jinja_env.globals["question_type"] = type_of
     app.permanent_session_lifetime = timedelta(minutes=app.config["STAFF_IDLE_MINUTES"])
 
     db.init_app(app)

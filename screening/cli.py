@@ -17,7 +17,8 @@ from .crypto import vault
 from .intake import store
 from .models import AuditEvent, Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
-from .questionnaire.answers import AnswerError, check_answers
+from .questionnaire.answers import check_answers
+from .questionnaire.types import AnswerError
 from .rules import CATALOGUE_VERSION, document, evaluate
 from .staff import accounts
 from .summary import store as summaries

@@ -38,22 +38,15 @@ from wtforms.validators import (
 )
 
 from ..questionnaire import QUESTIONS
-from ..questionnaire import model as q
-from ..questionnaire.answers import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem
-from ..questionnaire.model import Question, Section, is_blank
-
-REQUIRED_MESSAGES = {
-    q.MULTI: "Choose at least one answer.",
-    q.CONSENT: "Tick the box to agree, so the clinic can use your answers.",
-}
+from ..questionnaire.model import NOT_SURE, Question, Section, is_blank
+from ..questionnaire.types import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem, type_of
 
 
 def required_message(question: Question) -> str:
-    if question.type == q.CHOICE:
-        if question.option(q.NOT_SURE):
-            return "Choose an answer. If you do not know, choose \u201cNot sure\u201d."
-        return "Choose an answer."
-    return REQUIRED_MESSAGES.get(question.type, "Please answer this question.")
+    message = type_of(question).required_message
+    if question.option(NOT_SURE):
+        return message + " If you do not know, choose \u201cNot sure\u201d."
+    return message
 
 
 class PlainDateField(DateField):
@@ -100,7 +93,7 @@ class InRange:
     def __call__(self, form, field):
         if field.data is None:
             return
-        if self.question.type == q.DATE:
+        if isinstance(field.data, date):
             problem = date_problem(self.question, field.data, date.today())
         else:
             problem = number_problem(self.question, field.data)
@@ -108,38 +101,44 @@ class InRange:
             raise ValidationError(problem)
 
 
+def text_checks(question: Question) -> list:
+    return [FitsLimit(question.text_limit)]
+
+
+# How each question type's `field` (questionnaire/types.py) is read back from a posted page, with WTForms.
+FIELDS = {
+    "text": lambda question, presence: StringField(validators=presence + text_checks(question), filters=[_strip]),
+    "long_text": lambda question, presence: TextAreaField(validators=presence + text_checks(question),
+                                                          filters=[_strip]),
+    "email": lambda question, presence: EmailField(
+        validators=presence + text_checks(question)
+        + [Email(message="Enter an email address like name@example.com.", check_deliverability=False)],
+        filters=[_strip]),
+    "phone": lambda question, presence: TelField(
+        validators=presence + text_checks(question)
+        + [Regexp(PHONE_PATTERN, message="Enter a phone number using digits, like 555 123 4567.")],
+        filters=[_strip]),
+    "date": lambda question, presence: PlainDateField(validators=presence + [InRange(question)]),
+    "integer": lambda question, presence: PlainIntegerField(validators=presence + [InRange(question)]),
+    "decimal": lambda question, presence: PlainDecimalField(validators=presence + [InRange(question)], places=None),
+    "radio": lambda question, presence: RadioField(choices=_choices(question), validators=presence),
+    "checkboxes": lambda question, presence: SelectMultipleField(choices=_choices(question), validators=presence),
+    "consent": lambda question, presence: BooleanField(validators=presence),
+    "rows": lambda question, presence: FieldList(
+        FormField(type(f"{question.id}_row", (Form,), {c.id: make_field(c, False) for c in question.columns})),
+        min_entries=question.rows, max_entries=question.rows),
+}
+
+
 def make_field(question: Question, required: bool):
-    if required and question.type in (q.TEXT, q.LONG_TEXT, q.EMAIL, q.PHONE):
-        presence = [DataRequired(message=required_message(question))]
-    elif required:
-        presence = [InputRequired(message=required_message(question))]
-    else:
+    kind = type_of(question)
+    if not required:
         presence = [Optional()]
-    kind = question.type
-    if kind in (q.TEXT, q.LONG_TEXT, q.EMAIL, q.PHONE):
-        checks = presence + [FitsLimit(question.text_limit)]
-        if kind == q.EMAIL:
-            checks.append(Email(message="Enter an email address like name@example.com.", check_deliverability=False))
-        if kind == q.PHONE:
-            checks.append(Regexp(PHONE_PATTERN, message="Enter a phone number using digits, like 555 123 4567."))
-        field_class = {q.TEXT: StringField, q.LONG_TEXT: TextAreaField, q.EMAIL: EmailField, q.PHONE: TelField}[kind]
-        return field_class(validators=checks, filters=[_strip])
-    if kind == q.DATE:
-        return PlainDateField(validators=presence + [InRange(question)])
-    if kind == q.INTEGER:
-        return PlainIntegerField(validators=presence + [InRange(question)])
-    if kind == q.DECIMAL:
-        return PlainDecimalField(validators=presence + [InRange(question)], places=None)
-    if kind == q.CHOICE:
-        return RadioField(choices=_choices(question), validators=presence)
-    if kind == q.MULTI:
-        return SelectMultipleField(choices=_choices(question), validators=presence)
-    if kind == q.CONSENT:
-        return BooleanField(validators=presence)
-    if kind == q.GROUP:
-        row_form = type(f"{question.id}_row", (Form,), {c.id: make_field(c, False) for c in question.columns})
-        return FieldList(FormField(row_form), min_entries=question.rows, max_entries=question.rows)
-    raise ValueError(f"no field for type {kind}")
+    elif kind.is_text:
+        presence = [DataRequired(message=required_message(question))]
+    else:
+        presence = [InputRequired(message=required_message(question))]
+    return FIELDS[kind.field](question, presence)
 
 
 @lru_cache(maxsize=512)
@@ -165,16 +164,14 @@ def form_values(shown: list[Question], answers: dict[str, Any]) -> MultiDict:
         if question.id not in answers:
             continue
         value = answers[question.id]
-        if question.type == q.GROUP:
+        shape = type_of(question).shape
+        if shape == "rows":
             for number, row in enumerate(value):
                 for column in question.columns:
                     if column.id in row:
-                        values.add(f"{question.id}-{number}-{column.id}", _shown_value(column, row[column.id]))
-        elif question.type == q.MULTI:
-            for chosen in value:
-                values.add(question.id, chosen)
-        else:
-            values.add(question.id, _shown_value(question, value))
+                        values.add(f"{question.id}-{number}-{column.id}", type_of(column).in_box(row[column.id]))
+        for item in value if shape == "many" else [value] if shape == "one" else []:
+            values.add(question.id, type_of(question).in_box(item))
     return values
 
 
@@ -184,7 +181,7 @@ def page_errors(form: FlaskForm, shown: list[Question]) -> tuple[dict[str, str],
     summary: dict[str, str] = {}
     for question in shown:
         field = form[question.id]
-        if question.type == q.GROUP:
+        if type_of(question).shape == "rows":
             cells = {
                 f"{question.id}-{number}-{column.id}": entry.form[column.id].errors[0]
                 for number, entry in enumerate(field.entries)
@@ -211,17 +208,11 @@ def raw_answers(section: Section, formdata: MultiDict) -> dict[str, Any]:
     """A lenient reading of the posted values, only to decide which follow-ups apply."""
     values: dict[str, Any] = {}
     for question in section.questions:
-        if question.type == q.MULTI:
+        kind = type_of(question)
+        if kind.shape == "many":
             values[question.id] = formdata.getlist(question.id)
-        elif question.type == q.CONSENT:
-            values[question.id] = True if formdata.get(question.id) else None
-        elif question.type in (q.INTEGER, q.DECIMAL):
-            try:
-                values[question.id] = float(formdata.get(question.id, ""))
-            except ValueError:
-                values[question.id] = None
-        elif question.type != q.GROUP:
-            values[question.id] = formdata.get(question.id)
+        elif kind.shape == "one":
+            values[question.id] = kind.parse(formdata.get(question.id))
     return values
 
 
@@ -249,7 +240,7 @@ def definition_accepts(form: FlaskForm, values: dict[str, Any]) -> bool:
 
 
 def _stored(question: Question, value: Any) -> Any:
-    if question.type == q.GROUP:
+    if type_of(question).shape == "rows":
         rows = [_row(question, row) for row in value]
         return [row for row in rows if row]
     if isinstance(value, date):
@@ -266,14 +257,6 @@ def _row(question: Question, row: dict) -> dict:
         if not is_blank(value):
             stored[column.id] = value
     return stored
-
-
-def _shown_value(question: Question, value: Any) -> str:
-    if question.type == q.CONSENT:
-        return "y" if value else ""
-    if question.type == q.DECIMAL and float(value).is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _choices(question: Question) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from ..questionnaire import QUESTIONS
-from ..questionnaire.display import answer_text
+from ..questionnaire.types import answer_text
 from .catalogue import CATALOGUE, LEVELS, Rule
 from .checks import Answers
 

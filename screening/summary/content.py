@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..questionnaire.display import SectionRows, format_date, review_rows
+from ..questionnaire.display import SectionRows, review_rows
+from ..questionnaire.types import format_date
 from ..rules import CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
 
 DISCLAIMER = "This summary lists topics to discuss with the patient. It makes no treatment decision."
