@@ -16,7 +16,6 @@ import config as settings
 from .crypto import Vault, new_key
 from .extensions import csrf, limiter, login_manager, migrate
 from .models import db
-from .questionnaire.types import type_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +45,6 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
     app.extensions["screening.vault"] = Vault(app.config["ENCRYPTION_KEYS"].split(","), app.config["LOOKUP_KEY"])
 
-    app.jinja_env.globals["question_type"] = type_of
     app.permanent_session_lifetime = timedelta(minutes=app.config["STAFF_IDLE_MINUTES"])
 
     db.init_app(app)
@@ -59,12 +57,13 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     from .intake.views import bp as intake_bp
     from .intake.views import expired_step
     from .staff.views import bp as staff_bp
-    from .web import errors, headers
+    from .web import errors, headers, templating
 
     app.register_blueprint(intake_bp)
     app.register_blueprint(staff_bp)
     errors.register(app, {"intake.step": expired_step})
     headers.register(app)
+    templating.register(app)
     cli.register(app)
     return app
 

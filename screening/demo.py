@@ -44,9 +44,9 @@ def value_for(question: Question, rng: random.Random, today: date) -> Any:
     if kind == q.MULTI:
         values = [option.value for option in question.options]
         if "none" in values:
-            taken = [value for value in values if value not in ("none", "not_sure")]
+            taken = [value for value in values if value not in ("none", q.NOT_SURE)]
             return ["none"] if rng.random() < 0.7 else [rng.choice(taken)]
-        return rng.sample([v for v in values if v != "not_sure"], k=rng.randint(1, 2))
+        return rng.sample([v for v in values if v != q.NOT_SURE], k=rng.randint(1, 2))
     if kind == q.GROUP:
         return [
             {"name": rng.choice(MEDICINES), "duration": rng.choice(("2_to_5_weeks", "6_weeks_or_more")),

@@ -123,7 +123,7 @@ def test_rules_prints_when_each_rule_fires_in_words(runner):
     assert result.exit_code == 0
     assert "fires when: bp_systolic \u2265 180 or bp_diastolic \u2265 120" in result.output
     assert "fires when: has" not in result.output
-    assert "No rule makes a treatment decision." in result.output
+    assert "It makes no treatment decision." in result.output
 
 
 def test_the_signed_rules_document_is_the_code():

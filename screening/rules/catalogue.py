@@ -20,6 +20,8 @@ CATALOGUE_VERSION = "2026.11.2"
 
 URGENT, DISCUSS, NOTE = "urgent", "discuss", "note"
 LEVELS = (URGENT, DISCUSS, NOTE)
+LEVEL_LABELS = {URGENT: "Urgent", DISCUSS: "To discuss", NOTE: "For context"}
+NO_DECISION = "This app lists topics to discuss with the patient. It makes no treatment decision."
 
 SOURCES = (
     "SPRAVATO-PI", "KETALAR-PI", "APA-2017", "IEO-2021", "ACC/AHA-2017",

@@ -1,10 +1,9 @@
 """The rule catalogue as a document a medical director reads and signs: docs/rules.md is written from it, and a
 test keeps the file equal to the code."""
 
-from .catalogue import CATALOGUE, CATALOGUE_VERSION
+from .catalogue import CATALOGUE, CATALOGUE_VERSION, NO_DECISION
 
-HEADING = (f"Rule catalogue {CATALOGUE_VERSION}: topics for the clinician to discuss. "
-           "No rule makes a treatment decision.")
+HEADING = f"Rule catalogue {CATALOGUE_VERSION}. {NO_DECISION}"
 COLUMNS = ("id", "level", "title", "fires when", "quotes too", "why it matters", "sources")
 
 

@@ -1,6 +1,7 @@
 """Titles written from the answers, for the few rules whose topic depends on what was reported (a count, a BMI,
 a past attempt rather than thoughts now)."""
 
+from ..questionnaire.model import NOT_SURE
 from ..questionnaire.sections.safety import PHQ9_ITEM_9_POSITIVE
 from .checks import ADULT_AGE, OLDER_AGE, Answers, adequate_trials, age, bmi
 from .scores import auditc
@@ -40,7 +41,7 @@ KETAMINE_EFFECT = {
     "yes_a_lot": "it helped a lot",
     "a_little": "it helped a little",
     "no": "it did not help",
-    "not_sure": "not sure whether it helped",
+    NOT_SURE: "not sure whether it helped",
 }
 
 

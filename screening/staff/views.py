@@ -68,7 +68,8 @@ def sign_in():
         try:
             user = accounts.authenticate(form.email.data, form.password.data, client_address())
         except accounts.TooManyAttempts:
-            form.email.errors.append("Too many attempts. Wait 15 minutes, then try again.")
+            form.email.errors.append(
+                f"Too many attempts. Wait {current_app.config['SIGN_IN_WINDOW_MINUTES']} minutes, then try again.")
         else:
             if user is None:
                 form.email.errors.append("That email and password do not match an active account.")

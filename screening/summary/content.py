@@ -6,11 +6,11 @@ from typing import Any
 
 from ..questionnaire.display import SectionRows, review_rows
 from ..questionnaire.types import format_date
-from ..rules import CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
+from ..rules import CATALOGUE_VERSION, LEVEL_LABELS, LEVELS, NO_DECISION, Flag, Score, evaluate, scores
+from ..rules.catalogue import URGENT
 
-DISCLAIMER = "This summary lists topics to discuss with the patient. It makes no treatment decision."
 PATIENT_DISCLAIMER = "A copy of your answers, for your visit. It makes no treatment decision."
-LEVEL_TITLES = {"urgent": "Urgent: act before the visit", "discuss": "To discuss", "note": "For context"}
+LEVEL_TITLES = {**LEVEL_LABELS, URGENT: f"{LEVEL_LABELS[URGENT]}: act before the visit"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Summary:
     scores: list[Score]
     sections: list[SectionRows]
     catalogue_version: str
-    disclaimer: str = DISCLAIMER
+    disclaimer: str = NO_DECISION
     for_patient: bool = False
 
 
@@ -46,7 +46,7 @@ def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today:
         scores=[] if for_patient else scores(answers),
         sections=review_rows(answers),
         catalogue_version=CATALOGUE_VERSION,
-        disclaimer=PATIENT_DISCLAIMER if for_patient else DISCLAIMER,
+        disclaimer=PATIENT_DISCLAIMER if for_patient else NO_DECISION,
         for_patient=for_patient,
     )
 

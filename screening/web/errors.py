@@ -37,8 +37,9 @@ def register(app: Flask, expired_pages: Mapping[str, Callable]) -> None:
 
     @app.errorhandler(429)
     def too_many(error):
+        minutes = max(1, error.limit.limit.get_expiry() // 60) if getattr(error, "limit", None) else 15
         return render_template("error.html", title="Too many tries",
-                               message="For your safety, please wait 15 minutes and try again, "
+                               message=f"For your safety, please wait {minutes} minutes and try again, "
                                "or ask the clinic's front desk for help."), 429
 
     @app.errorhandler(OperationalError)

@@ -1,7 +1,7 @@
 """Section: treatments already tried for depression, so the clinician sees the history (R-TRD)."""
 
 from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
-from ..model import CHOICE, GROUP, MULTI, TEXT, Option, Question, Section, is_
+from ..model import CHOICE, GROUP, MULTI, NOT_SURE, TEXT, Option, Question, Section, is_
 
 DURATION = (
     Option("less_than_2_weeks", "Less than 2 weeks"),
@@ -56,7 +56,7 @@ SECTION = Section(
             "Has a doctor ever added another medicine to your antidepressant to help it work better?",
             CHOICE, options=YES_NO_NOT_SURE,
             help="For example lithium, or a medicine such as aripiprazole (Abilify) or quetiapine (Seroquel).",
-            show_when=is_("antidepressants_tried", "yes", "not_sure"),
+            show_when=is_("antidepressants_tried", "yes", NOT_SURE),
         ),
         Question(
             "augmentation_which", "Which medicine was added?", TEXT, max_length=200, required=False,

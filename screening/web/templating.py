@@ -1,0 +1,24 @@
+"""Words and formats every template shares, each from its one source: level labels and the no-decision sentence
+from the rules, the number of steps from the questionnaire, one way to write a timestamp."""
+
+from datetime import datetime
+
+from flask import Flask
+
+from ..questionnaire import SECTIONS
+from ..questionnaire.types import type_of
+from ..rules import LEVEL_LABELS, NO_DECISION
+
+TIMESTAMP = "%Y-%m-%d %H:%M"
+
+
+def timestamp(value: datetime | None) -> str:
+    """Times as staff read them, in UTC, to the minute."""
+    return value.strftime(TIMESTAMP) if value else ""
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        question_type=type_of, level_labels=LEVEL_LABELS, no_decision=NO_DECISION, step_count=len(SECTIONS),
+    )
+    app.jinja_env.filters["timestamp"] = timestamp
