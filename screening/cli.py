@@ -15,12 +15,12 @@ from flask.cli import with_appcontext
 from . import demo
 from .crypto import vault
 from .intake import store
-from .models import AuditEvent, Intake, Report, StaffNote, db, utcnow
+from .models import Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
 from .questionnaire.answers import check_answers
 from .questionnaire.types import AnswerError
 from .rules import CATALOGUE_VERSION, document, evaluate
-from .staff import accounts
+from .staff import accounts, audit
 from .summary import store as summaries
 from .summary.worker import Worker
 
@@ -79,8 +79,6 @@ def create_staff_command(email: str, role: str, password: str) -> None:
         user = accounts.create(email, password, role)
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
-    db.session.add(AuditEvent(action="account_created", detail=f"account {user.id} ({role}) from the command line"))
-    db.session.commit()
     click.echo(f"Created {role} account {user.email}.")
 
 
@@ -96,10 +94,9 @@ def purge_command(days: int) -> None:
     drafts = db.delete(Intake).where(Intake.submitted_at.is_(None), Intake.updated_at < drafts_before)
     removed = db.session.execute(submitted).rowcount
     expired = db.session.execute(drafts).rowcount
-    db.session.add(AuditEvent(action="purge", detail=f"{removed} submitted older than {days} days, "
-                                                     f"{expired} drafts older than "
-                                                     f"{current_app.config['DRAFT_RETENTION_DAYS']} days"))
     db.session.commit()
+    audit.record(audit.PURGE, detail=f"{removed} submitted older than {days} days, {expired} drafts older than "
+                                     f"{current_app.config['DRAFT_RETENTION_DAYS']} days")
     click.echo(f"Deleted {removed} submitted intakes and {expired} expired drafts.")
 
 
@@ -133,8 +130,7 @@ def rotate_keys_command() -> None:
             setattr(row, column, keys.rotate(getattr(row, column)))
         counts[model.__tablename__] = len(rows)
         db.session.commit()
-    db.session.add(AuditEvent(action="rotate_keys", detail=", ".join(f"{n} {name}" for name, n in counts.items())))
-    db.session.commit()
+    audit.record(audit.ROTATE_KEYS, detail=", ".join(f"{n} {name}" for name, n in counts.items()))
     click.echo("Re-encrypted " + ", ".join(f"{number} {name} rows" for name, number in counts.items()) + ".")
 
 

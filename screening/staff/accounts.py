@@ -40,7 +40,8 @@ def check_password(password: str) -> None:
         raise AccountError(f"Use a password of at least {MIN_PASSWORD_LENGTH} characters.")
 
 
-def create(email: str, password: str, role: str = "staff") -> StaffUser:
+def create(email: str, password: str, role: str = "staff", by: StaffUser | None = None) -> StaffUser:
+    """A new account, audited as made by `by`, or from the command line when no one is signed in."""
     if role not in ROLES:
         raise AccountError(f"The role must be one of {', '.join(ROLES)}.")
     if find(email):
@@ -49,13 +50,15 @@ def create(email: str, password: str, role: str = "staff") -> StaffUser:
     user = StaffUser(email=normalise_email(email), password_hash=generate_password_hash(password), role=role)
     db.session.add(user)
     db.session.commit()
+    audit.record(audit.ACCOUNT_CREATED, actor=by,
+                 detail=f"account {user.id} ({role})" + ("" if by else " from the command line"))
     return user
 
 
 def recent_failures(column, value: str) -> int:
     since = utcnow() - timedelta(minutes=current_app.config["SIGN_IN_WINDOW_MINUTES"])
     query = db.select(db.func.count()).where(
-        AuditEvent.action == "sign_in_failed", column == value, AuditEvent.at >= since
+        AuditEvent.action == audit.SIGN_IN_FAILED, column == value, AuditEvent.at >= since
     )
     return db.session.scalar(query)
 
@@ -67,14 +70,14 @@ def authenticate(email: str, password: str, address: str) -> StaffUser | None:
     address_key = vault().lookup_hash("address:" + address)
     if (recent_failures(AuditEvent.account_hash, account_key) >= config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
             or recent_failures(AuditEvent.address_hash, address_key) >= config["SIGN_IN_ATTEMPTS_PER_ADDRESS"]):
-        audit.record("sign_in_refused", detail="too many attempts", address=address, account=normalise_email(email))
+        audit.record(audit.SIGN_IN_REFUSED, detail="too many attempts", address=address, account=normalise_email(email))
         raise TooManyAttempts()
     user = find(email)
     valid = check_password_hash(user.password_hash if user else UNKNOWN_ACCOUNT_HASH, password)
     if not (user and valid and user.active):
-        audit.record("sign_in_failed", actor=user, address=address, account=normalise_email(email))
+        audit.record(audit.SIGN_IN_FAILED, actor=user, address=address, account=normalise_email(email))
         return None
-    audit.record("sign_in", actor=user, address=address)
+    audit.record(audit.SIGN_IN, actor=user, address=address)
     return user
 
 
@@ -82,7 +85,7 @@ def set_password(user: StaffUser, password: str, by: StaffUser | None = None) ->
     check_password(password)
     user.password_hash = generate_password_hash(password)
     db.session.commit()
-    audit.record("password_reset", actor=by or user, detail=f"account {user.id}")
+    audit.record(audit.PASSWORD_RESET, actor=by or user, detail=f"account {user.id}")
 
 
 def set_active(user: StaffUser, active: bool, by: StaffUser) -> None:
@@ -90,4 +93,5 @@ def set_active(user: StaffUser, active: bool, by: StaffUser) -> None:
         raise AccountError("You cannot deactivate your own account.")
     user.active = active
     db.session.commit()
-    audit.record("account_activated" if active else "account_deactivated", actor=by, detail=f"account {user.id}")
+    action = audit.ACCOUNT_ACTIVATED if active else audit.ACCOUNT_DEACTIVATED
+    audit.record(action, actor=by, detail=f"account {user.id}")

@@ -1,12 +1,36 @@
-"""The audit log: every staff action, with who, when and what. Rows are only ever added."""
+"""The audit log: every staff action, with who, when and what. Rows are only ever added, and only here."""
 
 from ..crypto import vault
 from ..models import AuditEvent, StaffUser, db
+
+SIGN_IN = "sign_in"
+SIGN_IN_FAILED = "sign_in_failed"
+SIGN_IN_REFUSED = "sign_in_refused"
+SIGN_OUT = "sign_out"
+VIEW_QUEUE = "view_queue"
+VIEW = "view"
+PRINT = "print"
+REVIEW = "review"
+NOTE = "note"
+EXPORT_FHIR = "export_fhir"
+EXPORT_CSV = "export_csv"
+ACCOUNT_CREATED = "account_created"
+ACCOUNT_ACTIVATED = "account_activated"
+ACCOUNT_DEACTIVATED = "account_deactivated"
+PASSWORD_RESET = "password_reset"
+PURGE = "purge"
+ROTATE_KEYS = "rotate_keys"
+ACTIONS = (
+    SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_OUT, VIEW_QUEUE, VIEW, PRINT, REVIEW, NOTE, EXPORT_FHIR, EXPORT_CSV,
+    ACCOUNT_CREATED, ACCOUNT_ACTIVATED, ACCOUNT_DEACTIVATED, PASSWORD_RESET, PURGE, ROTATE_KEYS,
+)
 
 
 def record(action: str, actor: StaffUser | None = None, intake_id: int | None = None, detail: str = "",
            address: str | None = None, account: str | None = None) -> None:
     """`detail` must never hold health data: name what was done, not what the intake says."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
     db.session.add(
         AuditEvent(
             action=action,

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from ..intake.store import answers_of
 from ..models import Intake, db
 from ..rules import LEVELS
+from . import audit
 from .search_index import search_condition
 
 WHEN = ("all", "today", "week")
@@ -90,3 +91,4 @@ def mark_reviewed(intake: Intake, by, at: datetime) -> None:
     intake.reviewed_at = at
     intake.reviewed_by_id = by.id
     db.session.commit()
+    audit.record(audit.REVIEW, actor=by, intake_id=intake.id)

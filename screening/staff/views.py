@@ -11,16 +11,15 @@ from functools import wraps
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..crypto import vault
 from ..exports import fhir
 from ..exports import flags_csv as csv_export
 from ..intake.store import answers_of
-from ..models import Intake, StaffNote, StaffUser, db, utcnow
+from ..models import Intake, StaffUser, db, utcnow
 from ..questionnaire.display import review_rows
 from ..rules import evaluate, scores
 from ..summary import store as summaries
 from ..web.downloads import attachment, pdf_response
-from . import accounts, audit
+from . import accounts, audit, notes
 from .forms import NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
 from .review_queue import LEVELS, WHEN, QueueFilter, list_queue, mark_reviewed
 
@@ -85,7 +84,7 @@ def sign_in():
 @bp.post("/sign-out")
 @login_required
 def sign_out():
-    audit.record("sign_out", actor=current_user)
+    audit.record(audit.SIGN_OUT, actor=current_user)
     logout_user()
     session.clear()
     flash("You are signed out.")
@@ -102,7 +101,7 @@ def queue():
         search=session.get(SEARCH_KEY, ""),
     )
     page = list_queue(chosen, request.args.get("page", 1, type=int), date.today())
-    audit.record("view_queue", actor=current_user, detail=f"page {page.page}")
+    audit.record(audit.VIEW_QUEUE, actor=current_user, detail=f"page {page.page}")
     return render_template("staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search))
 
 
@@ -128,12 +127,11 @@ def submitted_intake(intake_id: int) -> Intake:
 def intake(intake_id: int):
     record = submitted_intake(intake_id)
     answers = answers_of(record)
-    notes = db.session.scalars(db.select(StaffNote).filter_by(intake_id=record.id).order_by(StaffNote.id)).all()
-    audit.record("view", actor=current_user, intake_id=record.id)
+    audit.record(audit.VIEW, actor=current_user, intake_id=record.id)
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
         flags=evaluate(answers, record.submitted_at.date()), scores=scores(answers),
-        sections=review_rows(answers), notes=[(note, vault().decrypt(note.text)) for note in notes],
+        sections=review_rows(answers), notes=notes.of_intake(record.id),
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
         note_form=NoteForm(),
     )
@@ -149,7 +147,7 @@ def summary_pdf(intake_id: int):
         return render_template("staff/pdf_failed.html", intake=record), 503
     if pdf is None:
         return render_template("staff/pdf_pending.html", intake=record, overdue=summaries.overdue(record)), 202
-    audit.record("print", actor=current_user, intake_id=record.id)  # only a PDF handed over counts
+    audit.record(audit.PRINT, actor=current_user, intake_id=record.id)  # only a PDF handed over counts
     return pdf_response(pdf)
 
 
@@ -158,7 +156,6 @@ def summary_pdf(intake_id: int):
 def reviewed(intake_id: int):
     record = submitted_intake(intake_id)
     mark_reviewed(record, current_user, utcnow())
-    audit.record("review", actor=current_user, intake_id=record.id)
     flash("Marked as reviewed.")
     return redirect(url_for("staff.intake", intake_id=record.id))
 
@@ -169,10 +166,7 @@ def add_note(intake_id: int):
     record = submitted_intake(intake_id)
     form = NoteForm()
     if form.validate_on_submit():
-        db.session.add(StaffNote(intake_id=record.id, author_id=current_user.id,
-                                 text=vault().encrypt(form.text.data)))
-        db.session.commit()
-        audit.record("note", actor=current_user, intake_id=record.id)
+        notes.add(record.id, current_user, form.text.data)
         flash("Note saved.")
     else:
         flash(form.text.errors[0] if form.text.errors else "The note was not saved. Please try again.", "warning")
@@ -184,7 +178,7 @@ def add_note(intake_id: int):
 def fhir_response(intake_id: int):
     record = submitted_intake(intake_id)
     answers = answers_of(record)
-    audit.record("export_fhir", actor=current_user, intake_id=record.id)
+    audit.record(audit.EXPORT_FHIR, actor=current_user, intake_id=record.id)
     resource = fhir.questionnaire_response(record.id, answers, scores(answers), record.submitted_at)
     return attachment(json.dumps(resource, indent=2, ensure_ascii=False), "application/fhir+json",
                     f"intake-{record.id}-questionnaire-response.json")
@@ -195,7 +189,7 @@ def fhir_response(intake_id: int):
 def flags_csv(intake_id: int):
     record = submitted_intake(intake_id)
     answers = answers_of(record)
-    audit.record("export_csv", actor=current_user, intake_id=record.id)
+    audit.record(audit.EXPORT_CSV, actor=current_user, intake_id=record.id)
     return attachment(csv_export.render(record.id, evaluate(answers, record.submitted_at.date())), "text/csv",
                     f"intake-{record.id}-flags.csv")
 
@@ -213,11 +207,10 @@ def staff_accounts():
     form = NewAccountForm()
     if form.validate_on_submit():
         try:
-            user = accounts.create(form.email.data, form.password.data, form.role.data)
+            user = accounts.create(form.email.data, form.password.data, form.role.data, by=current_user)
         except accounts.AccountError as error:
             form.email.errors.append(str(error))
         else:
-            audit.record("account_created", actor=current_user, detail=f"account {user.id} ({user.role})")
             flash(f"Account created for {user.email}.")
             return redirect(url_for("staff.staff_accounts"))
     users = db.session.scalars(db.select(StaffUser).order_by(StaffUser.email)).all()
