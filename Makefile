@@ -10,7 +10,7 @@ FLASK := $(BIN)/flask --app screening
 APP_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk
 TEST_PACKAGES := $(APP_PACKAGES) poppler-utils chromium
 
-.PHONY: run test bench clean app-packages test-packages system-packages
+.PHONY: run test bench screenshots clean app-packages test-packages system-packages
 
 app-packages:
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(APP_PACKAGES)"
@@ -42,6 +42,10 @@ run: app-packages $(VENV)/.installed
 test: test-packages $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Pictures of every page for reviewers, in docs/screenshots/ (tests alone never write tracked files).
+screenshots: test-packages $(VENV)/.installed
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/browser -q -p no:cacheprovider
 
 bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py

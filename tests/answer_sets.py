@@ -32,6 +32,23 @@ def nothing_of_note() -> dict:
     }
 
 
+def typical_patient() -> dict:
+    """The patient most tests walk through the pages: mild depression and anxiety, nothing else of note."""
+    no = "no"
+    return {
+        "full_name": "Alex Rivera", "date_of_birth": "1985-03-27", "email": "alex@example.org",
+        "phone": "555 123 4567", "consultation_date": consultation_in(7), "consent": True,
+        "reasons": ["depression", "anxiety"],
+        "antidepressants_tried": no, "psychotherapy": no, "ect": no, "tms": no, "ketamine_before": no,
+        **{f"phq9_{n}": "1" for n in range(1, 9)}, **{f"gad7_{n}": "1" for n in range(1, 8)},
+        "phq9_9": "0", "phq9_difficulty": "somewhat", **{f"asq_{n}": no for n in range(1, 5)},
+        "auditc_1": "never", "drug_use_count": 0, "ketamine_nonmedical": no, "substance_problem_history": no,
+        "recovery_medicines": ["none"], "bp_diagnosed": no, "bp_reading_known": no,
+        **{name: no for name in YES_TO_ALL}, "pregnant": no, "planning_pregnancy": no, "breastfeeding": no,
+        "medicine_classes": ["none"], "ride_home": "yes", "therapist_now": "yes", "support_person": no,
+    }
+
+
 def everything_positive() -> dict:
     """Every topic raised at once: the longest summary a clinician can get."""
     return {
@@ -87,5 +104,5 @@ def unsure_and_high() -> dict:
     return answers
 
 
-ANSWER_SETS = {"nothing_of_note": nothing_of_note, "everything_positive": everything_positive,
-               "unsure_and_high": unsure_and_high}
+ANSWER_SETS = {"typical_patient": typical_patient, "nothing_of_note": nothing_of_note,
+               "everything_positive": everything_positive, "unsure_and_high": unsure_and_high}

@@ -1,55 +1,33 @@
 """What the tests share: a browser-like client for patients and staff, and the typical answers per page."""
 
 import re
-from datetime import date, timedelta
 
+from answer_sets import typical_patient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from screening import database_url
+from screening.questionnaire import QUESTIONS, SECTION_OF, SECTIONS
+from screening.questionnaire.types import type_of
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 SHOWN = re.compile(r'id="shown" name="shown" type="hidden" value="([^"]*)"')
 
 
-def in_days(days: int) -> str:
-    return (date.today() + timedelta(days=days)).isoformat()
-
-
 def typical_answers() -> dict[str, dict]:
-    """What a patient with nothing of note posts on each page, keyed by section id."""
-    no = "no"
-    return {
-        "about_you": {
-            "full_name": "Alex Rivera", "date_of_birth": "1985-03-27", "email": "alex@example.org",
-            "phone": "555 123 4567", "consultation_date": in_days(7), "consent": "y",
-        },
-        "reasons": {"reasons": ["depression", "anxiety"]},
-        "treatments": {"antidepressants_tried": no, "psychotherapy": no, "ect": no, "tms": no, "ketamine_before": no},
-        "mood": {**{f"phq9_{n}": "1" for n in range(1, 9)}, **{f"gad7_{n}": "1" for n in range(1, 8)}},
-        "safety": {"phq9_9": "0", "phq9_difficulty": "somewhat", **{f"asq_{n}": no for n in range(1, 5)}},
-        "substances": {
-            "auditc_1": "never", "drug_use_count": "0", "ketamine_nonmedical": no,
-            "substance_problem_history": no, "recovery_medicines": ["none"],
-        },
-        "heart": {
-            "bp_diagnosed": no, "bp_reading_known": no,
-            **{name: no for name in ("heart_attack", "angina", "heart_stent_bypass", "arrhythmia", "heart_failure",
-                                     "valve_disease", "aneurysm", "avm", "brain_bleed", "stroke")},
-        },
-        "brain": {
-            name: no for name in ("seizures", "psychosis", "schizophrenia", "mania", "bipolar", "dissociation",
-                                  "anaesthesia_reaction", "head_injury", "intracranial_pressure", "glaucoma",
-                                  "eye_surgery_planned")
-        },
-        "pregnancy": {"pregnant": no, "planning_pregnancy": no, "breastfeeding": no},
-        "other_health": {
-            name: no for name in ("liver", "kidney", "thyroid_overactive", "bladder", "sleep_apnea", "breathing",
-                                  "anaesthetic_allergy")
-        },
-        "medicines": {"medicine_classes": ["none"]},
-        "support": {"ride_home": "yes", "therapist_now": "yes", "support_person": no},
-    }
+    """The typical patient (answer_sets.py) as posted page by page, keyed by section id."""
+    return as_pages(typical_patient())
+
+
+def as_pages(answers: dict) -> dict[str, dict]:
+    """Stored answers as a browser posts them on each page: what the inputs hold, in the pages' order."""
+    pages: dict[str, dict] = {section.id: {} for section in SECTIONS}
+    for question_id, value in answers.items():
+        question = QUESTIONS[question_id]
+        in_box = type_of(question).in_box
+        pages[SECTION_OF[question_id].id][question_id] = [in_box(item) for item in value] \
+            if type_of(question).shape == "many" else in_box(value)
+    return pages
 
 
 class Patient:

@@ -2,7 +2,8 @@
 
 import re
 
-from helpers import in_days, is_checked
+from answer_sets import consultation_in as in_days
+from helpers import is_checked
 
 from screening.intake import store as intake_store
 from screening.models import Intake, db

@@ -1,9 +1,11 @@
 """The real app on a free loopback port, driven by Playwright in Debian's Chromium.
 
 Playwright's own browser download cannot work on these machines, so the tests launch the system
-`chromium` (installed by `make test`). Screenshots land in docs/screenshots/ for reviewers.
+`chromium` (installed by `make test`). Screenshots are written only by `make screenshots`, which sets
+SCREENSHOTS_DIR (docs/screenshots/): a test run never rewrites tracked files.
 """
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -17,7 +19,7 @@ from werkzeug.serving import make_server
 from screening import create_app
 from screening.staff import accounts
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = Path(os.environ["SCREENSHOTS_DIR"]).resolve() if os.environ.get("SCREENSHOTS_DIR") else None
 STAFF_EMAIL = "nurse@clinic.test"
 STAFF_PASSWORD = "a long staff password"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -87,5 +89,14 @@ def serious_violations(axe, page) -> list[str]:
 
 
 def screenshot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    """For reviewers, with `make screenshots`."""
+    if SCREENSHOTS:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def keep_for_reviewers(path: Path, name: str) -> None:
+    """A file a test made (a PDF page as PNG), kept with the screenshots by `make screenshots`."""
+    if SCREENSHOTS:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, SCREENSHOTS / name)
