@@ -81,6 +81,7 @@ def test_resume_attempts_are_limited_per_address(app, patient, answers):
                  for n in range(5)]
     assert [response.status_code for response in responses] == [422, 422, 422, 429, 429]
     assert "Too many tries" in responses[-1].text
+    assert "please wait 15 minutes" in responses[-1].text, "the wait comes from RESUME_LIMIT"
 
 
 def test_a_code_stops_working_after_too_many_wrong_dates_of_birth(app, patient, answers):
