@@ -1,0 +1,94 @@
+"""What an attack on a running copy found (issue 12), each fixed and kept fixed here."""
+
+import csv
+import io
+import time
+
+from helpers import typical_answers
+
+from screening.exports import spreadsheet_safe
+from screening.models import Intake, db
+
+
+def submitted_answers(**changes) -> dict[str, dict]:
+    answers = typical_answers()
+    for section_id, values in changes.items():
+        answers[section_id] = {**answers[section_id], **values}
+    return answers
+
+
+# CSV formula injection
+
+def test_flags_csv_neutralises_cells_a_spreadsheet_would_run(app, patient, make_staff):
+    payloads = ['=HYPERLINK("http://evil.test/x","x")', "@SUM(A1:A2)", "+1+1", "-2+3"]
+    staff = make_staff()
+    for payload in payloads:
+        patient.complete(submitted_answers(other_health={"anaesthetic_allergy": "yes",
+                                                         "anaesthetic_allergy_details": payload}))
+        assert patient.submit().status_code == 302
+    with app.app_context():
+        ids = db.session.scalars(db.select(Intake.id).order_by(Intake.id)).all()
+    for intake_id, payload in zip(ids, payloads, strict=True):
+        response = staff.client.get(f"/staff/intakes/{intake_id}/flags.csv")
+        assert response.status_code == 200
+        rows = list(csv.reader(io.StringIO(response.text)))
+        answers = [row[6] for row in rows[1:]]
+        assert "'" + payload in answers
+        for row in rows[1:]:
+            assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+
+
+def test_csv_cells_starting_with_a_tab_or_carriage_return_are_quoted_too():
+    assert [spreadsheet_safe(value) for value in ("\tx", "\rx", "x", 12)] == ["'\tx", "'\rx", "x", 12]
+
+
+# A GET changes nothing
+
+def test_opening_the_crisis_page_changes_nothing_in_the_session(patient):
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    safety = typical_answers()["safety"] | {"phq9_9": "1"}
+    sent = patient.answer("safety", safety)
+    assert sent.status_code == 302 and "/crisis" in sent.headers["Location"]
+    cookie = patient.client.get_cookie("session").value
+    shown = patient.client.get(sent.headers["Location"])
+    assert shown.status_code == 200
+    assert "Set-Cookie" not in shown.headers
+    assert patient.client.get_cookie("session").value == cookie
+
+
+def test_the_crisis_page_is_shown_once_after_the_post_that_leads_there(patient):
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    safety = typical_answers()["safety"] | {"phq9_9": "1"}
+    assert "/crisis" in patient.answer("safety", safety).headers["Location"]
+    assert "/crisis" not in patient.answer("safety", safety).headers["Location"]
+
+
+# Each audience its own idle time
+
+def later(monkeypatch, minutes: float) -> None:
+    """Move the clock on for everything that reads time.time(): views and the cookie's signature."""
+    moved = time.time() + minutes * 60
+    monkeypatch.setattr(time, "time", lambda: moved)
+
+
+def test_a_patient_draft_stays_open_past_the_staff_idle_time(app, patient, monkeypatch):
+    assert app.config["PATIENT_IDLE_MINUTES"] > app.config["STAFF_IDLE_MINUTES"] + 5
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    later(monkeypatch, app.config["STAFF_IDLE_MINUTES"] + 5)
+    assert patient.page("reasons").status_code == 200
+
+
+def test_a_patient_draft_closes_after_the_patient_idle_time(app, patient, monkeypatch):
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    later(monkeypatch, app.config["PATIENT_IDLE_MINUTES"] + 1)
+    assert patient.page("reasons").status_code == 302
+
+
+def test_staff_are_signed_out_after_the_staff_idle_time(app, make_staff, monkeypatch):
+    staff = make_staff()
+    later(monkeypatch, app.config["STAFF_IDLE_MINUTES"] - 1)
+    assert staff.client.get("/staff/").status_code == 200
+    later(monkeypatch, 2 * app.config["STAFF_IDLE_MINUTES"] + 1)
+    response = staff.client.get("/staff/")
+    assert response.status_code == 302 and "/staff/sign-in" in response.headers["Location"]
+
