@@ -113,6 +113,7 @@ def save_step(section: Section, intake, answers: dict):
         return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
     saved = intakes.save_section(intake, section, values)
     if endorsed and not session.get(CRISIS_SHOWN_KEY):
+        session[CRISIS_SHOWN_KEY] = True  # here, not in the GET of /crisis: a GET changes nothing
         then = "back" if direction == "back" else None
         return redirect(url_for("intake.crisis", then=then, review=request.args.get("review")))
     if direction == "back":
@@ -201,7 +202,6 @@ def crisis():
     """Shown once, right after the first self-harm answer, before anything else. Then the patient goes
     the way they were going: the safety follow-ups first if any are open, back, or on."""
     answers = intakes.answers_of(require_intake())
-    session[CRISIS_SHOWN_KEY] = True
     safety = SECTION_BY_ID["safety"]
     review = request.args.get("review")
     if request.args.get("then") == "back":
