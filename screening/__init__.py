@@ -20,6 +20,7 @@ import config as settings
 
 from .crypto import Vault, new_key
 from .models import StaffUser, db
+from .sessions import AudienceSessionInterface
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
@@ -64,7 +65,9 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
     app.extensions["screening.vault"] = Vault(app.config["ENCRYPTION_KEYS"].split(","), app.config["LOOKUP_KEY"])
 
+    # Staff sessions are the permanent ones; patients' sessions end with PATIENT_IDLE_MINUTES (sessions.py).
     app.permanent_session_lifetime = timedelta(minutes=app.config["STAFF_IDLE_MINUTES"])
+    app.session_interface = AudienceSessionInterface(timedelta(minutes=app.config["PATIENT_IDLE_MINUTES"]))
 
     db.init_app(app)
     migrate.init_app(app, db)
