@@ -22,6 +22,7 @@ ENV_SETTINGS = (
     "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
     "PDF_WORKER",
+    "TRUSTED_PROXIES",
 )
 
 
@@ -60,6 +61,9 @@ class Config:
     # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered
     # in the web request, which a single `flask run` needs.
     PDF_WORKER = False
+    # How many proxies in front of the app (a TLS terminator: 1) set X-Forwarded-For and -Proto. 0 ignores those
+    # headers, as anyone can send them; behind a proxy, 0 would put every client in one rate-limit bucket.
+    TRUSTED_PROXIES = 0
 
 
 class DevelopmentConfig(Config):
@@ -84,7 +88,7 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 
 def from_environment() -> dict:
     settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
-    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS"):
+    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS", "TRUSTED_PROXIES"):
         if name in settings:
             settings[name] = int(settings[name])
     if "PDF_WORKER" in settings:

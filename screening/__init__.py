@@ -15,6 +15,7 @@ from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as settings
 
@@ -68,6 +69,11 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     # Staff sessions are the permanent ones; patients' sessions end with PATIENT_IDLE_MINUTES (sessions.py).
     app.permanent_session_lifetime = timedelta(minutes=app.config["STAFF_IDLE_MINUTES"])
     app.session_interface = AudienceSessionInterface(timedelta(minutes=app.config["PATIENT_IDLE_MINUTES"]))
+
+    if app.config["TRUSTED_PROXIES"] > 0:
+        # Rate limits and sign-in counts then key on the client the proxy names, not on the proxy.
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     db.init_app(app)
     migrate.init_app(app, db)

@@ -4,8 +4,10 @@ import csv
 import io
 import time
 
-from helpers import typical_answers
+from helpers import Patient, typical_answers
 
+import config as settings
+from screening import create_app
 from screening.exports import spreadsheet_safe
 from screening.models import Intake, db
 
@@ -95,3 +97,33 @@ def test_staff_are_signed_out_after_the_staff_idle_time(app, make_staff, monkeyp
     response = staff.client.get("/staff/")
     assert response.status_code == 302 and "/staff/sign-in" in response.headers["Location"]
 
+
+
+# Behind a TLS proxy
+
+def resume_from(client, address: str) -> int:
+    """A wrong resume attempt as sent through a proxy that names the client `address`."""
+    page = client.get("/resume")
+    form = {"csrf_token": Patient(client).token(page.text), "code": "AAAA-BBBB-CCCC-DDDD",
+            "date_of_birth": "1990-01-01"}
+    return client.post("/resume", data=form, headers={"X-Forwarded-For": address}).status_code
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(app, database):
+    proxied = create_app({"DATABASE_URL": database, "TRUSTED_PROXIES": 1, "RESUME_LIMIT": "2 per hour"})
+    client = proxied.test_client()
+    assert [resume_from(client, "203.0.113.7") for _ in range(3)] == [422, 422, 429]
+    assert resume_from(client, "198.51.100.9") == 422
+
+
+def test_without_trusted_proxies_a_forwarded_for_header_is_ignored(app, database):
+    direct = create_app({"DATABASE_URL": database, "TRUSTED_PROXIES": 0, "RESUME_LIMIT": "2 per hour"})
+    client = direct.test_client()
+    assert [resume_from(client, "203.0.113.7") for _ in range(3)] == [422, 422, 429]
+    assert resume_from(client, "198.51.100.9") == 429
+
+
+def test_trusted_proxies_is_read_from_the_environment(monkeypatch):
+    monkeypatch.setenv("TRUSTED_PROXIES", "2")
+    assert settings.from_environment()["TRUSTED_PROXIES"] == 2
+    assert settings.Config.TRUSTED_PROXIES == 0
