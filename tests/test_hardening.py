@@ -2,14 +2,19 @@
 
 import csv
 import io
+import re
+import threading
 import time
+from datetime import date
 
 from helpers import Patient, typical_answers
 
 import config as settings
-from screening import create_app
+from screening import create_app, intakes
 from screening.exports import spreadsheet_safe
 from screening.models import Intake, db
+
+RESUME_CODE = re.compile(r'class="resume-code"[^>]*>([A-Z0-9-]+)<')
 
 
 def submitted_answers(**changes) -> dict[str, dict]:
@@ -127,3 +132,27 @@ def test_trusted_proxies_is_read_from_the_environment(monkeypatch):
     monkeypatch.setenv("TRUSTED_PROXIES", "2")
     assert settings.from_environment()["TRUSTED_PROXIES"] == 2
     assert settings.Config.TRUSTED_PROXIES == 0
+
+
+# Lost updates on the resume lock
+
+def test_parallel_wrong_dates_of_birth_are_all_counted(app, patient):
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    code = patient.client.post("/your-code", data={"csrf_token": patient.token(patient.client.get("/your-code").text)})
+    code = RESUME_CODE.search(code.text).group(1)
+    app.config["RESUME_FAILURES_BEFORE_LOCK"] = 100
+    attempts = 9
+    ready = threading.Barrier(attempts)
+
+    def wrong_date():
+        with app.app_context():
+            ready.wait()
+            assert intakes.find_for_resume(code, date(1990, 1, 1)) is None
+
+    threads = [threading.Thread(target=wrong_date) for _ in range(attempts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with app.app_context():
+        assert db.session.scalar(db.select(Intake.resume_failures)) == attempts
