@@ -7,12 +7,12 @@ import threading
 import time
 from datetime import date
 
-from helpers import Patient, typical_answers
+from helpers import Patient, Staff, typical_answers
 
 import config as settings
 from screening import create_app, intakes
 from screening.exports import spreadsheet_safe
-from screening.models import Intake, db
+from screening.models import Intake, StaffUser, db
 
 RESUME_CODE = re.compile(r'class="resume-code"[^>]*>([A-Z0-9-]+)<')
 
@@ -156,3 +156,63 @@ def test_parallel_wrong_dates_of_birth_are_all_counted(app, patient):
         thread.join()
     with app.app_context():
         assert db.session.scalar(db.select(Intake.resume_failures)) == attempts
+
+
+# Staff sessions can be revoked
+
+def copied_browser(app, client):
+    """Another browser holding a copy of `client`'s session cookie, as someone who copied it would."""
+    copy = app.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)
+    return copy
+
+
+def account_id(app, email: str) -> int:
+    with app.app_context():
+        return db.session.execute(db.select(StaffUser.id).filter_by(email=email)).scalar_one()
+
+
+def opens_the_queue(client) -> bool:
+    return client.get("/staff/").status_code == 200
+
+
+def test_signed_out_cookie_no_longer_opens_the_queue(app, make_staff):
+    nurse = make_staff()
+    copy = copied_browser(app, nurse.client)
+    assert opens_the_queue(copy)
+    nurse.post("/staff/sign-out")
+    assert not opens_the_queue(copy)
+
+
+def test_signing_out_ends_the_sessions_on_other_devices(app, make_staff):
+    nurse = make_staff()
+    other_device = Staff(app.test_client(), nurse.email)
+    assert other_device.sign_in().status_code == 302
+    nurse.post("/staff/sign-out")
+    assert not opens_the_queue(other_device.client)
+    assert other_device.sign_in().status_code == 302 and opens_the_queue(other_device.client)
+
+
+def test_a_password_reset_ends_the_accounts_sessions(app, make_staff):
+    admin = make_staff("admin@clinic.test", role="admin")
+    nurse = make_staff()
+    copy = copied_browser(app, nurse.client)
+    new_password = "another long password"
+    admin.post(f"/staff/accounts/{account_id(app, nurse.email)}/password",
+               {"password": new_password, "confirm": new_password}, page="/staff/accounts")
+    assert not opens_the_queue(nurse.client)
+    assert not opens_the_queue(copy)
+    assert opens_the_queue(admin.client)
+
+
+def test_reactivating_an_account_does_not_bring_old_cookies_back(app, make_staff):
+    admin = make_staff("admin@clinic.test", role="admin")
+    nurse = make_staff()
+    copy = copied_browser(app, nurse.client)
+    path = f"/staff/accounts/{account_id(app, nurse.email)}/active"
+    admin.post(path, {"active": "0"}, page="/staff/accounts")
+    assert not opens_the_queue(copy)
+    admin.post(path, {"active": "1"}, page="/staff/accounts")
+    assert not opens_the_queue(copy)
+    assert not opens_the_queue(nurse.client)
+    assert nurse.sign_in().status_code == 302 and opens_the_queue(nurse.client)

@@ -78,10 +78,18 @@ def authenticate(email: str, password: str, address: str) -> StaffUser | None:
     return user
 
 
+def end_sessions(user: StaffUser) -> None:
+    """Every session of this account, on any device and in any copied cookie, stops working."""
+    db.session.execute(db.update(StaffUser).where(StaffUser.id == user.id)
+                       .values(session_version=StaffUser.session_version + 1))
+    db.session.commit()
+
+
 def set_password(user: StaffUser, password: str, by: StaffUser | None = None) -> None:
     check_password(password)
     user.password_hash = generate_password_hash(password)
     db.session.commit()
+    end_sessions(user)
     audit.record("password_reset", actor=by or user, detail=f"account {user.id}")
 
 
@@ -90,4 +98,6 @@ def set_active(user: StaffUser, active: bool, by: StaffUser) -> None:
         raise AccountError("You cannot deactivate your own account.")
     user.active = active
     db.session.commit()
+    if not active:
+        end_sessions(user)
     audit.record("account_activated" if active else "account_deactivated", actor=by, detail=f"account {user.id}")

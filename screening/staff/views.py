@@ -81,6 +81,7 @@ def sign_in():
 @login_required
 def sign_out():
     audit.record("sign_out", actor=current_user)
+    accounts.end_sessions(current_user)
     logout_user()
     session.clear()
     flash("You are signed out.")
