@@ -216,3 +216,26 @@ def test_reactivating_an_account_does_not_bring_old_cookies_back(app, make_staff
     assert not opens_the_queue(copy)
     assert not opens_the_queue(nurse.client)
     assert nurse.sign_in().status_code == 302 and opens_the_queue(nurse.client)
+
+
+# The patient's copy ends on the server
+
+def sent_patient(patient):
+    patient.complete()
+    assert patient.submit().status_code == 302
+    assert patient.client.get("/done/summary.pdf").status_code == 200
+
+
+def test_a_cookie_copied_before_finish_no_longer_gets_the_copy(app, patient):
+    sent_patient(patient)
+    copy = copied_browser(app, patient.client)
+    assert patient.post_form("/done/finish", page="/done").status_code == 302
+    assert copy.get("/done/summary.pdf").status_code == 404
+    assert "summary.pdf" not in copy.get("/done").text
+
+
+def test_a_cookie_copied_before_the_next_start_no_longer_gets_the_copy(app, patient):
+    sent_patient(patient)
+    copy = copied_browser(app, patient.client)
+    patient.start()
+    assert copy.get("/done/summary.pdf").status_code == 404

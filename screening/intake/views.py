@@ -29,9 +29,19 @@ SEEN_RESOLUTION = 60
 RECEIPT_SECONDS = 10 * 60
 
 
-def receipt() -> str | None:
+def receipt():
+    """The sent intake whose copy this browser may fetch: for RECEIPT_SECONDS, and only while the receipt
+    the server issued stands (Finish and the next Start end it, for any copy of the cookie too)."""
     held = session.get(RECEIPT_KEY)
-    return held["intake"] if held and held["until"] > time.time() else None
+    if not held or held["until"] <= time.time():
+        return None
+    return intakes.find_by_receipt(held["intake"], held.get("receipt"))
+
+
+def end_receipt() -> None:
+    held = session.get(RECEIPT_KEY)
+    if held:
+        intakes.end_receipt(held["intake"])
 
 
 def current_intake():
@@ -75,6 +85,7 @@ def welcome():
 @bp.post("/start")
 def start():
     """Go on with this browser's draft, or (a new person at a shared tablet) start a fresh one."""
+    end_receipt()
     intake = None if request.form.get("action") == "new" else current_intake()
     if intake is None:
         session.clear()
@@ -235,8 +246,9 @@ def submit():
             "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links
         ), 422
     reports.store_quietly(intake)
+    receipt_id = intakes.issue_receipt(intake)
     session.clear()
-    session[RECEIPT_KEY] = {"intake": intake.public_id, "until": time.time() + RECEIPT_SECONDS}
+    session[RECEIPT_KEY] = {"intake": intake.public_id, "receipt": receipt_id, "until": time.time() + RECEIPT_SECONDS}
     return redirect(url_for("intake.done"))
 
 
@@ -248,7 +260,7 @@ def done():
 @bp.get("/done/summary.pdf")
 def own_summary():
     """The patient's own copy, for as long as this browser session lasts after sending."""
-    intake = intakes.find_submitted(receipt()) or abort(404)
+    intake = receipt() or abort(404)
     try:
         return pdf_response(reports.patient_copy(intake), "my-answers.pdf")
     except reports.RenderFailed:
@@ -259,6 +271,7 @@ def own_summary():
 
 @bp.post("/done/finish")
 def finish():
+    end_receipt()
     session.clear()
     return redirect(url_for("intake.welcome"))
 
