@@ -1,10 +1,12 @@
 """What an attack on a running copy found (issue 12), each fixed and kept fixed here."""
 
+import base64
 import csv
 import io
 import re
 import threading
 import time
+import zlib
 from datetime import date
 
 from helpers import Patient, Staff, typical_answers
@@ -239,3 +241,24 @@ def test_a_cookie_copied_before_the_next_start_no_longer_gets_the_copy(app, pati
     copy = copied_browser(app, patient.client)
     patient.start()
     assert copy.get("/done/summary.pdf").status_code == 404
+
+
+# Staff search words stay out of the cookie
+
+def readable_cookie(client) -> str:
+    """The session cookie as anyone holding it can read it: base64 (zlib-compressed when it starts with a dot)."""
+    payload = client.get_cookie("session").value
+    compressed = payload.startswith(".")
+    data = base64.urlsafe_b64decode(payload.lstrip(".").split(".")[0] + "==")
+    return (zlib.decompress(data) if compressed else data).decode()
+
+
+def test_search_words_are_not_readable_in_the_session_cookie(app, patient, make_staff):
+    patient.complete()
+    patient.submit()
+    staff = make_staff()
+    staff.post("/staff/search", {"search": "Rivera"})
+    queue = staff.client.get("/staff/")
+    assert "Alex Rivera" in queue.text and 'value="Rivera"' in queue.text
+    cookie = readable_cookie(staff.client)
+    assert "Rivera" not in cookie

@@ -8,6 +8,7 @@ import time
 from datetime import date
 from functools import wraps
 
+from cryptography.fernet import InvalidToken
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -95,20 +96,29 @@ def queue():
         when=request.args.get("when") if request.args.get("when") in WHEN else "all",
         not_reviewed=request.args.get("not_reviewed") == "1",
         level=request.args.get("level") if request.args.get("level") in LEVELS else "",
-        search=session.get(SEARCH_KEY, ""),
+        search=search_words(),
     )
     page = list_queue(chosen, request.args.get("page", 1, type=int), date.today())
     audit.record("view_queue", actor=current_user, detail=f"page {page.page}")
     return render_template("staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search))
 
 
+def search_words() -> str:
+    """The search kept in the session; one that cannot be decrypted (an older cookie, a rotated key) is none."""
+    try:
+        return intakes.vault().decrypt(session[SEARCH_KEY]) if SEARCH_KEY in session else ""
+    except InvalidToken:
+        return ""
+
+
 @bp.post("/search")
 @login_required
 def search():
-    """Search terms are names and birth dates: kept in the session, never in a URL or a log."""
+    """Search terms are names and birth dates: kept in the session encrypted (a signed cookie is readable by
+    whoever holds it), never in a URL or a log."""
     form = SearchForm()
     if form.validate_on_submit():
-        session[SEARCH_KEY] = (form.search.data or "").strip()
+        session[SEARCH_KEY] = intakes.vault().encrypt((form.search.data or "").strip())
     return redirect(url_for("staff.queue", **request.args))
 
 
