@@ -23,6 +23,8 @@ ENV_SETTINGS = (
     "DRAFT_RETENTION_DAYS",
     "PDF_WORKER",
     "TRUSTED_PROXIES",
+    "START_LIMIT",
+    "PATIENT_COPY_LIMIT",
 )
 
 
@@ -56,6 +58,8 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
     RESUME_LIMIT = "10 per 15 minutes"  # resume attempts per address
+    START_LIMIT = "30 per hour"  # new forms per address: a clinic's front desk, not a script filling the database
+    PATIENT_COPY_LIMIT = "10 per minute"  # downloads of the patient's own copy per address: each is a fresh render
     RESUME_FAILURES_BEFORE_LOCK = 5  # wrong dates of birth for one code before the code stops working
     # True: the web process only records that a clinician's PDF is wanted, and `flask render-pdfs --watch`
     # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered

@@ -14,7 +14,7 @@ from helpers import Patient, Staff, typical_answers
 import config as settings
 from screening import create_app, intakes
 from screening.exports import spreadsheet_safe
-from screening.models import Intake, StaffUser, db
+from screening.models import AuditEvent, Intake, StaffUser, db
 
 RESUME_CODE = re.compile(r'class="resume-code"[^>]*>([A-Z0-9-]+)<')
 
@@ -262,3 +262,30 @@ def test_search_words_are_not_readable_in_the_session_cookie(app, patient, make_
     assert "Alex Rivera" in queue.text and 'value="Rivera"' in queue.text
     cookie = readable_cookie(staff.client)
     assert "Rivera" not in cookie
+
+
+# Anonymous writes are limited
+
+def test_starting_forms_is_limited_per_address(app, patient):
+    app.config["START_LIMIT"] = "3 per hour"
+    assert [patient.post_form("/start", {"action": "new"}, page="/").status_code for _ in range(4)] == [302] * 3 + [429]
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Intake)) == 3
+
+
+def test_the_start_limit_has_a_setting():
+    assert settings.Config.START_LIMIT == "30 per hour"
+    assert "START_LIMIT" in settings.ENV_SETTINGS
+
+
+def test_refused_sign_ins_write_one_audit_row_per_window(app, make_staff):
+    nurse = make_staff(signed_in=False)
+    for _ in range(app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]):
+        assert nurse.sign_in("wrong password").status_code == 422
+    for _ in range(10):
+        refused = nurse.sign_in("wrong password")
+        assert refused.status_code == 422 and "Too many attempts" in refused.text
+    with app.app_context():
+        actions = db.session.scalars(db.select(AuditEvent.action)).all()
+    assert actions.count("sign_in_failed") == app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
+    assert actions.count("sign_in_refused") == 1

@@ -83,6 +83,7 @@ def welcome():
 
 
 @bp.post("/start")
+@limiter.limit(lambda: current_app.config["START_LIMIT"])
 def start():
     """Go on with this browser's draft, or (a new person at a shared tablet) start a fresh one."""
     end_receipt()

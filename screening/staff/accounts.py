@@ -52,22 +52,28 @@ def create(email: str, password: str, role: str = "staff") -> StaffUser:
     return user
 
 
-def recent_failures(column, value: str) -> int:
+def recent_events(action: str, column, value: str) -> int:
     since = utcnow() - timedelta(minutes=current_app.config["SIGN_IN_WINDOW_MINUTES"])
-    query = db.select(db.func.count()).where(
-        AuditEvent.action == "sign_in_failed", column == value, AuditEvent.at >= since
-    )
+    query = db.select(db.func.count()).where(AuditEvent.action == action, column == value, AuditEvent.at >= since)
     return db.session.scalar(query)
 
 
+def recent_failures(column, value: str) -> int:
+    return recent_events("sign_in_failed", column, value)
+
+
 def authenticate(email: str, password: str, address: str) -> StaffUser | None:
-    """The active account with this email and password, or None; raises TooManyAttempts first."""
+    """The active account with this email and password, or None; raises TooManyAttempts first. Refusals are
+    audited once per window for an address or account, so a script hammering the form cannot fill the log."""
     config = current_app.config
     account_key = vault().lookup_hash("account:" + normalise_email(email))
     address_key = vault().lookup_hash("address:" + address)
     if (recent_failures(AuditEvent.account_hash, account_key) >= config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
             or recent_failures(AuditEvent.address_hash, address_key) >= config["SIGN_IN_ATTEMPTS_PER_ADDRESS"]):
-        audit.record("sign_in_refused", detail="too many attempts", address=address, account=normalise_email(email))
+        if not (recent_events("sign_in_refused", AuditEvent.address_hash, address_key)
+                or recent_events("sign_in_refused", AuditEvent.account_hash, account_key)):
+            audit.record("sign_in_refused", detail="too many attempts", address=address,
+                         account=normalise_email(email))
         raise TooManyAttempts()
     user = find(email)
     valid = check_password_hash(user.password_hash if user else UNKNOWN_ACCOUNT_HASH, password)
