@@ -7,14 +7,16 @@ import re
 import threading
 import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from helpers import Patient, Staff, typical_answers
+from pypdf import PdfReader
 
 import config as settings
 from screening import create_app, intakes
 from screening.exports import spreadsheet_safe
-from screening.models import AuditEvent, Intake, StaffUser, db
+from screening.models import AuditEvent, Intake, StaffUser, db, utcnow
 
 RESUME_CODE = re.compile(r'class="resume-code"[^>]*>([A-Z0-9-]+)<')
 
@@ -289,3 +291,21 @@ def test_refused_sign_ins_write_one_audit_row_per_window(app, make_staff):
         actions = db.session.scalars(db.select(AuditEvent.action)).all()
     assert actions.count("sign_in_failed") == app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
     assert actions.count("sign_in_refused") == 1
+
+
+# Parallel PDF renders (the server test is in test_parallel_pdfs.py)
+
+def test_downloads_of_the_patients_copy_are_limited_per_address(app, patient):
+    app.config["PATIENT_COPY_LIMIT"] = "3 per minute"
+    sent_patient(patient)
+    assert [patient.client.get("/done/summary.pdf").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_renders_in_parallel_threads_all_give_whole_pdfs(app):
+    from screening.report import build_summary, render_pdf
+
+    with app.app_context():
+        summary = build_summary({}, utcnow(), today=utcnow().date(), for_patient=True)
+    with ThreadPoolExecutor(8) as pool:
+        pdfs = list(pool.map(lambda _: render_pdf(summary), range(8)))
+    assert all(pdf.startswith(b"%PDF") and PdfReader(io.BytesIO(pdf)).pages for pdf in pdfs)

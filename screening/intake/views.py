@@ -259,6 +259,7 @@ def done():
 
 
 @bp.get("/done/summary.pdf")
+@limiter.limit(lambda: current_app.config["PATIENT_COPY_LIMIT"])
 def own_summary():
     """The patient's own copy, for as long as this browser session lasts after sending."""
     intake = receipt() or abort(404)

@@ -2,8 +2,13 @@
 
 One FontConfiguration serves every render: a new one per render grew a process from 63 to 150 MB
 over 300 renders. Fonts are subset by HarfBuzz where libharfbuzz-subset is installed.
+
+WeasyPrint, pango and fontconfig are not safe to share between threads: parallel renders in one process
+crashed threaded gunicorn workers (SIGSEGV, malloc corruption) or hung them. So one render runs at a time per
+process; other threads wait their turn.
 """
 
+import threading
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -19,6 +24,7 @@ PRINT_CSS = ROOT / "static" / "css" / "print.css"
 _fonts = FontConfiguration()
 _templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 _stylesheet = CSS(filename=str(PRINT_CSS), font_config=_fonts)
+_one_render_at_a_time = threading.Lock()
 
 
 def render_html(summary: Summary, page_size: str = "letter") -> str:
@@ -27,6 +33,8 @@ def render_html(summary: Summary, page_size: str = "letter") -> str:
 
 def render_pdf(summary: Summary, page_size: str = "letter") -> bytes:
     """The summary as PDF bytes; `page_size` is "letter" or "A4"."""
-    page = CSS(string=f"@page {{ size: {page_size}; }}", font_config=_fonts)
-    document = HTML(string=render_html(summary, page_size), base_url=str(ROOT))
-    return document.write_pdf(stylesheets=[_stylesheet, page], font_config=_fonts)
+    html = render_html(summary, page_size)
+    with _one_render_at_a_time:
+        page = CSS(string=f"@page {{ size: {page_size}; }}", font_config=_fonts)
+        document = HTML(string=html, base_url=str(ROOT))
+        return document.write_pdf(stylesheets=[_stylesheet, page], font_config=_fonts)
