@@ -309,3 +309,59 @@ def test_renders_in_parallel_threads_all_give_whole_pdfs(app):
     with ThreadPoolExecutor(8) as pool:
         pdfs = list(pool.map(lambda _: render_pdf(summary), range(8)))
     assert all(pdf.startswith(b"%PDF") and PdfReader(io.BytesIO(pdf)).pages for pdf in pdfs)
+
+
+# No 500 from query strings or odd bytes (random query strings: test_fuzzing_queries.py)
+
+HUGE = str(10**30)
+
+
+def test_odd_query_strings_on_staff_pages_are_no_server_error(make_staff):
+    admin = make_staff("admin@clinic.test", role="admin")
+    for path in ("/staff/?_method=PUT", "/staff/?endpoint=x", "/staff/?page=-1", f"/staff/?page={HUGE}",
+                 "/staff/?_external=1&_scheme=javascript", "/staff/audit?page=-1", f"/staff/audit?page={HUGE}",
+                 f"/staff/audit?intake={HUGE}", f"/staff/audit?actor={HUGE}", "/staff/audit?intake=-5"):
+        response = admin.client.get(path)
+        assert response.status_code == 200, path
+    for path in ("/staff/audit?action=%00", "/staff/?%00=1", "/step/about%00you"):
+        assert admin.client.get(path).status_code == 400, path
+
+
+def test_searching_keeps_only_the_queue_filters_in_the_address(make_staff):
+    staff = make_staff()
+    queue = staff.client.get("/staff/?when=today&endpoint=x&_method=PUT&page=2")
+    assert 'action="/staff/search?when=today"' in queue.text
+    response = staff.post("/staff/search?when=today&endpoint=x&_anchor=y", {"search": "x"})
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/?when=today"
+
+
+def test_a_nul_byte_in_the_sign_in_email_gets_a_message(app, make_staff, caplog):
+    nurse = make_staff(signed_in=False)
+    nurse.email = "nurse@clinic.test\x00secret-typed-text"
+    response = nurse.sign_in()
+    assert response.status_code == 422
+    assert "Remove the unusual character" in response.text
+    assert "secret-typed-text" not in caplog.text
+
+
+def test_a_nul_byte_in_an_answer_gets_a_message_next_to_the_field(patient):
+    patient.start()
+    about_you = {**typical_answers()["about_you"], "full_name": "Alex\x00Rivera"}
+    response = patient.answer("about_you", about_you)
+    assert response.status_code == 422
+    assert "Remove the unusual character" in response.text
+
+
+def test_nul_bytes_in_staff_forms_are_no_server_error(app, patient, make_staff):
+    patient.complete()
+    patient.submit()
+    admin = make_staff("admin@clinic.test", role="admin")
+    with app.app_context():
+        intake_id = db.session.scalar(db.select(Intake.id))
+    assert admin.post("/staff/search", {"search": "Alex\x00"}).status_code == 302
+    assert admin.client.get("/staff/").status_code == 200
+    note = admin.post(f"/staff/intakes/{intake_id}/notes", {"text": "a\x00b"}, page=f"/staff/intakes/{intake_id}")
+    assert note.status_code == 302
+    account = admin.post("/staff/accounts", {"email": "x\x00@clinic.test", "role": "staff",
+                                             "password": "a long enough password"}, page="/staff/accounts")
+    assert account.status_code == 422 and "Remove the unusual character" in account.text

@@ -32,6 +32,7 @@ from ..questionnaire import QUESTIONS
 from ..questionnaire import model as q
 from ..questionnaire.answers import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem
 from ..questionnaire.model import Question, Section, is_blank
+from ..validators import NoNulBytes
 
 REQUIRED_MESSAGES = {
     q.MULTI: "Choose at least one answer.",
@@ -108,7 +109,7 @@ def make_field(question: Question, required: bool):
         presence = [Optional()]
     kind = question.type
     if kind in (q.TEXT, q.LONG_TEXT, q.EMAIL, q.PHONE):
-        checks = presence + [FitsLimit(question.text_limit)]
+        checks = presence + [NoNulBytes(), FitsLimit(question.text_limit)]
         if kind == q.EMAIL:
             checks.append(Email(message="Enter an email address like name@example.com.", check_deliverability=False))
         if kind == q.PHONE:
