@@ -22,6 +22,9 @@ ENV_SETTINGS = (
     "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
     "PDF_WORKER",
+    "TRUSTED_PROXIES",
+    "START_LIMIT",
+    "PATIENT_COPY_LIMIT",
 )
 
 
@@ -55,11 +58,16 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
     RESUME_LIMIT = "10 per 15 minutes"  # resume attempts per address
+    START_LIMIT = "30 per hour"  # new forms per address: a clinic's front desk, not a script filling the database
+    PATIENT_COPY_LIMIT = "10 per minute"  # downloads of the patient's own copy per address: each is a fresh render
     RESUME_FAILURES_BEFORE_LOCK = 5  # wrong dates of birth for one code before the code stops working
     # True: the web process only records that a clinician's PDF is wanted, and `flask render-pdfs --watch`
     # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered
     # in the web request, which a single `flask run` needs.
     PDF_WORKER = False
+    # How many proxies in front of the app (a TLS terminator: 1) set X-Forwarded-For and -Proto. 0 ignores those
+    # headers, as anyone can send them; behind a proxy, 0 would put every client in one rate-limit bucket.
+    TRUSTED_PROXIES = 0
 
 
 class DevelopmentConfig(Config):
@@ -84,7 +92,7 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 
 def from_environment() -> dict:
     settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
-    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS"):
+    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS", "TRUSTED_PROXIES"):
         if name in settings:
             settings[name] = int(settings[name])
     if "PDF_WORKER" in settings:

@@ -10,12 +10,14 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as settings
 
 from .crypto import Vault, new_key
 from .extensions import csrf, limiter, login_manager, migrate
 from .models import db
+from .web.sessions import AudienceSessionInterface
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +47,14 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
     app.extensions["screening.vault"] = Vault(app.config["ENCRYPTION_KEYS"].split(","), app.config["LOOKUP_KEY"])
 
+    # Staff sessions are the permanent ones; patients' sessions end with PATIENT_IDLE_MINUTES (web/sessions.py).
     app.permanent_session_lifetime = timedelta(minutes=app.config["STAFF_IDLE_MINUTES"])
+    app.session_interface = AudienceSessionInterface(timedelta(minutes=app.config["PATIENT_IDLE_MINUTES"]))
+
+    if app.config["TRUSTED_PROXIES"] > 0:
+        # Rate limits and sign-in counts then key on the client the proxy names, not on the proxy.
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     db.init_app(app)
     migrate.init_app(app, db)

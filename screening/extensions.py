@@ -25,4 +25,9 @@ login_manager.session_protection = "strong"
 
 @login_manager.user_loader
 def load_staff(user_id: str) -> StaffUser | None:
-    return db.session.get(StaffUser, int(user_id))
+    """The account named by the session, only while its session version is the one signed in with."""
+    account, _, version = user_id.partition(":")
+    if not (account.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(StaffUser, int(account))
+    return user if user is not None and user.session_version == int(version) else None

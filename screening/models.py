@@ -68,6 +68,9 @@ class Intake(db.Model):
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     # With PDF_WORKER: when the clinician's PDF was asked of the worker (summary/worker.py); None once it is stored.
     pdf_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    # After sending, the patient's browser holds this in its cookie to fetch its own copy; cleared at Finish and
+    # at the next Start, so a copied cookie stops working then too.
+    receipt_id: Mapped[str | None] = mapped_column(String(40))
 
     __table_args__ = (
         # The queue's order: urgent first, then the soonest visit (no date last), then oldest sent.
@@ -101,10 +104,16 @@ class StaffUser(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(10), default="staff")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Part of the id kept in the session cookie: raising it (sign-out, new password, deactivation) ends every
+    # session of the account, including copies of its cookie.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_active(self) -> bool:
         return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
 
     @property
     def is_admin(self) -> bool:

@@ -40,6 +40,7 @@ from wtforms.validators import (
 from ..questionnaire import QUESTIONS
 from ..questionnaire.model import NOT_SURE, Question, Section, is_blank
 from ..questionnaire.types import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem, type_of
+from ..web.validators import NoNulBytes
 
 
 def required_message(question: Question) -> str:
@@ -102,7 +103,7 @@ class InRange:
 
 
 def text_checks(question: Question) -> list:
-    return [FitsLimit(question.text_limit)]
+    return [NoNulBytes(), FitsLimit(question.text_limit)]
 
 
 # How each question type's `field` (questionnaire/types.py) is read back from a posted page, with WTForms.
@@ -271,7 +272,8 @@ class ResumeForm(FlaskForm):
     code = StringField(
         "Your code",
         description="It looks like K7QM-3XTR-9PWD-H2FN. Small letters and spaces are fine.",
-        validators=[InputRequired("Enter the code you were given."), Length(max=40, message="That code is too long.")],
+        validators=[InputRequired("Enter the code you were given."), NoNulBytes(),
+                    Length(max=40, message="That code is too long.")],
     )
     date_of_birth = PlainDateField(
         "Your date of birth", validators=[InputRequired("Enter your date of birth.")]

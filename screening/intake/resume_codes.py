@@ -55,7 +55,9 @@ def find(code: str, date_of_birth: date) -> Intake | None:
         intake.dob_hash = dob_hash(answers_of(intake).get("date_of_birth", ""))
         db.session.commit()
     if not hmac.compare_digest(intake.dob_hash, born):
-        intake.resume_failures += 1
+        # Counted by the database: parallel wrong guesses each count, none overwrites another's.
+        db.session.execute(db.update(Intake).where(Intake.id == intake.id)
+                           .values(resume_failures=Intake.resume_failures + 1))
         db.session.commit()
         return None
     return intake

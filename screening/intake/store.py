@@ -4,6 +4,8 @@ Views call these; they hold no request handling. Answers are decrypted and encry
 nowhere else, so plaintext health data never reaches the database.
 """
 
+import hmac
+import secrets
 from datetime import date
 from typing import Any
 
@@ -103,6 +105,25 @@ def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
 def mark_urgent(intake: Intake) -> None:
     """A self-harm answer marks the draft urgent at once, even before the page is valid and saved."""
     intake.urgent = True
+    db.session.commit()
+
+
+def issue_receipt(intake: Intake) -> str:
+    """A random id for the sending browser to fetch the patient's copy with; end_receipt forgets it."""
+    intake.receipt_id = secrets.token_urlsafe(24)
+    db.session.commit()
+    return intake.receipt_id
+
+
+def find_by_receipt(public_id: str | None, receipt_id: str | None) -> Intake | None:
+    intake = find_submitted(public_id)
+    if intake is None or not intake.receipt_id or not receipt_id:
+        return None
+    return intake if hmac.compare_digest(intake.receipt_id, receipt_id) else None
+
+
+def end_receipt(public_id: str) -> None:
+    db.session.execute(db.update(Intake).where(Intake.public_id == public_id).values(receipt_id=None))
     db.session.commit()
 
 

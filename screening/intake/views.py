@@ -40,9 +40,19 @@ SEEN_RESOLUTION = 60
 RECEIPT_SECONDS = 10 * 60
 
 
-def receipt() -> str | None:
+def receipt():
+    """The sent intake whose copy this browser may fetch: for RECEIPT_SECONDS, and only while the receipt
+    the server issued stands (Finish and the next Start end it, for any copy of the cookie too)."""
     held = session.get(RECEIPT_KEY)
-    return held["intake"] if held and held["until"] > time.time() else None
+    if not held or held["until"] <= time.time():
+        return None
+    return store.find_by_receipt(held["intake"], held.get("receipt"))
+
+
+def end_receipt() -> None:
+    held = session.get(RECEIPT_KEY)
+    if held:
+        store.end_receipt(held["intake"])
 
 
 def current_intake():
@@ -84,8 +94,10 @@ def welcome():
 
 
 @bp.post("/start")
+@limiter.limit(lambda: current_app.config["START_LIMIT"])
 def start():
     """Go on with this browser's draft, or (a new person at a shared tablet) start a fresh one."""
+    end_receipt()
     intake = None if request.form.get("action") == "new" else current_intake()
     if intake is None:
         session.clear()
@@ -132,6 +144,8 @@ def save_step(section: Section, intake, answers: dict):
 
 def go(following: flow.Next, intake=None):
     """Send the patient where the flow says; the resume code is shown in this response, never redirected to."""
+    if following.page == flow.CRISIS:
+        session[CRISIS_SHOWN_KEY] = True  # here, not in the GET of /crisis: a GET changes nothing
     if following.page == flow.CODE:
         return show_new_code(intake)
     if following.page == flow.MORE:
@@ -209,7 +223,6 @@ def crisis():
     """Shown once, right after the first self-harm answer, before anything else. Then the patient goes
     the way they were going: the safety follow-ups first if any are open, back, or on."""
     answers = store.answers_of(require_intake())
-    session[CRISIS_SHOWN_KEY] = True
     following = flow.after_crisis(SECTION_BY_ID["safety"], answers, then_back=request.args.get("then") == "back",
                                   from_review=bool(request.args.get("review")))
     return render_template("intake/crisis.html", next_url=url_of(following))
@@ -237,8 +250,9 @@ def submit():
             "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links
         ), 422
     summaries.store_quietly(intake)
+    receipt_id = store.issue_receipt(intake)
     session.clear()
-    session[RECEIPT_KEY] = {"intake": intake.public_id, "until": time.time() + RECEIPT_SECONDS}
+    session[RECEIPT_KEY] = {"intake": intake.public_id, "receipt": receipt_id, "until": time.time() + RECEIPT_SECONDS}
     return redirect(url_for("intake.done"))
 
 
@@ -248,9 +262,10 @@ def done():
 
 
 @bp.get("/done/summary.pdf")
+@limiter.limit(lambda: current_app.config["PATIENT_COPY_LIMIT"])
 def own_summary():
     """The patient's own copy, for as long as this browser session lasts after sending."""
-    intake = store.find_submitted(receipt()) or abort(404)
+    intake = receipt() or abort(404)
     try:
         return pdf_response(summaries.patient_copy(intake), "my-answers.pdf")
     except summaries.RenderFailed:
@@ -261,6 +276,7 @@ def own_summary():
 
 @bp.post("/done/finish")
 def finish():
+    end_receipt()
     session.clear()
     return redirect(url_for("intake.welcome"))
 

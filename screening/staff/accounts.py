@@ -55,22 +55,28 @@ def create(email: str, password: str, role: str = "staff", by: StaffUser | None 
     return user
 
 
-def recent_failures(column, value: str) -> int:
+def recent_events(action: str, column, value: str) -> int:
     since = utcnow() - timedelta(minutes=current_app.config["SIGN_IN_WINDOW_MINUTES"])
-    query = db.select(db.func.count()).where(
-        AuditEvent.action == audit.SIGN_IN_FAILED, column == value, AuditEvent.at >= since
-    )
+    query = db.select(db.func.count()).where(AuditEvent.action == action, column == value, AuditEvent.at >= since)
     return db.session.scalar(query)
 
 
+def recent_failures(column, value: str) -> int:
+    return recent_events(audit.SIGN_IN_FAILED, column, value)
+
+
 def authenticate(email: str, password: str, address: str) -> StaffUser | None:
-    """The active account with this email and password, or None; raises TooManyAttempts first."""
+    """The active account with this email and password, or None; raises TooManyAttempts first. Refusals are
+    audited once per window for an address or account, so a script hammering the form cannot fill the log."""
     config = current_app.config
     account_key = vault().lookup_hash("account:" + normalise_email(email))
     address_key = vault().lookup_hash("address:" + address)
     if (recent_failures(AuditEvent.account_hash, account_key) >= config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
             or recent_failures(AuditEvent.address_hash, address_key) >= config["SIGN_IN_ATTEMPTS_PER_ADDRESS"]):
-        audit.record(audit.SIGN_IN_REFUSED, detail="too many attempts", address=address, account=normalise_email(email))
+        if not (recent_events(audit.SIGN_IN_REFUSED, AuditEvent.address_hash, address_key)
+                or recent_events(audit.SIGN_IN_REFUSED, AuditEvent.account_hash, account_key)):
+            audit.record(audit.SIGN_IN_REFUSED, detail="too many attempts", address=address,
+                         account=normalise_email(email))
         raise TooManyAttempts()
     user = find(email)
     valid = check_password_hash(user.password_hash if user else UNKNOWN_ACCOUNT_HASH, password)
@@ -81,10 +87,18 @@ def authenticate(email: str, password: str, address: str) -> StaffUser | None:
     return user
 
 
+def end_sessions(user: StaffUser) -> None:
+    """Every session of this account, on any device and in any copied cookie, stops working."""
+    db.session.execute(db.update(StaffUser).where(StaffUser.id == user.id)
+                       .values(session_version=StaffUser.session_version + 1))
+    db.session.commit()
+
+
 def set_password(user: StaffUser, password: str, by: StaffUser | None = None) -> None:
     check_password(password)
     user.password_hash = generate_password_hash(password)
     db.session.commit()
+    end_sessions(user)
     audit.record(audit.PASSWORD_RESET, actor=by or user, detail=f"account {user.id}")
 
 
@@ -93,5 +107,7 @@ def set_active(user: StaffUser, active: bool, by: StaffUser) -> None:
         raise AccountError("You cannot deactivate your own account.")
     user.active = active
     db.session.commit()
+    if not active:
+        end_sessions(user)
     action = audit.ACCOUNT_ACTIVATED if active else audit.ACCOUNT_DEACTIVATED
     audit.record(action, actor=by, detail=f"account {user.id}")

@@ -54,5 +54,6 @@ def events(action: str = "", actor_id: int | None = None, intake_id: int | None 
     if intake_id:
         query = query.filter_by(intake_id=intake_id)
     total = db.session.scalar(db.select(db.func.count()).select_from(query.subquery()))
+    page = min(max(page, 1), max(1, -(-total // per_page)))  # any number typed in the address is a real page
     rows = db.session.scalars(query.order_by(AuditEvent.id.desc()).limit(per_page).offset((page - 1) * per_page))
     return list(rows), total

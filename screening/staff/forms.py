@@ -5,23 +5,25 @@ from wtforms import EmailField, PasswordField, SelectField, StringField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
+from ..web.validators import NoNulBytes
+
 
 class SignInForm(FlaskForm):
-    email = EmailField("Email", validators=[InputRequired("Enter your email."), Length(max=254)])
+    email = EmailField("Email", validators=[InputRequired("Enter your email."), NoNulBytes(), Length(max=254)])
     password = PasswordField("Password", validators=[InputRequired("Enter your password."), Length(max=200)])
 
 
 class SearchForm(FlaskForm):
-    search = StringField("Name or date of birth (YYYY-MM-DD)", validators=[Length(max=120)])
+    search = StringField("Name or date of birth (YYYY-MM-DD)", validators=[NoNulBytes(), Length(max=120)])
 
 
 class NoteForm(FlaskForm):
-    text = TextAreaField("Add a note", validators=[InputRequired("Write the note first."),
+    text = TextAreaField("Add a note", validators=[InputRequired("Write the note first."), NoNulBytes(),
                                                    Length(max=4000, message="Keep a note under 4,000 characters.")])
 
 
 class NewAccountForm(FlaskForm):
-    email = EmailField("Email", validators=[InputRequired("Enter an email."),
+    email = EmailField("Email", validators=[InputRequired("Enter an email."), NoNulBytes(),
                                             Email("Enter an email address like name@clinic.org.",
                                                   check_deliverability=False)])
     role = SelectField("Role", choices=[SelectChoice("staff", "Staff"), SelectChoice("admin", "Admin")])

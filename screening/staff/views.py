@@ -8,9 +8,11 @@ import time
 from datetime import date
 from functools import wraps
 
+from cryptography.fernet import InvalidToken
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..crypto import vault
 from ..exports import fhir
 from ..exports import flags_csv as csv_export
 from ..intake.store import answers_of
@@ -85,6 +87,7 @@ def sign_in():
 @login_required
 def sign_out():
     audit.record(audit.SIGN_OUT, actor=current_user)
+    accounts.end_sessions(current_user)
     logout_user()
     session.clear()
     flash("You are signed out.")
@@ -94,25 +97,44 @@ def sign_out():
 @bp.get("/")
 @login_required
 def queue():
-    chosen = QueueFilter(
-        when=request.args.get("when") if request.args.get("when") in WHEN else "all",
-        not_reviewed=request.args.get("not_reviewed") == "1",
-        level=request.args.get("level") if request.args.get("level") in LEVELS else "",
-        search=session.get(SEARCH_KEY, ""),
-    )
+    filters = queue_filters()
+    chosen = QueueFilter(when=filters.get("when", "all"), not_reviewed="not_reviewed" in filters,
+                         level=filters.get("level", ""), search=search_words())
     page = list_queue(chosen, request.args.get("page", 1, type=int), date.today())
     audit.record(audit.VIEW_QUEUE, actor=current_user, detail=f"page {page.page}")
-    return render_template("staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search))
+    return render_template("staff/queue.html", page=page, chosen=chosen, filters=filters,
+                           search_form=SearchForm(search=chosen.search))
+
+
+def queue_filters() -> dict[str, str]:
+    """The queue's filters from the query string, checked. Never request.args wholesale: url_for would take
+    `endpoint`, `_method` or `_external` in it as its own arguments."""
+    args = request.args
+    filters = {
+        "when": args.get("when") if args.get("when") in WHEN else "",
+        "level": args.get("level") if args.get("level") in LEVELS else "",
+        "not_reviewed": "1" if args.get("not_reviewed") == "1" else "",
+    }
+    return {name: value for name, value in filters.items() if value}
+
+
+def search_words() -> str:
+    """The search kept in the session; one that cannot be decrypted (an older cookie, a rotated key) is none."""
+    try:
+        return vault().decrypt(session[SEARCH_KEY]) if SEARCH_KEY in session else ""
+    except InvalidToken:
+        return ""
 
 
 @bp.post("/search")
 @login_required
 def search():
-    """Search terms are names and birth dates: kept in the session, never in a URL or a log."""
+    """Search terms are names and birth dates: kept in the session encrypted (a signed cookie is readable by
+    whoever holds it), never in a URL or a log."""
     form = SearchForm()
     if form.validate_on_submit():
-        session[SEARCH_KEY] = (form.search.data or "").strip()
-    return redirect(url_for("staff.queue", **request.args))
+        session[SEARCH_KEY] = vault().encrypt((form.search.data or "").strip())
+    return redirect(url_for("staff.queue", **queue_filters()))
 
 
 def submitted_intake(intake_id: int) -> Intake:
@@ -245,12 +267,20 @@ def reset_password(user_id: int):
     return redirect(url_for("staff.staff_accounts"))
 
 
+# The largest number a record's id can have (the databases' 32-bit integer): a bigger one filters nothing.
+LARGEST_ID = 2**31 - 1
+
+
+def record_number(name: str) -> int | None:
+    number = request.args.get(name, type=int)
+    return number if number is not None and 0 < number <= LARGEST_ID else None
+
+
 @bp.get("/audit")
 @admin_required
 def audit_log():
     action = request.args.get("action", "")
-    rows, total = audit.events(action=action, actor_id=request.args.get("actor", type=int),
-                               intake_id=request.args.get("intake", type=int),
+    rows, total = audit.events(action=action, actor_id=record_number("actor"), intake_id=record_number("intake"),
                                page=request.args.get("page", 1, type=int))
     users = {user.id: user.email for user in db.session.scalars(db.select(StaffUser))}
     return render_template("staff/audit.html", rows=rows, total=total, users=users, action=action)

@@ -2,23 +2,47 @@
 
 One FontConfiguration serves every render: a new one per render grew a process from 63 to 150 MB
 over 300 renders. Fonts are subset by HarfBuzz where libharfbuzz-subset is installed.
+
+WeasyPrint, pango and fontconfig are not safe to share between threads: parallel renders in one process
+crashed threaded gunicorn workers (SIGSEGV, malloc corruption) or hung them. So one render runs at a time per
+process; other threads wait their turn.
 """
 
+import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 
 from .content import Summary
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = ROOT / "templates"
-PRINT_CSS = ROOT / "static" / "css" / "print.css"
+STATIC = ROOT / "static"
+PRINT_CSS = STATIC / "css" / "print.css"
+
+
+class OwnFilesOnly(URLFetcher):
+    """What the renderer may load: the app's own stylesheet and fonts (files under static/). Anything else, a
+    web address or another file, is refused, so markup that slipped into a summary cannot make the server
+    fetch it."""
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "file" and parts.netloc in ("", "localhost"):
+            path = Path(unquote(parts.path)).resolve()
+            if path.is_relative_to(STATIC) and path.is_file():
+                return super().fetch(path.as_uri(), headers)
+        raise ValueError("the PDF may only load the app's own files under static/")
+
 
 _fonts = FontConfiguration()
+_fetcher = OwnFilesOnly()
 _templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
-_stylesheet = CSS(filename=str(PRINT_CSS), font_config=_fonts)
+_stylesheet = CSS(filename=str(PRINT_CSS), font_config=_fonts, url_fetcher=_fetcher)
+_one_render_at_a_time = threading.Lock()
 
 
 def render_html(summary: Summary, page_size: str = "letter") -> str:
@@ -27,6 +51,12 @@ def render_html(summary: Summary, page_size: str = "letter") -> str:
 
 def render_pdf(summary: Summary, page_size: str = "letter") -> bytes:
     """The summary as PDF bytes; `page_size` is "letter" or "A4"."""
-    page = CSS(string=f"@page {{ size: {page_size}; }}", font_config=_fonts)
-    document = HTML(string=render_html(summary, page_size), base_url=str(ROOT))
-    return document.write_pdf(stylesheets=[_stylesheet, page], font_config=_fonts)
+    return html_to_pdf(render_html(summary, page_size), page_size)
+
+
+def html_to_pdf(html: str, page_size: str = "letter") -> bytes:
+    """One render at a time in this process, loading only the app's own files."""
+    with _one_render_at_a_time:
+        page = CSS(string=f"@page {{ size: {page_size}; }}", font_config=_fonts, url_fetcher=_fetcher)
+        document = HTML(string=html, base_url=str(ROOT), url_fetcher=_fetcher)
+        return document.write_pdf(stylesheets=[_stylesheet, page], font_config=_fonts)

@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Callable, Mapping
 
-from flask import Flask, render_template, request
+from flask import Flask, abort, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 
@@ -12,6 +12,17 @@ log = logging.getLogger(__name__)
 
 def register(app: Flask, expired_pages: Mapping[str, Callable]) -> None:
     """`expired_pages` maps an endpoint to the view that shows its page again when its CSRF token ran out."""
+
+    @app.before_request
+    def refuse_nul_bytes():
+        """A NUL byte in the address is never typed by a person, and PostgreSQL refuses it in any text."""
+        if "\x00" in request.path or any("\x00" in key + value for key, value in request.args.items(multi=True)):
+            abort(400)
+
+    @app.errorhandler(400)
+    def bad_request(error):
+        return render_template("error.html", title="We could not read that address",
+                               message="Check the address, or start from the first page."), 400
 
     @app.errorhandler(CSRFError)
     def csrf_expired(error):

@@ -23,7 +23,9 @@ def register(app: Flask) -> None:
         headers = response.headers
         headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         headers["X-Content-Type-Options"] = "nosniff"
-        headers["Referrer-Policy"] = "no-referrer"
+        # same-origin: our own pages send the Referer Flask-WTF insists on over HTTPS (no-referrer made every
+        # form post fail there); other sites never see our addresses.
+        headers["Referrer-Policy"] = "same-origin"
         headers["X-Frame-Options"] = "DENY"
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         if app.config.get("SESSION_COOKIE_SECURE"):
