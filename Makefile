@@ -10,7 +10,13 @@ FLASK := $(BIN)/flask --app screening
 APP_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk
 TEST_PACKAGES := $(APP_PACKAGES) poppler-utils chromium
 
-.PHONY: run test bench screenshots clean app-packages test-packages system-packages
+# Every Python package is pinned, with the hashes of its files on PyPI, in requirements/: app.txt for the app,
+# dev.txt for the app and its tests and tools (the same versions). `make lock` refreshes both from pyproject.toml.
+LOCKS := requirements/app.txt requirements/dev.txt
+PIP_COMPILE := PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --upgrade --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple
+
+.PHONY: run test bench screenshots clean lock audit app-packages test-packages system-packages
 
 app-packages:
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(APP_PACKAGES)"
@@ -30,10 +36,19 @@ system-packages:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.installed: $(LOCKS) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# The newest versions pyproject.toml allows, from PyPI only (never a local mirror's files), with their hashes.
+lock: $(VENV)/.installed
+	$(PIP_COMPILE) --output-file requirements/app.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements/app.txt --output-file requirements/dev.txt pyproject.toml
+
+# Known vulnerabilities in the pinned versions (asks PyPI's advisory database: needs network access).
+audit: $(VENV)/.installed
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements/app.txt -r requirements/dev.txt
 
 run: app-packages $(VENV)/.installed
 	$(FLASK) db upgrade
