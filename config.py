@@ -22,6 +22,7 @@ ENV_SETTINGS = (
     "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
     "PDF_WORKER",
+    "FHIR_BASE_URL",
 )
 
 
@@ -60,6 +61,9 @@ class Config:
     # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered
     # in the web request, which a single `flask run` needs.
     PDF_WORKER = False
+    # Where the clinic's FHIR resources live: the exported Questionnaire's canonical URL and the answer
+    # CodeSystem's URL start with it. Set it to the clinic's FHIR server; the default resolves nowhere.
+    FHIR_BASE_URL = "https://example.org/fhir"
 
 
 class DevelopmentConfig(Config):

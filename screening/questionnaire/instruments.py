@@ -63,3 +63,24 @@ LOINC = {
     "GAD-7": ("69737-5", "70274-6"),
     "AUDIT-C": ("72109-2", "75626-2"),
 }
+
+# LOINC item codes by question id (clinical reference, "LOINC codes"), each checked against a public
+# LOINC-coded Questionnaire before use.
+LOINC_ITEMS = {
+    **dict(zip((f"phq9_{number}" for number in range(1, 10)),
+               ("44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"),
+               strict=True)),
+    "phq9_difficulty": "69722-7",
+    **dict(zip((f"gad7_{number}" for number in range(1, 8)),
+               ("69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"), strict=True)),
+    "auditc_1": "68518-0",
+    "auditc_2": "68519-8",
+    "auditc_3": "68520-6",
+}
+
+# LOINC answer codes by option value (answer list LL358-3 for the four frequencies), checked the same way.
+FREQUENCY_LOINC = {"0": "LA6568-5", "1": "LA6569-3", "2": "LA6570-1", "3": "LA6571-9"}
+LOINC_ANSWERS = {
+    **{f"phq9_{number}": FREQUENCY_LOINC for number in range(1, 10)},
+    **{f"gad7_{number}": FREQUENCY_LOINC for number in range(1, 8)},
+}
