@@ -76,6 +76,10 @@ class Site:
     base_url: str = "https://example.org/fhir"
     publisher: str = "Your clinic"
 
+    def __post_init__(self) -> None:
+        if not self.base_url.startswith(("https://", "http://")):
+            raise ValueError(f"FHIR_BASE_URL must be an http(s) URL, not {self.base_url!r}")
+
     @property
     def base(self) -> str:
         return self.base_url.rstrip("/")
