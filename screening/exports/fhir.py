@@ -111,15 +111,17 @@ def own_code(link_id: str, option: Option) -> str:
     return f"{link_id}/{option.value}"
 
 
-def option_coding(site: Site, question: Question, option: Option, link_id: str | None = None) -> dict:
-    """The option's LOINC answer code where one is confirmed, else its code in our answers CodeSystem."""
-    answer_code = LOINC_ANSWERS.get(question.id, {}).get(option.value) if link_id is None else None
+def option_coding(site: Site, question: Question, option: Option, link_id: str = "") -> dict:
+    """The option's LOINC answer code where one is confirmed, else its code in our answers CodeSystem.
+    `link_id` names a table column ("antidepressants.helped"); a question's own linkId is its id."""
+    link_id = link_id or question.id
+    answer_code = LOINC_ANSWERS.get(link_id, {}).get(option.value)
     if answer_code:
         return loinc(answer_code, option.label)
-    return {"system": site.code_system_url, "code": own_code(link_id or question.id, option), "display": option.label}
+    return {"system": site.code_system_url, "code": own_code(link_id, option), "display": option.label}
 
 
-def coding(site: Site, question: Question, value: str, link_id: str | None = None) -> dict:
+def coding(site: Site, question: Question, value: str, link_id: str = "") -> dict:
     option = question.option(value)
     if option is None:
         raise ValueError(f"{question.id}: {value!r} is not an option")
@@ -135,7 +137,7 @@ def enable_when(site: Site, condition: When | AnyOf) -> list[dict]:
             entries.append({"question": when.question, "operator": "exists", "answerBoolean": True})
         elif when.op == "at_least":
             key = "answerInteger" if source.type == q.INTEGER else "answerDecimal"
-            entries.append({"question": when.question, "operator": ">=", key: source_number(source, when.values[0])})
+            entries.append({"question": when.question, "operator": ">=", key: typed_number(source, when.values[0])})
         elif source.type in (q.CHOICE, q.MULTI):
             entries += [{"question": when.question, "operator": "=", "answerCoding": coding(site, source, value)}
                         for value in when.values]
@@ -145,7 +147,7 @@ def enable_when(site: Site, condition: When | AnyOf) -> list[dict]:
     return entries
 
 
-def source_number(question: Question, number: float) -> int | float:
+def typed_number(question: Question, number: float) -> int | float:
     return int(number) if question.type == q.INTEGER else float(number)
 
 
@@ -154,7 +156,7 @@ def bounds(question: Question) -> list[dict]:
     if question.type not in (q.INTEGER, q.DECIMAL):
         return []
     key = FHIR_TYPES[question.type].value
-    return [extension(name, **{key: source_number(question, limit)})
+    return [extension(name, **{key: typed_number(question, limit)})
             for name, limit in (("minValue", question.min_value), ("maxValue", question.max_value))
             if limit is not None]
 
@@ -190,8 +192,7 @@ def questionnaire_item(site: Site, question: Question, link_id: str | None = Non
     if question.type in (q.TEXT, q.LONG_TEXT, q.EMAIL, q.PHONE):
         item["maxLength"] = question.text_limit
     if question.type in (q.CHOICE, q.MULTI):
-        item["answerOption"] = [answer_option(site, question, option, None if link_id == question.id else link_id)
-                                for option in question.options]
+        item["answerOption"] = [answer_option(site, question, option, link_id) for option in question.options]
     children = [display(f"{link_id}.help", question.help, "help")] if question.help else []
     if question.type == q.GROUP:
         children += [questionnaire_item(site, column, f"{question.id}.{column.id}") for column in question.columns]
@@ -200,7 +201,7 @@ def questionnaire_item(site: Site, question: Question, link_id: str | None = Non
     return item
 
 
-def answer_option(site: Site, question: Question, option: Option, link_id: str | None) -> dict:
+def answer_option(site: Site, question: Question, option: Option, link_id: str) -> dict:
     entry: dict[str, Any] = {"valueCoding": option_coding(site, question, option, link_id)}
     if option.score is not None:
         entry["extension"] = [extension("ordinalValue", valueDecimal=option.score)]
@@ -290,20 +291,21 @@ def questionnaire(site: Site = Site()) -> dict:
     }
 
 
-def own_concepts() -> Iterable[tuple[str, str]]:
-    """(code, display) for every option that has no LOINC answer code, including the table's columns."""
-    for question in QUESTIONS.values():
-        for option in question.options:
-            if question.type != q.CONSENT and option.value not in LOINC_ANSWERS.get(question.id, {}):
-                yield own_code(question.id, option), option.label
-        for column in question.columns:
-            for option in column.options:
-                yield own_code(f"{question.id}.{column.id}", option), option.label
+def own_concepts(site: Site) -> Iterable[tuple[str, str]]:
+    """(code, display) of every option coded in our CodeSystem rather than LOINC, table columns included."""
+    choices = [(question, "") for question in QUESTIONS.values()]
+    choices += [(column, f"{table.id}.{column.id}") for table in QUESTIONS.values() for column in table.columns]
+    for question, link_id in choices:
+        if question.type in (q.CHOICE, q.MULTI):
+            for option in question.options:
+                option_code = option_coding(site, question, option, link_id)
+                if option_code["system"] == site.code_system_url:
+                    yield option_code["code"], option_code["display"]
 
 
 def code_system(site: Site = Site()) -> dict:
     """One CodeSystem for all our own answer codes, "<linkId>/<option value>"."""
-    concepts = [{"code": code, "display": label} for code, label in own_concepts()]
+    concepts = [{"code": code, "display": label} for code, label in own_concepts(site)]
     return {
         "resourceType": "CodeSystem",
         "id": CODE_SYSTEM_ID,
@@ -328,7 +330,7 @@ def fhir_datetime(moment: datetime) -> str:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
-def answer_values(site: Site, question: Question, value: Any, link_id: str | None = None) -> list[dict]:
+def answer_values(site: Site, question: Question, value: Any, link_id: str = "") -> list[dict]:
     if question.type in (q.CHOICE, q.MULTI):
         values = value if isinstance(value, list) else [value]
         return [{"valueCoding": coding(site, question, item, link_id)} for item in values]

@@ -75,7 +75,8 @@ def read_item(item: dict, answers: dict[str, Any]) -> None:
     question = QUESTIONS[item["linkId"]]
     if question.type == q.GROUP:
         row = read_row(question, item, len(answers.get(question.id, [])))
-        answers.setdefault(question.id, []).append(row)
+        if row:
+            answers.setdefault(question.id, []).append(row)
         return
     if question.id in answers:
         raise AnswerError(question.id, "is answered twice (two items with this linkId)")
@@ -98,7 +99,7 @@ def read_row(table: Question, item: dict, number: int) -> dict[str, Any]:
     return row
 
 
-def read_value(question: Question, key: str, item: dict, link_id: str | None = None) -> Any:
+def read_value(question: Question, key: str, item: dict, link_id: str = "") -> Any:
     """The item's answer in the answers format; None when it has none. Values keep their JSON type, so the
     usual checks report a text where a number belongs, or a date that is no date."""
     answer_list = item.get("answer") if isinstance(item.get("answer"), list) else []
@@ -131,7 +132,7 @@ def value_of(question: Question, key: str, answer: dict) -> Any:
     return value
 
 
-def option_value(question: Question, key: str, value: Any, link_id: str | None) -> str:
+def option_value(question: Question, key: str, value: Any, link_id: str) -> str:
     """The option a coding names: a LOINC answer code, or our CodeSystem's code under any FHIR_BASE_URL."""
     if not isinstance(value, dict) or "system" not in value or "code" not in value:
         raise AnswerError(key, f"{value!r} is not a coding; choices are answered with valueCoding")
