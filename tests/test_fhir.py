@@ -19,6 +19,7 @@ from screening.exports import fhir
 from screening.intake import store as intake_store
 from screening.models import AuditEvent, Intake, db
 from screening.questionnaire import QUESTIONS
+from screening.questionnaire.instruments import LOINC_ANSWERS, LOINC_ITEMS
 from screening.rules import evaluate, scores
 
 EXTENSION = "http://hl7.org/fhir/StructureDefinition/"
@@ -81,6 +82,21 @@ def test_the_invariant_check_catches_a_section_named_like_its_question():
     questionnaire = fhir.questionnaire()
     questionnaire["item"][1]["linkId"] = "reasons"
     assert failures(questionnaire) == {"que-2": ["Questionnaire"]}
+
+
+def test_the_invariant_check_catches_a_question_answered_twice_in_a_response():
+    resource = response(nothing_of_note())
+    phq9 = by_link_id(resource)["section.mood.phq9"]
+    phq9["item"].append(copy.deepcopy(phq9["item"][0]))
+    assert "qrs-2" in failures(resource)
+
+
+def test_every_loinc_code_names_a_question_and_every_option_of_it():
+    for question_id, code in LOINC_ITEMS.items():
+        assert question_id in QUESTIONS, (question_id, code)
+    for question_id, codes in LOINC_ANSWERS.items():
+        assert set(codes) == {option.value for option in QUESTIONS[question_id].options}, question_id
+        assert len(set(codes.values())) == len(codes), question_id
 
 
 def test_each_instrument_is_a_group_with_its_loinc_panel_and_its_items_carry_loinc_codes():
