@@ -166,7 +166,8 @@ def display(link_id: str, text: str, control: str = "") -> dict:
             **({"extension": [item_control(control)]} if control else {})}
 
 
-def questionnaire_item(site: Site, question: Question, link_id: str | None = None) -> dict:
+def questionnaire_item(site: Site, question: Question, link_id: str = "") -> dict:
+    """One question (with its help, and a table's columns) as a Questionnaire item."""
     link_id = link_id or question.id
     kind = FHIR_TYPES[question.type]
     extensions = bounds(question)
@@ -180,8 +181,8 @@ def questionnaire_item(site: Site, question: Question, link_id: str | None = Non
     item: dict[str, Any] = {"linkId": link_id, "text": question.label, "type": kind.item}
     if extensions:
         item["extension"] = extensions
-    if question.id in LOINC_ITEMS and link_id == question.id:
-        item["code"] = [loinc(LOINC_ITEMS[question.id])]
+    if link_id in LOINC_ITEMS:
+        item["code"] = [loinc(LOINC_ITEMS[link_id])]
     if question.show_when is not None:
         item["enableWhen"] = enable_when(site, question.show_when)
         if len(item["enableWhen"]) > 1:

@@ -12,10 +12,12 @@ import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import flask_migrate
 import pytest
 from answer_sets import everything_positive
 from conftest import DESKTOP
 
+from screening import create_app
 from screening.exports import fhir
 from screening.intake import store as intake_store
 from screening.models import Intake, db
@@ -39,6 +41,17 @@ def lforms_page_url():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/index.html"
     server.shutdown()
+
+
+@pytest.fixture
+def own_app(tmp_path):
+    """An app on its own database, so the intake loaded here never shows in the other browser tests' queue."""
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'lhc-forms.db'}"})
+    with app.app_context():
+        flask_migrate.upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture
@@ -116,7 +129,7 @@ def test_answering_every_phq9_item_shows_the_total_lhc_forms_computed(lhc):
 
 
 def test_everything_positive_goes_through_lhc_forms_and_back_into_the_app_with_the_same_flags(
-        lhc, live_app, tmp_path):
+        lhc, own_app, tmp_path):
     answers = everything_positive()
     ours = json.loads(json.dumps(fhir.questionnaire_response(1, answers, scores(answers), datetime.now(UTC), SITE)))
     render(lhc, ours)
@@ -127,13 +140,10 @@ def test_everything_positive_goes_through_lhc_forms_and_back_into_the_app_with_t
 
     path = tmp_path / "from-lhc-forms.json"
     path.write_text(json.dumps(theirs), encoding="utf-8")
-    with live_app.app_context():
-        before = db.session.scalar(db.select(db.func.max(Intake.id))) or 0
-    result = live_app.test_cli_runner().invoke(args=["load-answers", str(path)])
+    result = own_app.test_cli_runner().invoke(args=["load-answers", str(path)])
     assert result.exit_code == 0, result.output
-    with live_app.app_context():
-        intake = db.session.execute(db.select(Intake).where(Intake.id > before)).scalar_one()
-        loaded = intake_store.answers_of(intake)
+    with own_app.app_context():
+        loaded = intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
     assert loaded == answers
     assert [flag.as_dict() for flag in evaluate(loaded, date.today())] == [
         flag.as_dict() for flag in evaluate(answers, date.today())]
