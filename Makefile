@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app screening
+# LHC-Forms, the FHIR form renderer the browser tests load our Questionnaire into (pinned in package-lock.json).
+LFORMS := tests/browser/lforms
 
 # Debian packages WeasyPrint needs to draw and subset fonts, and fonts for names in any script; the
 # tests also need poppler-utils (pdftoppm) and chromium. Installed only when missing, and only where
@@ -41,20 +43,16 @@ $(VENV)/.installed: $(LOCKS) pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# The newest versions pyproject.toml allows, from PyPI only (never a local mirror's files), with their hashes.
-lock: $(VENV)/.installed
-	$(PIP_COMPILE) --output-file requirements/app.txt pyproject.toml
-	$(PIP_COMPILE) --extra dev --constraint requirements/app.txt --output-file requirements/dev.txt pyproject.toml
-
-# Known vulnerabilities in the pinned versions (asks PyPI's advisory database: needs network access).
-audit: $(VENV)/.installed
-	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements/app.txt -r requirements/dev.txt
+$(LFORMS)/node_modules/.installed: $(LFORMS)/package.json $(LFORMS)/package-lock.json $(LFORMS)/.npmrc
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory system-packages PACKAGES="nodejs npm"
+	npm ci --prefix $(LFORMS)
+	touch $@
 
 run: app-packages $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: test-packages $(VENV)/.installed
+test: test-packages $(VENV)/.installed $(LFORMS)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -68,4 +66,4 @@ bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_load.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(LFORMS)/node_modules

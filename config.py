@@ -25,6 +25,7 @@ ENV_SETTINGS = (
     "TRUSTED_PROXIES",
     "START_LIMIT",
     "PATIENT_COPY_LIMIT",
+    "FHIR_BASE_URL",
 )
 
 
@@ -68,6 +69,9 @@ class Config:
     # How many proxies in front of the app (a TLS terminator: 1) set X-Forwarded-For and -Proto. 0 ignores those
     # headers, as anyone can send them; behind a proxy, 0 would put every client in one rate-limit bucket.
     TRUSTED_PROXIES = 0
+    # Where the clinic's FHIR resources live: the exported Questionnaire's canonical URL and the answer
+    # CodeSystem's URL start with it. Set it to the clinic's FHIR server; the default resolves nowhere.
+    FHIR_BASE_URL = "https://example.org/fhir"
 
 
 class DevelopmentConfig(Config):

@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 
 from . import demo
 from .crypto import vault
+from .exports import fhir_import
 from .intake import store
 from .models import Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
@@ -39,7 +40,8 @@ def questions_command(output: str) -> None:
 @with_appcontext
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 def load_answers_command(file) -> None:
-    """Store a submitted intake from an answers file (a JSON object keyed by question id)."""
+    """Store a submitted intake from an answers file: a JSON object keyed by question id, or a FHIR
+    QuestionnaireResponse to the app's Questionnaire (for example exported from LHC-Forms)."""
     intake = store.store_submitted(read_answers(file, complete=True, consequence=" Nothing was stored."))
     summaries.store_quietly(intake)
     click.echo("Stored 1 submitted intake.")
@@ -159,8 +161,12 @@ def render_pdfs_command(watch: bool, interval: float, niceness: int) -> None:
 
 
 def read_answers(file, complete: bool, consequence: str = "") -> dict:
+    """The JSON answers format, or a FHIR QuestionnaireResponse to our Questionnaire; the same checks for both."""
     try:
-        return check_answers(json.load(file), today=date.today(), complete=complete)
+        data = json.load(file)
+        if isinstance(data, dict) and "resourceType" in data:
+            data = fhir_import.answers_from_response(data)
+        return check_answers(data, today=date.today(), complete=complete)
     except json.JSONDecodeError as error:
         raise click.ClickException(f"{file.name} is not valid JSON: {error}.{consequence}") from None
     except AnswerError as error:

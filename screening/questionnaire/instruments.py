@@ -63,3 +63,33 @@ LOINC = {
     "GAD-7": ("69737-5", "70274-6"),
     "AUDIT-C": ("72109-2", "75626-2"),
 }
+
+# LOINC item codes by question id (clinical reference, "LOINC codes"), each found in a public LOINC-coded
+# Questionnaire: LHC-Forms' PHQ-9, HL7's GAD-7 (personal-health-record IG) and US Core's AUDIT-C. AUDIT-C
+# item 1 has none: 68518-0 is in no NLM or HL7 Questionnaire (US Core's first item, 68517-2, asks another
+# question), so it keeps our own codes.
+LOINC_ITEMS = {
+    **dict(zip((f"phq9_{number}" for number in range(1, 10)),
+               ("44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"),
+               strict=True)),
+    "phq9_difficulty": "69722-7",
+    **dict(zip((f"gad7_{number}" for number in range(1, 8)),
+               ("69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"), strict=True)),
+    "auditc_2": "68519-8",
+    "auditc_3": "68520-6",
+}
+
+# LOINC answer codes by question id and option value, from the same Questionnaires.
+FREQUENCY_LOINC = {"0": "LA6568-5", "1": "LA6569-3", "2": "LA6570-1", "3": "LA6571-9"}
+LOINC_ANSWERS = {
+    **{f"phq9_{number}": FREQUENCY_LOINC for number in range(1, 10)},
+    "phq9_difficulty": {"not_difficult": "LA6572-7", "somewhat": "LA6573-5", "very": "LA6575-0",
+                        "extremely": "LA6574-3"},
+    **{f"gad7_{number}": FREQUENCY_LOINC for number in range(1, 8)},
+    "auditc_2": {"1_or_2": "LA15694-5", "3_or_4": "LA15695-2", "5_or_6": "LA18930-0", "7_to_9": "LA18931-8",
+                 "10_or_more": "LA18932-6"},
+    "auditc_3": {"never": "LA6270-8", "less_than_monthly": "LA18933-4", "monthly": "LA18876-5", "weekly": "LA18891-4",
+                 "daily": "LA18934-2"},
+}
+# Codes other tools use for the same answer: LHC-Forms' own GAD-7 answers item 2 with "More days than not".
+LOINC_ANSWER_ALIASES = {"gad7_2": {"LA18938-3": "2"}}

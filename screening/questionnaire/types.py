@@ -35,7 +35,7 @@ class QuestionType:
     `in_box` writes a stored value back into that input; `field` names the form field that reads it back, and
     `parse` reads one posted string leniently, only to decide which follow-ups apply. `shape` is how many values
     an answer holds: one, many (a checklist) or rows (a table). `fhir_type` and `fhir_value` are its FHIR item
-    type and answer key."""
+    type and answer value[x]; `fhir_control` its SDC item control."""
 
     name: str
     check: Callable[[Question, Any, date, str], Any]
@@ -51,6 +51,15 @@ class QuestionType:
     parse: Callable[[str | None], Any] = lambda posted: posted
     in_box: Callable[[Any], str] = str
     required_message: str = "Please answer this question."
+    fhir_control: str = ""
+
+    @property
+    def has_options(self) -> bool:
+        return self.input == "options"
+
+    @property
+    def is_number(self) -> bool:
+        return self.fhir_type in ("integer", "decimal")
 
 
 def format_date(value: date) -> str:
@@ -223,10 +232,10 @@ QUESTION_TYPES: dict[str, QuestionType] = {kind.name: kind for kind in (
                  plain_text, "input", "decimal", "decimal", "valueDecimal", "number", "decimal",
                  parse=parse_number, in_box=number_in_box),
     QuestionType(CHOICE, check_choice, option_text, "options", "radio", "choice", "valueCoding", "radio",
-                 required_message=CHOOSE),
+                 required_message=CHOOSE, fhir_control="radio-button"),
     QuestionType(MULTI, check_multi, lambda question, value: "; ".join(option_text(question, item) for item in value),
                  "options", "checkboxes", "choice", "valueCoding", "checkbox", shape="many",
-                 required_message="Choose at least one answer."),
+                 required_message="Choose at least one answer.", fhir_control="check-box"),
     QuestionType(CONSENT, check_consent, consent_text, "consent", "consent", "boolean", "valueBoolean", "checkbox",
                  parse=lambda posted: True if posted else None, in_box=lambda value: "y" if value else "",
                  required_message="Tick the box to agree, so the clinic can use your answers."),

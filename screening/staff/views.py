@@ -201,9 +201,18 @@ def fhir_response(intake_id: int):
     record = submitted_intake(intake_id)
     answers = answers_of(record)
     audit.record(audit.EXPORT_FHIR, actor=current_user, intake_id=record.id)
-    resource = fhir.questionnaire_response(record.id, answers, scores(answers), record.submitted_at)
-    return attachment(json.dumps(resource, indent=2, ensure_ascii=False), "application/fhir+json",
-                    f"intake-{record.id}-questionnaire-response.json")
+    resource = fhir.questionnaire_response(record.id, answers, scores(answers), record.submitted_at, fhir_site())
+    return fhir_attachment(resource, f"intake-{record.id}-questionnaire-response.json")
+
+
+@bp.get("/intakes/<int:intake_id>/fhir-bundle.json")
+@login_required
+def fhir_bundle(intake_id: int):
+    record = submitted_intake(intake_id)
+    answers = answers_of(record)
+    audit.record(audit.EXPORT_FHIR_BUNDLE, actor=current_user, intake_id=record.id)
+    resource = fhir.transaction_bundle(record.id, answers, scores(answers), record.submitted_at, fhir_site())
+    return fhir_attachment(resource, f"intake-{record.id}-bundle.json")
 
 
 @bp.get("/intakes/<int:intake_id>/flags.csv")
@@ -219,8 +228,21 @@ def flags_csv(intake_id: int):
 @bp.get("/questionnaire.json")
 @login_required
 def fhir_questionnaire():
-    return attachment(json.dumps(fhir.questionnaire(), indent=2, ensure_ascii=False), "application/fhir+json",
-                    "questionnaire.json")
+    return fhir_attachment(fhir.questionnaire(fhir_site()), "questionnaire.json")
+
+
+@bp.get("/codesystem.json")
+@login_required
+def fhir_code_system():
+    return fhir_attachment(fhir.code_system(fhir_site()), "codesystem.json")
+
+
+def fhir_site() -> fhir.Site:
+    return fhir.Site(current_app.config["FHIR_BASE_URL"], current_app.config["CLINIC_NAME"])
+
+
+def fhir_attachment(resource: dict, filename: str):
+    return attachment(json.dumps(resource, indent=2, ensure_ascii=False), "application/fhir+json", filename)
 
 
 @bp.route("/accounts", methods=["GET", "POST"])

@@ -1,0 +1,147 @@
+"""A FHIR QuestionnaireResponse to our Questionnaire (from LHC-Forms or any SDC tool), read back into answers.
+
+Only the mapping lives here: linkIds are question ids (table rows are repeated group items whose children
+are "<table>.<column>"), codings map back to option values. The caller then runs the same checks as for
+the JSON answers format, so both formats fail with the same messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..questionnaire import QUESTIONS
+from ..questionnaire.instruments import LOINC_ANSWER_ALIASES
+from ..questionnaire.model import Question
+from ..questionnaire.types import AnswerError, type_of
+from .fhir import (
+    CODE_SYSTEM_ID,
+    LOINC_SYSTEM,
+    QUESTIONNAIRE_ID,
+    SCORES_LINK_ID,
+    TOTAL_IDS,
+    UCUM_UNITS,
+    Site,
+    option_coding,
+)
+
+# Computed or structural items: their answers are never stored (totals are scored again from the items).
+IGNORED = {SCORES_LINK_ID, *TOTAL_IDS.values()}
+
+
+def is_our_questionnaire(canonical: Any) -> bool:
+    """Ours whatever FHIR_BASE_URL it was exported under: ".../Questionnaire/<our id>", with or without |version."""
+    return isinstance(canonical, str) and canonical.split("|")[0].endswith(f"/Questionnaire/{QUESTIONNAIRE_ID}")
+
+
+def answers_from_response(resource: dict) -> dict[str, Any]:
+    """The answers a QuestionnaireResponse holds, keyed by question id, not yet checked."""
+    if resource.get("resourceType") != "QuestionnaireResponse":
+        raise AnswerError("resourceType", f"is {resource.get('resourceType')!r}; only a QuestionnaireResponse "
+                                          "(or the JSON answers format) can be loaded")
+    if not is_our_questionnaire(resource.get("questionnaire")):
+        raise AnswerError("questionnaire", f"is {resource.get('questionnaire')!r}, not our Questionnaire "
+                                           f"(…/Questionnaire/{QUESTIONNAIRE_ID}, see /staff/questionnaire.json)")
+    if resource.get("status") not in ("completed", "amended"):
+        raise AnswerError("status", f"is {resource.get('status')!r}; only a completed response can be loaded")
+    answers: dict[str, Any] = {}
+    for item in walk(resource.get("item", [])):
+        read_item(item, answers)
+    return answers
+
+
+def walk(items: Any) -> list[dict]:
+    """The items that hold questions, at any depth, with their groups (sections, instruments) opened."""
+    found = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("linkId"), str):
+            raise AnswerError("item", "every item needs a linkId")
+        link_id = item["linkId"]
+        if link_id in IGNORED:
+            continue
+        if link_id in QUESTIONS:
+            found.append(item)
+            if type_of(QUESTIONS[link_id]).shape == "rows":
+                continue
+        elif "answer" in item:
+            raise AnswerError(link_id, "is not a question id (see `flask --app screening questions`)")
+        found += walk(item.get("item"))
+        for answer in item.get("answer", []) if isinstance(item.get("answer"), list) else []:
+            found += walk(answer.get("item") if isinstance(answer, dict) else None)
+    return found
+
+
+def read_item(item: dict, answers: dict[str, Any]) -> None:
+    question = QUESTIONS[item["linkId"]]
+    if type_of(question).shape == "rows":
+        row = read_row(question, item, len(answers.get(question.id, [])))
+        if row:
+            answers.setdefault(question.id, []).append(row)
+        return
+    if question.id in answers:
+        raise AnswerError(question.id, "is answered twice (two items with this linkId)")
+    value = read_value(question, question.id, item)
+    if value is not None:
+        answers[question.id] = value
+
+
+def read_row(table: Question, item: dict, number: int) -> dict[str, Any]:
+    columns = {f"{table.id}.{column.id}": column for column in table.columns}
+    row: dict[str, Any] = {}
+    for cell in item.get("item", []) if isinstance(item.get("item"), list) else []:
+        link_id = cell.get("linkId") if isinstance(cell, dict) else None
+        column = columns.get(link_id)
+        if column is None:
+            raise AnswerError(f"{table.id}[{number}].{link_id}", "is not a column of this question")
+        value = read_value(column, f"{table.id}[{number}].{column.id}", cell, link_id)
+        if value is not None:
+            row[column.id] = value
+    return row
+
+
+def read_value(question: Question, key: str, item: dict, link_id: str = "") -> Any:
+    """The item's answer in the answers format; None when it has none. Values keep their JSON type, so the
+    usual checks report a text where a number belongs, or a date that is no date."""
+    answer_list = item.get("answer") if isinstance(item.get("answer"), list) else []
+    values = [value_of(question, key, answer) for answer in answer_list if isinstance(answer, dict)]
+    values = [value for value in values if value is not None]
+    if not values:
+        return None
+    if type_of(question).has_options:
+        values = [option_value(question, key, value, link_id) for value in values]
+        if type_of(question).shape == "many":
+            return values
+    if len(values) > 1:
+        raise AnswerError(key, f"has {len(values)} answers; it takes one")
+    return values[0]
+
+
+def value_of(question: Question, key: str, answer: dict) -> Any:
+    """An answer's value[x]; a Quantity counts as its number when it is in the question's unit."""
+    kinds = [name for name in answer if name.startswith("value")]
+    if not kinds:
+        return None
+    if len(kinds) > 1:
+        raise AnswerError(key, f"an answer has several values ({', '.join(kinds)})")
+    value = answer[kinds[0]]
+    if kinds[0] == "valueQuantity" and isinstance(value, dict) and question.unit:
+        unit = value.get("code", UCUM_UNITS[question.unit])
+        if unit != UCUM_UNITS[question.unit]:
+            raise AnswerError(key, f"is in {unit}; enter it in {UCUM_UNITS[question.unit]}")
+        return value.get("value")
+    return value
+
+
+def option_value(question: Question, key: str, value: Any, link_id: str) -> str:
+    """The option a coding names: a LOINC answer code, or our CodeSystem's code under any FHIR_BASE_URL."""
+    if not isinstance(value, dict) or "system" not in value or "code" not in value:
+        raise AnswerError(key, f"{value!r} is not a coding; choices are answered with valueCoding")
+    system, code = value["system"], value["code"]
+    if system == LOINC_SYSTEM and code in LOINC_ANSWER_ALIASES.get(question.id, {}):
+        return LOINC_ANSWER_ALIASES[question.id][code]
+    if system.endswith(f"/CodeSystem/{CODE_SYSTEM_ID}"):
+        system = Site().code_system_url
+    for option in question.options:
+        expected = option_coding(Site(), question, option, link_id)
+        if (expected["system"], expected["code"]) == (system, code):
+            return option.value
+    raise AnswerError(key, f"{system}|{code} is not one of its options")

@@ -1,0 +1,345 @@
+"""FHIR that other tools accept: the Questionnaire, CodeSystem, QuestionnaireResponse and transaction Bundle
+the staff download, checked against the R4 invariants (fhirpathpy) and the R4B models, and a response read
+back by `flask load-answers`."""
+
+import copy
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from answer_sets import everything_positive, nothing_of_note
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.codesystem import CodeSystem
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from fhir_invariants import failures
+
+import config
+from screening.exports import fhir
+from screening.intake import store as intake_store
+from screening.models import AuditEvent, Intake, db
+from screening.questionnaire import QUESTIONS
+from screening.questionnaire.instruments import LOINC_ANSWERS, LOINC_ITEMS
+from screening.rules import evaluate, scores
+
+EXTENSION = "http://hl7.org/fhir/StructureDefinition/"
+PANELS = {"PHQ-9": "44249-1", "GAD-7": "69737-5", "AUDIT-C": "72109-2"}
+CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
+TOTALS = {"PHQ-9": "44261-6", "GAD-7": "70274-6", "AUDIT-C": "75626-2"}
+
+
+def items(tree: list[dict]):
+    for item in tree:
+        yield item
+        yield from items(item.get("item", []))
+        for answer in item.get("answer", []):
+            yield from items(answer.get("item", []))
+
+
+def by_link_id(resource: dict) -> dict[str, dict]:
+    return {item["linkId"]: item for item in items(resource["item"])}
+
+
+def extension_value(item: dict, name: str):
+    url = name if name.startswith("http") else EXTENSION + name
+    return next(next(value for key, value in entry.items() if key.startswith("value"))
+                for entry in item.get("extension", []) if entry["url"] == url)
+
+
+def response(answers: dict) -> dict:
+    resource = fhir.questionnaire_response(7, answers, scores(answers), datetime(2026, 11, 20, 9, 30, tzinfo=UTC))
+    return json.loads(json.dumps(resource))
+
+
+def store(app, answers: dict) -> int:
+    with app.app_context():
+        return intake_store.store_submitted(answers, submitted_at=datetime.now(UTC)).id
+
+
+def stored(app) -> list[dict]:
+    with app.app_context():
+        return [intake_store.answers_of(intake) for intake in db.session.execute(db.select(Intake)).scalars()]
+
+
+def load(runner, tmp_path, content: dict):
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    return runner.invoke(args=["load-answers", str(path)])
+
+
+# The Questionnaire
+
+
+def test_the_questionnaire_keeps_every_r4_invariant_including_unique_link_ids():
+    questionnaire = fhir.questionnaire()
+    assert failures(questionnaire) == {}
+    link_ids = [item["linkId"] for item in items(questionnaire["item"])]
+    assert len(link_ids) == len(set(link_ids))
+    assert {"section.reasons", "reasons", "reasons_other"} <= set(link_ids)
+
+
+def test_the_invariant_check_catches_a_section_named_like_its_question():
+    questionnaire = fhir.questionnaire()
+    questionnaire["item"][1]["linkId"] = "reasons"
+    assert failures(questionnaire) == {"que-2": ["Questionnaire"]}
+
+
+def test_the_invariant_check_catches_a_question_answered_twice_in_a_response():
+    resource = response(nothing_of_note())
+    phq9 = by_link_id(resource)["section.mood.phq9"]
+    phq9["item"].append(copy.deepcopy(phq9["item"][0]))
+    assert "qrs-2" in failures(resource)
+
+
+def test_every_loinc_code_names_a_question_and_every_option_of_it():
+    for question_id, code in LOINC_ITEMS.items():
+        assert question_id in QUESTIONS, (question_id, code)
+    for question_id, codes in LOINC_ANSWERS.items():
+        assert set(codes) == {option.value for option in QUESTIONS[question_id].options}, question_id
+        assert len(set(codes.values())) == len(codes), question_id
+
+
+def test_each_instrument_is_a_group_with_its_loinc_panel_and_its_items_carry_loinc_codes():
+    items_by_id = by_link_id(fhir.questionnaire())
+    groups = {link_id: item for link_id, item in items_by_id.items() if item.get("type") == "group" and "code" in item}
+    assert {link_id: item["code"][0]["code"] for link_id, item in groups.items()} == {
+        "section.mood.phq9": PANELS["PHQ-9"], "section.safety.phq9": PANELS["PHQ-9"],
+        "section.mood.gad7": PANELS["GAD-7"], "section.substances.auditc": PANELS["AUDIT-C"]}
+    members = {link_id: {item["linkId"] for item in group["item"] if item["type"] != "display"}
+               for link_id, group in groups.items()}
+    assert members["section.mood.phq9"] | members["section.safety.phq9"] == {
+        *(f"phq9_{number}" for number in range(1, 10)), "phq9_difficulty"}
+    assert members["section.mood.gad7"] == {f"gad7_{number}" for number in range(1, 8)}
+    assert members["section.substances.auditc"] == {"auditc_1", "auditc_2", "auditc_3"}
+    assert items_by_id["phq9_1"]["code"] == [{"system": "http://loinc.org", "code": "44250-9"}]
+    assert items_by_id["phq9_9"]["code"][0]["code"] == "44260-8"
+    assert items_by_id["gad7_7"]["code"][0]["code"] == "69736-7"
+    assert items_by_id["auditc_3"]["code"][0]["code"] == "68520-6"
+    assert "code" not in items_by_id["auditc_1"], "68518-0 is in no public LOINC-coded Questionnaire we checked"
+    assert "code" not in fhir.questionnaire(), "three panels are not one concept"
+
+
+def test_scored_answers_carry_loinc_codes_and_ordinal_values_that_add_up_to_the_apps_totals():
+    questionnaire_items = by_link_id(fhir.questionnaire())
+    phq9_1 = questionnaire_items["phq9_1"]["answerOption"]
+    assert [(option["valueCoding"]["code"], extension_value(option, "ordinalValue")) for option in phq9_1] == [
+        ("LA6568-5", 0), ("LA6569-3", 1), ("LA6570-1", 2), ("LA6571-9", 3)]
+    answers = {**everything_positive(), "phq9_4": "1", "gad7_2": "0", "auditc_3": "monthly"}
+    answered = by_link_id(response(answers))
+    for score in scores(answers):
+        total = questionnaire_items[fhir.TOTAL_IDS[score.instrument]]
+        expression = extension_value(total, CALCULATED)
+        scored = [question.id for question in QUESTIONS.values()
+                  if question.instrument == score.instrument and question.options[0].score is not None]
+        assert all(f"'{question_id}'" in expression["expression"] for question_id in scored)
+        ordinals = [extension_value(option, "ordinalValue")
+                    for question_id in scored if question_id in answered
+                    for option in questionnaire_items[question_id]["answerOption"]
+                    if option["valueCoding"] == answered[question_id]["answer"][0]["valueCoding"]]
+        assert sum(ordinals) == score.total, score.instrument
+        assert total["code"][0]["code"] == TOTALS[score.instrument]
+
+
+def test_units_limits_lengths_the_tables_row_limit_and_help_are_exported():
+    items_by_id = by_link_id(fhir.questionnaire())
+    assert extension_value(items_by_id["bp_systolic"], "questionnaire-unit")["code"] == "mm[Hg]"
+    assert extension_value(items_by_id["bp_systolic"], "questionnaire-unit")["system"] == "http://unitsofmeasure.org"
+    assert extension_value(items_by_id["height_cm"], "questionnaire-unit")["code"] == "cm"
+    assert extension_value(items_by_id["weight_kg"], "questionnaire-unit")["code"] == "kg"
+    assert (extension_value(items_by_id["bp_diastolic"], "minValue"),
+            extension_value(items_by_id["bp_diastolic"], "maxValue")) == (30, 160)
+    assert extension_value(items_by_id["weight_kg"], "maxValue") == 350.0
+    assert items_by_id["full_name"]["maxLength"] == 120
+    assert extension_value(items_by_id["antidepressants"], "questionnaire-maxOccurs") == 6
+    assert items_by_id["antidepressants.name"]["maxLength"] == 80
+    assert items_by_id["drug_use_count.help"]["type"] == "display"
+    assert items_by_id["drug_use_count.help"]["text"].startswith("Enter 0 if none.")
+    assert items_by_id["phq9_1.lead-in"]["text"].startswith("Over the last 2 weeks")
+    assert items_by_id["phq9_9.lead-in"]["text"].startswith("Over the last 2 weeks")
+
+
+def test_the_questionnaire_names_its_profile_canonical_url_publisher_and_subject(app, make_staff):
+    app.config.update(FHIR_BASE_URL="https://fhir.riverside.example/r4/", CLINIC_NAME="Riverside Mood Clinic")
+    questionnaire = json.loads(make_staff().client.get("/staff/questionnaire.json").data)
+    Questionnaire.model_validate(questionnaire)
+    assert questionnaire["meta"]["profile"] == ["http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire|3.0.0"]
+    assert questionnaire["url"] == "https://fhir.riverside.example/r4/Questionnaire/ketamine-pre-consultation"
+    assert questionnaire["publisher"] == "Riverside Mood Clinic"
+    assert questionnaire["subjectType"] == ["Patient"]
+    assert date.fromisoformat(questionnaire["date"])
+
+
+def test_the_fhir_base_url_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("FHIR_BASE_URL", "https://fhir.example.net")
+    assert config.from_environment()["FHIR_BASE_URL"] == "https://fhir.example.net"
+
+
+def test_a_canonical_url_must_be_http_or_https():
+    with pytest.raises(ValueError, match="FHIR_BASE_URL"):
+        fhir.Site("urn:screening")
+
+
+def test_our_own_answer_codes_are_one_exported_code_system(app, make_staff):
+    staff = make_staff()
+    code_system = json.loads(staff.client.get("/staff/codesystem.json").data)
+    CodeSystem.model_validate(code_system)
+    questionnaire = json.loads(staff.client.get("/staff/questionnaire.json").data)
+    codings = [coding for item in items(questionnaire["item"]) for coding in
+               [option["valueCoding"] for option in item.get("answerOption", [])]
+               + [when["answerCoding"] for when in item.get("enableWhen", []) if "answerCoding" in when]]
+    systems = {coding["system"] for coding in codings}
+    assert systems == {"http://loinc.org", code_system["url"]}, "one CodeSystem, no per-question systems"
+    concepts = {concept["code"]: concept["display"] for concept in code_system["concept"]}
+    assert len(concepts) == code_system["count"] == len(code_system["concept"])
+    for coding in codings:
+        if coding["system"] == code_system["url"]:
+            assert concepts[coding["code"]] == coding["display"]
+    assert concepts["reasons/other"] == "Something else"
+    assert "antidepressants.helped/no" in concepts
+
+
+# The QuestionnaireResponse
+
+
+@pytest.mark.parametrize("answers", [everything_positive(), nothing_of_note()], ids=["everything", "nothing"])
+def test_a_response_keeps_every_r4_invariant_and_the_questionnaires_structure(answers):
+    resource = response(answers)
+    QuestionnaireResponse.model_validate(resource)
+    assert failures(resource) == {}
+    questionnaire_items = by_link_id(fhir.questionnaire())
+
+    def same_structure(answered: list[dict], defined: list[dict]):
+        child_ids = {item["linkId"] for item in defined}
+        for item in answered:
+            assert item["linkId"] in child_ids, item["linkId"]
+            same_structure(item.get("item", []), questionnaire_items[item["linkId"]].get("item", []))
+
+    same_structure(resource["item"], fhir.questionnaire()["item"])
+
+
+def test_the_response_names_the_patient_as_subject_author_and_source(app, make_staff):
+    intake_id = store(app, everything_positive())
+    resource = json.loads(make_staff().client.get(f"/staff/intakes/{intake_id}/fhir.json").data)
+    assert resource["contained"] == [{"resourceType": "Patient", "id": "patient",
+                                      "name": [{"text": "Maria-Dolores Fernández-Okonkwo"}],
+                                      "birthDate": "1950-06-01",
+                                      "telecom": [{"system": "phone", "value": "+1 555 987 6543", "use": "home"},
+                                                  {"system": "email", "value": "maria@example.org", "use": "home"}]}]
+    assert resource["subject"]["reference"] == resource["author"]["reference"] == resource["source"]["reference"] \
+        == "#patient"
+    assert datetime.fromisoformat(resource["authored"]).tzinfo is not None
+    assert resource["questionnaire"] == "https://example.org/fhir/Questionnaire/ketamine-pre-consultation|2026.11"
+    assert resource["meta"]["profile"][0].startswith("http://hl7.org/fhir/uv/sdc/StructureDefinition/")
+
+
+def test_the_transaction_bundle_holds_patient_response_and_total_observations_and_is_audited(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    download = nurse.client.get(f"/staff/intakes/{intake_id}/fhir-bundle.json")
+    assert download.mimetype == "application/fhir+json"
+    bundle = json.loads(download.data)
+    Bundle.model_validate(bundle)
+    assert bundle["type"] == "transaction"
+    entries = bundle["entry"]
+    assert [entry["resource"]["resourceType"] for entry in entries] == [
+        "Patient", "QuestionnaireResponse", "Observation", "Observation", "Observation"]
+    assert all(entry["request"] == {"method": "POST", "url": entry["resource"]["resourceType"]} for entry in entries)
+    full_urls = [entry["fullUrl"] for entry in entries]
+    assert len(set(full_urls)) == len(full_urls) and all(url.startswith("urn:uuid:") for url in full_urls)
+    patient_url, response_url = full_urls[:2]
+    qr = entries[1]["resource"]
+    assert qr["subject"]["reference"] == patient_url and "contained" not in qr
+    assert failures(qr) == {}
+    observations = {entry["resource"]["code"]["coding"][0]["code"]: entry["resource"] for entry in entries[2:]}
+    assert {code: observation["valueQuantity"]["value"] for code, observation in observations.items()} == {
+        TOTALS["PHQ-9"]: 27, TOTALS["GAD-7"]: 21, TOTALS["AUDIT-C"]: 9}
+    for observation in observations.values():
+        assert observation["status"] == "final"
+        assert observation["category"][0]["coding"][0]["code"] == "survey"
+        assert observation["subject"] == {"reference": patient_url}
+        assert observation["derivedFrom"] == [{"reference": response_url}]
+        assert observation["valueQuantity"]["code"] == "{score}"
+    with app.app_context():
+        assert db.session.execute(db.select(AuditEvent).filter_by(action="export_fhir_bundle")).scalar_one() \
+            .intake_id == intake_id
+
+
+def test_the_bundle_leaves_out_a_total_the_patient_did_not_complete(app, make_staff):
+    answers = nothing_of_note()
+    answers.update(auditc_1="monthly_or_less", auditc_2="1_or_2")  # item 3 left out: the AUDIT-C total is not complete
+    intake_id = store(app, answers)
+    bundle = json.loads(make_staff().client.get(f"/staff/intakes/{intake_id}/fhir-bundle.json").data)
+    codes = [entry["resource"]["code"]["coding"][0]["code"] for entry in bundle["entry"][2:]]
+    assert codes == [TOTALS["PHQ-9"], TOTALS["GAD-7"]]
+
+
+# Both ways: load-answers takes a FHIR QuestionnaireResponse
+
+
+def test_load_answers_stores_a_fhir_response_with_the_same_answers_and_flags(app, runner, tmp_path):
+    answers = everything_positive()
+    result = load(runner, tmp_path, response(answers))
+    assert result.exit_code == 0, result.output
+    assert "Stored 1 submitted intake." in result.output
+    assert stored(app) == [answers]
+    today = date.today()
+    assert [flag.as_dict() for flag in evaluate(stored(app)[0], today)] == [
+        flag.as_dict() for flag in evaluate(answers, today)]
+
+
+def test_load_answers_reads_codes_under_another_base_url_and_ignores_coding_extensions(app, runner, tmp_path):
+    resource = json.loads(json.dumps(response(nothing_of_note())).replace(
+        "https://example.org/fhir/", "https://fhir.other-clinic.example/"))
+    phq9_1 = by_link_id(resource)["phq9_1"]["answer"][0]["valueCoding"]
+    phq9_1["extension"] = [{"url": EXTENSION + "ordinalValue", "valueDecimal": 0}]
+    result = load(runner, tmp_path, resource)
+    assert result.exit_code == 0, result.output
+    assert stored(app) == [nothing_of_note()]
+
+
+def answered_response(change) -> dict:
+    resource = response(nothing_of_note())
+    change(resource, by_link_id(resource))
+    return resource
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda resource, items: items["bp_diastolic"]["answer"][0].update(valueInteger=500),
+     "bp_diastolic: Enter a number between 30 and 160 mmHg."),
+    (lambda resource, items: items["stroke"]["answer"][0]["valueCoding"].update(code="stroke/perhaps"),
+     "stroke: https://example.org/fhir/CodeSystem/ketamine-pre-consultation-answers|stroke/perhaps is not one of"),
+    (lambda resource, items: items["stroke"].update(linkId="favourite_colour"),
+     "favourite_colour: is not a question id"),
+    (lambda resource, items: items["stroke"].pop("answer"), "stroke: is required but has no answer"),
+    (lambda resource, items: items["date_of_birth"]["answer"][0].update(valueDate="27/03/1985"),
+     "date_of_birth: '27/03/1985' is not a date like 1985-03-27"),
+    (lambda resource, items: items["phq9_1"]["answer"].append(copy.deepcopy(items["phq9_2"]["answer"][0])),
+     "phq9_1: has 2 answers; it takes one"),
+    (lambda resource, items: resource.update(questionnaire="http://loinc.org/q/44249-1"),
+     "questionnaire: is 'http://loinc.org/q/44249-1', not our Questionnaire"),
+    (lambda resource, items: resource.update(status="in-progress"),
+     "status: is 'in-progress'; only a completed response can be loaded"),
+], ids=["out of range", "unknown code", "unknown linkId", "required", "bad date", "two answers", "other form",
+        "in progress"])
+def test_load_answers_refuses_a_fhir_response_with_a_clear_message(app, runner, tmp_path, change, words):
+    result = load(runner, tmp_path, answered_response(change))
+    assert result.exit_code != 0
+    assert words in result.output
+    assert "Nothing was stored." in result.output and "Traceback" not in result.output
+    assert stored(app) == []
+
+
+def test_a_fhir_response_and_an_answers_file_fail_with_the_same_message(app, runner, tmp_path):
+    answers = {**nothing_of_note(), "bp_systolic": 400}
+    from_json = load(runner, tmp_path, answers).output
+    from_fhir = load(runner, tmp_path, response(answers)).output
+    assert from_json == from_fhir
+    assert "bp_systolic" in from_fhir
+
+
+def test_the_gad7_answer_code_lhc_forms_uses_for_item_2_loads_as_more_than_half_the_days(app, runner, tmp_path):
+    resource = response({**nothing_of_note(), "gad7_2": "2"})
+    by_link_id(resource)["gad7_2"]["answer"][0]["valueCoding"] = {
+        "system": "http://loinc.org", "code": "LA18938-3", "display": "More days than not"}
+    assert load(runner, tmp_path, resource).exit_code == 0
+    assert stored(app)[0]["gad7_2"] == "2"
