@@ -32,3 +32,8 @@ def events(action: str = "", actor_id: int | None = None, intake_id: int | None 
     total = db.session.scalar(db.select(db.func.count()).select_from(query.subquery()))
     rows = db.session.scalars(query.order_by(AuditEvent.id.desc()).limit(per_page).offset((page - 1) * per_page))
     return list(rows), total
+
+
+# Actions on the intakes that need attention now (alerts/marks.py)
+VIEW_ATTENTION = "view_attention"
+ACKNOWLEDGE_ATTENTION = "acknowledge_attention"

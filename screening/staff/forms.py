@@ -1,9 +1,11 @@
 """Forms of the staff pages."""
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length
+
+from ..alerts.marks import OUTCOMES
 
 
 class SignInForm(FlaskForm):
@@ -31,3 +33,9 @@ class NewAccountForm(FlaskForm):
 class PasswordForm(FlaskForm):
     password = PasswordField("New password", validators=[InputRequired("Enter a password."), Length(max=200)])
     confirm = PasswordField("New password again", validators=[EqualTo("password", "The two passwords differ.")])
+
+
+class AcknowledgeForm(FlaskForm):
+    outcome = RadioField("What was done", choices=list(OUTCOMES.items()),
+                         validators=[InputRequired("Choose what was done.")])
+    note = TextAreaField("Note", validators=[Length(max=4000, message="Keep a note under 4,000 characters.")])

@@ -11,6 +11,8 @@ from functools import wraps
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..alerts import marks
+from ..alerts.background import send_soon
 from ..crypto import vault
 from ..exports import fhir
 from ..exports import flags_csv as csv_export
@@ -18,11 +20,21 @@ from ..intake.store import answers_of
 from ..models import Intake, StaffNote, StaffUser, db, utcnow
 from ..questionnaire.display import review_rows
 from ..rules import evaluate, scores
+from ..rules.attention import attention_reasons, labels
 from ..summary import store as summaries
 from ..web.downloads import attachment, pdf_response
 from . import accounts, audit
-from .forms import NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
-from .review_queue import LEVELS, WHEN, QueueFilter, list_queue, mark_reviewed
+from .forms import AcknowledgeForm, NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
+from .review_queue import (
+    LEVELS,
+    WHEN,
+    QueueFilter,
+    ago,
+    attention_row,
+    list_queue,
+    mark_reviewed,
+    needs_attention,
+)
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 SEARCH_KEY = "staff_search"
@@ -55,6 +67,11 @@ def end_idle_sessions():
     session[SEEN_KEY] = time.time()
     session.permanent = True
     return None
+
+
+@bp.app_template_filter("ago")
+def ago_filter(when) -> str:
+    return ago(when, utcnow())
 
 
 def client_address() -> str:
@@ -102,7 +119,9 @@ def queue():
     )
     page = list_queue(chosen, request.args.get("page", 1, type=int), date.today())
     audit.record("view_queue", actor=current_user, detail=f"page {page.page}")
-    return render_template("staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search))
+    send_soon()  # without a worker: retries and escalations, once a minute while the queue is open
+    return render_template("staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search),
+                           attention=needs_attention(), alerts_missing=marks.missing_settings(current_app.config))
 
 
 @bp.post("/search")
@@ -129,13 +148,65 @@ def intake(intake_id: int):
     answers = answers_of(record)
     notes = db.session.scalars(db.select(StaffNote).filter_by(intake_id=record.id).order_by(StaffNote.id)).all()
     audit.record("view", actor=current_user, intake_id=record.id)
+    open_mark = marks.open_mark(record.id)
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
+        attention=attention_row(open_mark, record) if open_mark else None,
+        urgent_now=labels(attention_reasons(answers)),
         flags=evaluate(answers, record.submitted_at.date()), scores=scores(answers),
         sections=review_rows(answers), notes=[(note, vault().decrypt(note.text)) for note in notes],
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
         note_form=NoteForm(),
     )
+
+
+def marked_intake(intake_id: int) -> tuple[Intake, list]:
+    """Any intake, sent or not, that ever needed attention, with its marks (newest first)."""
+    record = db.session.get(Intake, intake_id)
+    found = marks.marks_of(intake_id) if record is not None else []
+    if not found:
+        abort(404)
+    return record, found
+
+
+@bp.get("/attention/<int:intake_id>")
+@login_required
+def attention(intake_id: int):
+    """The attention record: how to reach the patient and why, for a draft as for a sent form; what was sent to
+    whom; what staff did. The form records what was done."""
+    record, found = marked_intake(intake_id)
+    audit.record(audit.VIEW_ATTENTION, actor=current_user, intake_id=record.id)
+    return render_attention(record, found, AcknowledgeForm())
+
+
+def render_attention(record: Intake, found: list, form: AcknowledgeForm):
+    answers = answers_of(record)
+    history = [(mark, attention_row(mark, record), vault().decrypt(mark.note) if mark.note else "") for mark in found]
+    sent = {}
+    for delivery in marks.deliveries_of(found):
+        sent.setdefault(delivery.attention_id, []).append(delivery)
+    return render_template(
+        "staff/attention.html", intake=record, answers=answers, history=history, deliveries=sent, form=form,
+        outcomes=marks.OUTCOMES, is_open=any(mark.is_open for mark in found),
+        authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
+    ), 422 if form.errors else 200
+
+
+@bp.post("/attention/<int:intake_id>")
+@login_required
+def acknowledge(intake_id: int):
+    record, found = marked_intake(intake_id)
+    form = AcknowledgeForm()
+    if not form.validate_on_submit():
+        return render_attention(record, found, form)
+    closed = marks.acknowledge(record.id, current_user, form.outcome.data, (form.note.data or "").strip(), utcnow())
+    if closed:
+        audit.record(audit.ACKNOWLEDGE_ATTENTION, actor=current_user, intake_id=record.id,
+                     detail=f"outcome: {form.outcome.data}")
+        flash(f"Recorded for intake {record.id}: {marks.OUTCOMES[form.outcome.data]}.")
+    else:
+        flash(f"Intake {record.id} was already acknowledged.")
+    return redirect(url_for("staff.queue"))
 
 
 @bp.get("/intakes/<int:intake_id>/summary.pdf")
