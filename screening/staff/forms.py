@@ -36,6 +36,6 @@ class PasswordForm(FlaskForm):
 
 
 class AcknowledgeForm(FlaskForm):
-    outcome = RadioField("What was done", choices=list(OUTCOMES.items()),
+    outcome = RadioField("What was done", choices=[SelectChoice(value, label) for value, label in OUTCOMES.items()],
                          validators=[InputRequired("Choose what was done.")])
     note = TextAreaField("Note", validators=[Length(max=4000, message="Keep a note under 4,000 characters.")])
