@@ -46,4 +46,6 @@ def in_order(reasons) -> list[str]:
 
 
 def labels(reasons) -> list[str]:
-    return [LABELS[reason] for reason in in_order(reasons)]
+    """In words, most pressing first; acute self-harm says self-harm already."""
+    shown = [reason for reason in in_order(reasons) if not (reason == SELF_HARM and SELF_HARM_ACUTE in reasons)]
+    return [LABELS[reason] for reason in shown]

@@ -14,7 +14,7 @@ from ..alerts import marks
 from ..intake.store import answers_of
 from ..models import Attention, Intake, db
 from ..rules import LEVELS
-from ..rules.attention import LABELS, in_order
+from ..rules.attention import LABELS, labels
 from .search_index import search_condition
 
 WHEN = ("all", "today", "week")
@@ -119,7 +119,7 @@ def needs_attention() -> list[AttentionRow]:
 def attention_row(mark: Attention, intake: Intake) -> AttentionRow:
     held = marks.content(mark)
     return AttentionRow(
-        mark, intake, [LABELS[reason] for reason in in_order(held["reasons"])],
+        mark, intake, labels(held["reasons"]),
         answers_of(intake).get("phone", ""), [(reason, LABELS[reason], at) for reason, at in marks.changed_back(held)],
     )
 
