@@ -24,7 +24,7 @@ from helpers import Patient, Staff, typical_answers
 
 import config
 from screening import create_app
-from screening.alerts.sending import AlertWorker
+from screening.alerts.sending import AlertWorker, next_due
 from screening.models import AlertDelivery, Attention, AuditEvent, Intake, db, utcnow
 from screening.rules.attention import (
     BP_CRISIS_RANGE,
@@ -481,3 +481,42 @@ def test_demo_makes_a_believable_queue_and_raises_alerts_for_its_urgent_intakes(
         marked = db.session.scalar(db.select(db.func.count(db.distinct(Attention.intake_id))))
     assert 1 <= urgent <= 12, urgent
     assert marked == urgent
+
+
+def test_a_self_harm_answer_on_a_page_with_an_error_raises_the_alert_at_once(alert_app, mail_server):
+    patient = Patient(alert_app.test_client())
+    patient.start()
+    incomplete = {key: value for key, value in typical_answers()["safety"].items() if key != "asq_2"}
+    assert patient.answer("safety", {**incomplete, "asq_1": "yes"}).status_code == 422
+    run_worker(alert_app)
+    assert len(mail_server.inbox.wait_for(1)) == 1, "the patient may leave the page with its error"
+    saved = patient.answer("safety", {**typical_answers()["safety"], "asq_1": "yes"})
+    assert saved.headers["Location"].endswith("/crisis")
+    assert run_worker(alert_app).sent == 0, "the same reason is not told twice"
+
+
+def test_staff_are_told_when_alerts_wait_too_long(make_alert_app, make_staff):
+    app = make_alert_app(**alert_settings(free_port()))  # nothing listens there
+    self_harm_at_step_5(app)
+    nurse = nurse_for(app, make_staff)
+    assert "waited more than 2 minutes" not in nurse.client.get("/staff/").text
+    with app.app_context():
+        delivery = db.session.scalars(db.select(AlertDelivery)).one()
+        delivery.created_at -= timedelta(minutes=3)
+        db.session.commit()
+    queue = nurse.client.get("/staff/").text
+    assert "1 alert has waited more than 2 minutes to be sent." in queue and "Alerts are off" not in queue
+
+
+@pytest.mark.postgresql_only  # SQLite has no row locks: one worker per SQLite database
+def test_workers_on_postgresql_pass_over_an_alert_another_worker_is_sending(alert_app, mail_server):
+    self_harm_at_step_5(alert_app)  # an email and a webhook call, both due
+    now = utcnow()
+    with alert_app.app_context(), db.engine.connect() as other_worker:
+        held = other_worker.execute(next_due(now)).first()
+        worker = AlertWorker()
+        worker.run_due(now)
+        assert worker.sent == 1
+        sent = db.session.scalars(db.select(AlertDelivery).where(AlertDelivery.sent_at.is_not(None))).one()
+        assert sent.id != held.id
+        other_worker.rollback()

@@ -7,7 +7,7 @@ sticky: answers changed back later are kept in its history, and only a staff mem
 """
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -18,6 +18,7 @@ from ..models import AlertDelivery, Attention, db
 from ..rules.attention import in_order
 
 ALERT, ESCALATION = "alert", "escalation"
+STALLED_AFTER = timedelta(minutes=2)
 EMAIL, WEBHOOK = "email", "webhook"
 
 # What a staff member did about it, in the words of the form.
@@ -42,8 +43,18 @@ def recipients(config, kind: str) -> list[str]:
 
 
 def missing_settings(config) -> list[str]:
-    """What to set for alerts by email; empty when they are on."""
+    """What to set for alerts by email; empty when they are on, or when a webhook carries them."""
+    if channels(config):
+        return []
     return [name for name in ("MAIL_SERVER", "ALERT_EMAILS") if not config.get(name)]
+
+
+def waiting_too_long(now: datetime, after: timedelta = STALLED_AFTER) -> int:
+    """Alerts still unsent `after` their time: no worker running, or the mail server refusing."""
+    return db.session.scalar(
+        db.select(db.func.count()).select_from(AlertDelivery)
+        .where(AlertDelivery.sent_at.is_(None), AlertDelivery.created_at < now - after)
+    )
 
 
 def open_mark(intake_id: int) -> Attention | None:

@@ -121,7 +121,8 @@ def queue():
     audit.record("view_queue", actor=current_user, detail=f"page {page.page}")
     send_soon()  # without a worker: retries and escalations, once a minute while the queue is open
     return render_template("staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search),
-                           attention=needs_attention(), alerts_missing=marks.missing_settings(current_app.config))
+                           attention=needs_attention(), alerts_missing=marks.missing_settings(current_app.config),
+                           alerts_waiting=marks.waiting_too_long(utcnow()))
 
 
 @bp.post("/search")
