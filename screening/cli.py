@@ -112,18 +112,20 @@ def demo_command(count: int, seed: int | None, no_pdf: bool) -> None:
 @click.command("rotate-keys")
 @with_appcontext
 def rotate_keys_command() -> None:
-    """Re-encrypt answers, PDFs and notes under the first key of ENCRYPTION_KEYS.
+    """Re-encrypt answers, PDFs, notes and attention records under the first key of ENCRYPTION_KEYS.
 
     Put the new key first and keep the old ones after it; run this; then the old keys can go.
     """
     keys = vault()
     counts = {}
-    for model, column in ((Intake, "answers"), (Report, "pdf"), (StaffNote, "text"), (Attention, "marks"),
-                          (Attention, "note")):
-        rows = db.session.scalars(db.select(model).where(getattr(model, column).is_not(None))).all()
+    for model, columns in ((Intake, ("answers",)), (Report, ("pdf",)), (StaffNote, ("text",)),
+                           (Attention, ("marks", "note"))):
+        rows = db.session.scalars(db.select(model)).all()
         for row in rows:
-            setattr(row, column, keys.rotate(getattr(row, column)))
-        counts[f"{model.__tablename__}.{column}"] = len(rows)
+            for column in columns:
+                if getattr(row, column) is not None:
+                    setattr(row, column, keys.rotate(getattr(row, column)))
+        counts[model.__tablename__] = len(rows)
         db.session.commit()
     db.session.add(AuditEvent(action="rotate_keys", detail=", ".join(f"{n} {name}" for name, n in counts.items())))
     db.session.commit()

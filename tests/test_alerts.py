@@ -520,3 +520,25 @@ def test_workers_on_postgresql_pass_over_an_alert_another_worker_is_sending(aler
         sent = db.session.scalars(db.select(AlertDelivery).where(AlertDelivery.sent_at.is_not(None))).one()
         assert sent.id != held.id
         other_worker.rollback()
+
+
+def test_rotating_keys_re_encrypts_attention_records(app, database, make_staff):
+    from cryptography.fernet import Fernet
+
+    with app.app_context():
+        from screening.intake import store as intake_store
+
+        intake_id = intake_store.store_submitted(everything_positive()).id
+    nurse = make_staff()
+    record = f"/staff/attention/{intake_id}"
+    assert nurse.post(record, {"outcome": "other", "note": "Family called back"}, page=record).status_code == 302
+    new_key = Fernet.generate_key().decode()
+    keys = f"{new_key},{config.TestConfig.ENCRYPTION_KEYS}"
+    rotated = create_app({"DATABASE_URL": database, "ENCRYPTION_KEYS": keys})
+    result = rotated.test_cli_runner().invoke(args=["rotate-keys"])
+    assert result.exit_code == 0 and "1 attention rows" in result.output, result.output
+    with rotated.app_context():
+        mark = db.session.scalars(db.select(Attention)).one()
+        assert b"self_harm_acute" in Fernet(new_key).decrypt(mark.marks)
+        assert Fernet(new_key).decrypt(mark.note) == b'"Family called back"'
+        db.engine.dispose()
