@@ -101,9 +101,11 @@ def queue_alerts(mark: Attention, kind: str, at: datetime) -> None:
 
 
 def acknowledge(intake_id: int, by, outcome: str, note: str, at: datetime) -> int:
-    """Close the intake's open marks with what was done; returns how many were open."""
+    """Close the intake's open marks with what was done; returns how many were open. Locked while closed, so two
+    staff members recording at once cannot both close the same mark: the second finds it closed."""
     marks = db.session.scalars(
         db.select(Attention).where(Attention.intake_id == intake_id, Attention.acknowledged_at.is_(None))
+        .with_for_update()
     ).all()
     for mark in marks:
         mark.acknowledged_at, mark.acknowledged_by_id, mark.outcome = at, by.id, outcome
