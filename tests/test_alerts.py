@@ -543,3 +543,31 @@ def test_rotating_keys_re_encrypts_attention_records(app, database, make_staff):
         assert b"self_harm_acute" in Fernet(new_key).decrypt(mark.marks)
         assert Fernet(new_key).decrypt(mark.note) == b'"Family called back"'
         db.engine.dispose()
+
+
+def test_a_webhook_that_answers_with_an_error_is_tried_again(make_alert_app):
+    calls = []
+
+    class Failing(BaseHTTPRequestHandler):
+        def do_POST(self):
+            calls.append(self.rfile.read(int(self.headers["Content-Length"])))
+            self.send_response(503 if len(calls) == 1 else 200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Failing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        app = make_alert_app(ALERT_WEBHOOK_URL=f"http://127.0.0.1:{server.server_port}/page")
+        self_harm_at_step_5(app)
+        start = utcnow()
+        assert run_worker(app, start).failed == 1
+        with app.app_context():
+            assert db.session.scalars(db.select(AlertDelivery.last_error_type)).one() == "WebhookRefused"
+        assert run_worker(app, start + timedelta(seconds=10)).sent == 1
+        assert len(calls) == 2
+    finally:
+        server.shutdown()
+        server.server_close()
