@@ -405,6 +405,8 @@ def test_the_panel_shows_a_draft_with_its_phone_and_acknowledging_removes_it_and
     assert "Form not sent yet" in record.text
     missing = nurse.post(f"/staff/attention/{intake.id}", {"note": "no outcome"}, page=f"/staff/attention/{intake.id}")
     assert missing.status_code == 422 and "Choose what was done." in missing.text
+    vague = nurse.post(f"/staff/attention/{intake.id}", {"outcome": "other"}, page=f"/staff/attention/{intake.id}")
+    assert vague.status_code == 422 and "Say in the note what was done." in vague.text
     done = nurse.post(f"/staff/attention/{intake.id}", {"outcome": "spoke", "note": "Safe at home; plan agreed."},
                       page=f"/staff/attention/{intake.id}")
     assert done.headers["Location"].endswith("/staff/")

@@ -173,6 +173,7 @@ def intake(intake_id: int):
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
         attention=attention_row(open_mark, record) if open_mark else None,
+        has_attention_record=open_mark is not None or bool(marks.marks_of(record.id)),
         urgent_now=labels(attention_reasons(answers)),
         flags=evaluate(answers, record.submitted_at.date()), scores=scores(answers),
         sections=review_rows(answers), notes=[(note, vault().decrypt(note.text)) for note in notes],
