@@ -26,6 +26,25 @@ ENV_SETTINGS = (
     "START_LIMIT",
     "PATIENT_COPY_LIMIT",
     "FHIR_BASE_URL",
+    "APP_URL",
+    "MAIL_SERVER",
+    "MAIL_PORT",
+    "MAIL_USE_TLS",
+    "MAIL_USERNAME",
+    "MAIL_PASSWORD",
+    "MAIL_FROM",
+    "ALERT_EMAILS",
+    "ALERT_ESCALATE_EMAILS",
+    "ALERT_ESCALATE_MINUTES",
+    "ALERT_WEBHOOK_URL",
+    "ALERT_INCLUDE_REASON",
+    "ALERT_CONSENT_TEXT",
+    "ALERTS_AFTER_RESPONSE",
+)
+
+ALERT_CONSENT = (
+    "If your answers show you may be at risk of harming yourself, or your blood pressure reading is very high, "
+    "the clinic may be told right away and may call you, even before you send this form."
 )
 
 
@@ -72,6 +91,24 @@ class Config:
     # Where the clinic's FHIR resources live: the exported Questionnaire's canonical URL and the answer
     # CodeSystem's URL start with it. Set it to the clinic's FHIR server; the default resolves nowhere.
     FHIR_BASE_URL = "https://example.org/fhir"
+    # Alerts (screening/alerts/): an intake that needs attention now is told to a person within a minute, sent
+    # or not. Email when MAIL_SERVER and ALERT_EMAILS are set; a JSON POST when ALERT_WEBHOOK_URL is set.
+    APP_URL = "http://127.0.0.1:5000"  # the public address staff sign in at, for the link in an alert
+    MAIL_SERVER = ""
+    MAIL_PORT = 587
+    MAIL_USE_TLS = True  # STARTTLS
+    MAIL_USERNAME = ""
+    MAIL_PASSWORD = ""
+    MAIL_FROM = ""
+    ALERT_EMAILS = ""  # comma-separated
+    ALERT_ESCALATE_EMAILS = ""  # told when nobody acknowledged in time; empty: ALERT_EMAILS again
+    ALERT_ESCALATE_MINUTES = 15
+    ALERT_WEBHOOK_URL = ""
+    ALERT_INCLUDE_REASON = False  # name the reason's category (self-harm, blood pressure) in alerts
+    ALERT_CONSENT_TEXT = ALERT_CONSENT  # said to the patient with the consent on step 1
+    # Without a worker, the web process sends due alerts in a short thread after the response
+    # (alerts/background.py). None: exactly when PDF_WORKER is off.
+    ALERTS_AFTER_RESPONSE = None
 
 
 class DevelopmentConfig(Config):
@@ -84,6 +121,7 @@ class TestConfig(Config):
     ENCRYPTION_KEYS = "3tq8kxH1Il1-3w-nmpG1n4WTnpxnDPuJ0NeuZB0QCV8="
     LOOKUP_KEY = "test-lookup-key"
     DATABASE_URL = "sqlite://"
+    ALERTS_AFTER_RESPONSE = False  # tests run the worker's pass themselves
 
 
 class ProductionConfig(Config):
@@ -96,16 +134,20 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 
 def from_environment() -> dict:
     settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
-    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS", "TRUSTED_PROXIES"):
+    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS", "TRUSTED_PROXIES", "MAIL_PORT"):
         if name in settings:
             settings[name] = int(settings[name])
-    if "PDF_WORKER" in settings:
-        settings["PDF_WORKER"] = on_or_off("PDF_WORKER", settings["PDF_WORKER"])
+    if "ALERT_ESCALATE_MINUTES" in settings:
+        settings["ALERT_ESCALATE_MINUTES"] = float(settings["ALERT_ESCALATE_MINUTES"])
+    for name in ("PDF_WORKER", "MAIL_USE_TLS", "ALERT_INCLUDE_REASON", "ALERTS_AFTER_RESPONSE"):
+        if name in settings:
+            settings[name] = on_or_off(name, settings[name])
     return settings
 
 
 def on_or_off(name: str, value: str) -> bool:
-    """An on/off setting; anything unclear stops the app, since a guess could leave PDFs to a worker nobody runs."""
+    """An on/off setting; anything unclear stops the app, since a guess could leave PDFs to a worker nobody runs
+    or say more in an alert than the clinic chose."""
     words = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
     try:
         return words[value.strip().lower()]

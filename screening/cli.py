@@ -1,5 +1,5 @@
 """Command-line tools, run as `flask --app screening COMMAND`: data dictionary, imports, rules, staff, retention,
-and the PDF worker."""
+and the worker (alerts and the clinicians' PDFs)."""
 
 import json
 import os
@@ -16,14 +16,14 @@ from . import demo
 from .crypto import vault
 from .exports import fhir_import
 from .intake import store
-from .models import Intake, Report, StaffNote, db, utcnow
+from .jobs import Jobs
+from .models import Attention, Intake, Report, StaffNote, db, utcnow
 from .questionnaire import dictionary
 from .questionnaire.answers import check_answers
 from .questionnaire.types import AnswerError
 from .rules import CATALOGUE_VERSION, document, evaluate
 from .staff import accounts, audit
 from .summary import store as summaries
-from .summary.worker import Worker
 
 RULES_DOCUMENT = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -120,44 +120,50 @@ def demo_command(count: int, seed: int | None, no_pdf: bool) -> None:
 @click.command("rotate-keys")
 @with_appcontext
 def rotate_keys_command() -> None:
-    """Re-encrypt answers, PDFs and notes under the first key of ENCRYPTION_KEYS.
+    """Re-encrypt answers, PDFs, notes and attention records under the first key of ENCRYPTION_KEYS.
 
     Put the new key first and keep the old ones after it; run this; then the old keys can go.
     """
     keys = vault()
     counts = {}
-    for model, column in ((Intake, "answers"), (Report, "pdf"), (StaffNote, "text")):
+    for model, columns in ((Intake, ("answers",)), (Report, ("pdf",)), (StaffNote, ("text",)),
+                           (Attention, ("marks", "note"))):
         rows = db.session.scalars(db.select(model)).all()
         for row in rows:
-            setattr(row, column, keys.rotate(getattr(row, column)))
+            for column in columns:
+                if getattr(row, column) is not None:
+                    setattr(row, column, keys.rotate(getattr(row, column)))
         counts[model.__tablename__] = len(rows)
         db.session.commit()
     audit.record(audit.ROTATE_KEYS, detail=", ".join(f"{n} {name}" for name, n in counts.items()))
     click.echo("Re-encrypted " + ", ".join(f"{number} {name} rows" for name, number in counts.items()) + ".")
 
 
-@click.command("render-pdfs")
-@click.option("--watch", is_flag=True, help="Keep rendering new requests until SIGTERM or Ctrl-C.")
+@click.command("worker")
+@click.option("--watch", is_flag=True, help="Keep at it until SIGTERM or Ctrl-C.")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=1.0, show_default=True,
-              help="Seconds between looks at an empty line of requests, with --watch.")
+              help="Seconds between looks for new work when there is none, with --watch.")
 @click.option("--nice", "niceness", type=click.IntRange(0, 19), default=10, show_default=True,
               help="Lower this process's CPU priority by this much, so form pages win over PDFs.")
 @with_appcontext
-def render_pdfs_command(watch: bool, interval: float, niceness: int) -> None:
-    """Render the clinicians' PDFs the web app asked for (PDF_WORKER), then exit; with --watch, keep at it.
+def worker_command(watch: bool, interval: float, niceness: int) -> None:
+    """Do every job that must not run in a web request: send alerts (and escalate them), render the clinicians'
+    PDFs the web app asked for (PDF_WORKER). Without --watch, do what is due now and exit.
 
-    Stopped by SIGTERM or SIGINT, it finishes the PDF in hand and exits cleanly. It prints counts only."""
+    Stopped by SIGTERM or SIGINT, it finishes the job in hand and exits cleanly. It prints counts only."""
     os.nice(niceness)
-    worker = Worker()
+    jobs = Jobs()
     if watch:
         stop_signals = []
         for number in (signal.SIGTERM, signal.SIGINT):
             signal.signal(number, lambda received, _frame: stop_signals.append(received))
-        click.echo(f"Rendering PDFs as they are requested, looking every {interval:g} s; SIGTERM or Ctrl-C stops.")
-        worker.watch(interval, stopping=lambda: bool(stop_signals))
+        click.echo(f"Sending alerts and rendering PDFs as they come, looking every {interval:g} s; "
+                   "SIGTERM or Ctrl-C stops.")
+        jobs.watch(interval, stopping=lambda: bool(stop_signals))
     else:
-        worker.render_pending()
-    click.echo(f"Rendered {worker.rendered} PDFs; {worker.failed} failed to render and stay requested.")
+        jobs.run_pending()
+    click.echo(f"Sent {jobs.alerts.sent} alerts; {jobs.alerts.failed} attempts failed and will be tried again. "
+               f"Rendered {jobs.pdfs.rendered} PDFs; {jobs.pdfs.failed} failed to render and stay requested.")
 
 
 def read_answers(file, complete: bool, consequence: str = "") -> dict:
@@ -182,4 +188,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(purge_command)
     app.cli.add_command(demo_command)
     app.cli.add_command(rotate_keys_command)
-    app.cli.add_command(render_pdfs_command)
+    app.cli.add_command(worker_command)

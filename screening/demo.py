@@ -16,20 +16,39 @@ from .questionnaire.model import Question
 FIRST = ("Alex", "Sam", "Maria", "Wei", "Aisha", "Jonas", "Priya", "Diego", "Hana", "Kofi", "Olga", "Liam")
 LAST = ("Rivera", "Chen", "Okafor", "Novak", "Haddad", "Kim", "Müller", "Silva", "Tanaka", "Brown", "Singh")
 MEDICINES = ("Sertraline", "Escitalopram", "Venlafaxine", "Bupropion", "Mirtazapine", "Fluoxetine")
+# About 1 intake in 10 needs attention now, as in a believable queue: self-harm answers in 7 of 100, a blood
+# pressure in the crisis range in 3 of 100. Everyone else answers the safety questions "no".
+AT_RISK = 0.07
+PRESSURE_CRISIS = 0.03
+SAFETY_QUESTIONS = ("phq9_9", "asq_1", "asq_2", "asq_3", "asq_4", "asq_5")
 
 
-def value_for(question: Question, rng: random.Random, today: date) -> Any:
+def risk_answer(qid: str, rng: random.Random) -> str:
+    """What a patient with thoughts of self-harm answers: the ASQ positive, right now mostly not."""
+    if qid == "phq9_9":
+        return rng.choice(("1", "2", "3"))
+    if qid == "asq_5":
+        return "yes" if rng.random() < 0.2 else "no"
+    return rng.choice(("yes", "no")) if qid != "asq_1" else "yes"
+
+
+def value_for(question: Question, rng: random.Random, today: date, at_risk: bool = False,
+              pressure_crisis: bool = False) -> Any:
     kind, qid = question.type, question.id
+    if qid in SAFETY_QUESTIONS:
+        return risk_answer(qid, rng) if at_risk else ("0" if qid == "phq9_9" else "no")
     if qid == "full_name":
         return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     if qid == "date_of_birth":
         return (today - timedelta(days=rng.randint(18 * 365, 75 * 365))).isoformat()
     if qid == "consultation_date":
         return (today + timedelta(days=rng.randint(0, 14))).isoformat()
+    if qid == "bp_reading_known" and pressure_crisis:
+        return "yes"
     if qid == "bp_systolic":
-        return rng.choice((112, 118, 126, 134, 142, 151, 163, 184))
+        return 184 if pressure_crisis else rng.choice((112, 118, 126, 134, 142, 151, 163))
     if qid == "bp_diastolic":
-        return rng.choice((70, 76, 82, 88, 92, 97, 121))
+        return rng.choice((112, 121)) if pressure_crisis else rng.choice((70, 76, 82, 88, 92, 97))
     if qid == "drug_use_count":
         return rng.choice((0, 0, 0, 0, 2, 12))
     if kind == q.CONSENT:
@@ -60,10 +79,11 @@ def value_for(question: Question, rng: random.Random, today: date) -> Any:
 
 def synthetic_answers(rng: random.Random, today: date) -> dict[str, Any]:
     answers: dict[str, Any] = {}
+    at_risk, pressure_crisis = rng.random() < AT_RISK, rng.random() < PRESSURE_CRISIS
     for section in SECTIONS:
         for question in section.questions:
             if question.shows(answers):
-                value = value_for(question, rng, today)
+                value = value_for(question, rng, today, at_risk, pressure_crisis)
                 if value is not None:
                     answers[question.id] = value
     return check_answers(answers, today)

@@ -161,6 +161,50 @@ class Report(db.Model):
     rendered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class Attention(db.Model):
+    """An intake that needs a person now (rules/attention.py), sent or not, until a staff member records what
+    was done. Sticky: answers changed back later keep it open, with their history.
+
+    `marks` is encrypted JSON: {"reasons": the reasons raised, "history": [{"at", "reasons"}, ...] of what the
+    answers said at each change}. `note` (encrypted) and `outcome` are what staff did.
+    """
+
+    __tablename__ = "attention"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intake_id: Mapped[int] = mapped_column(ForeignKey("intake.id", ondelete="CASCADE"), index=True)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    marks: Mapped[bytes] = mapped_column(LargeBinary)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    @property
+    def is_open(self) -> bool:
+        return self.acknowledged_at is None
+
+
+class AlertDelivery(db.Model):
+    """One alert to send on one channel (email or webhook), and how sending it went. Rows, not memory: a worker
+    restarted between attempts neither forgets an alert nor sends one twice."""
+
+    __tablename__ = "alert_delivery"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attention_id: Mapped[int] = mapped_column(ForeignKey("attention.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(10))  # email | webhook
+    kind: Mapped[str] = mapped_column(String(12))  # alert | escalation
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # When the next attempt is due; None once sent.
+    next_try_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_tried_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error_type: Mapped[str | None] = mapped_column(String(80))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 def indexes_for(dialect: str):
     """For Alembic's autogenerate: leave out indexes made only on another kind of database (ddl_if)."""
 

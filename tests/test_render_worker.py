@@ -1,4 +1,4 @@
-"""Clinicians' PDFs rendered by a worker process (PDF_WORKER): the web only records a request, `flask render-pdfs`
+"""Clinicians' PDFs rendered by a worker process (PDF_WORKER): the web only records a request, `flask worker`
 renders it, staff see "being prepared" meanwhile. With PDF_WORKER off, the web renders as before."""
 
 import io
@@ -73,7 +73,7 @@ def report_of(app, intake_id: int) -> Report | None:
 
 
 def render_pdfs(app):
-    result = app.test_cli_runner().invoke(args=["render-pdfs", "--nice", "0"])
+    result = app.test_cli_runner().invoke(args=["worker", "--nice", "0"])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -248,7 +248,7 @@ def test_staff_are_told_to_have_the_worker_checked_after_five_minutes(worker_app
         page = nurse.client.get(url)
         assert page.status_code == 202
         assert ("taking longer than usual" in page.text) is told
-        assert ("flask render-pdfs --watch" in page.text) is told
+        assert ("flask --app screening worker --watch" in page.text) is told
 
 
 @pytest.mark.postgresql_only  # SQLite has no row locks: one worker per SQLite database
@@ -290,7 +290,7 @@ def test_a_watching_worker_renders_a_new_submission_and_stops_cleanly_on_sigterm
            "DATABASE_URL": url, "SECRET_KEY": "k" * 64, "LOOKUP_KEY": config.TestConfig.LOOKUP_KEY,
            "ENCRYPTION_KEYS": config.TestConfig.ENCRYPTION_KEYS, "PDF_WORKER": "1"}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "screening", "render-pdfs", "--watch", "--interval", "0.2"],
+        [sys.executable, "-m", "flask", "--app", "screening", "worker", "--watch", "--interval", "0.2"],
         env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         intake_id = submit_form(web)

@@ -9,11 +9,12 @@ import secrets
 from datetime import date
 from typing import Any
 
+from ..alerts import marks
 from ..crypto import vault
 from ..models import Intake, db, utcnow
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.model import Question, Section
-from ..questionnaire.sections.safety import ANY_SELF_HARM
+from ..rules.attention import attention_reasons
 from ..staff.search_index import dob_hash, index_for_staff
 
 SAVE_ATTEMPTS = 5
@@ -58,19 +59,23 @@ def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> di
     """Replace this section's answers with `values` and drop follow-ups that no longer apply.
 
     Written only over the answers it read: if another save came in between (a second tab, a second
-    device), this section is merged onto those answers instead of overwriting them."""
+    device), this section is merged onto those answers instead of overwriting them. An answer that makes the
+    intake need attention now raises it with the save (alerts/marks.py)."""
     for _ in range(SAVE_ATTEMPTS):
         if intake.is_submitted:
             raise IntakeLocked()
-        answers = {key: value for key, value in answers_of(intake).items() if key not in _ids(section)}
+        stored = answers_of(intake)
+        answers = {key: value for key, value in stored.items() if key not in _ids(section)}
         answers.update(values)
         answers = applicable(answers)
         consultation = answers.get("consultation_date")
+        reasons = attention_reasons(answers)
         if _write_if_unchanged(
             intake, answers=vault().encrypt(answers), answers_version=Intake.answers_version + 1,
-            urgent=ANY_SELF_HARM(answers), dob_hash=dob_hash(answers.get("date_of_birth", "")),
+            urgent=bool(reasons), dob_hash=dob_hash(answers.get("date_of_birth", "")),
             consultation_date=date.fromisoformat(consultation) if consultation else None,
         ):
+            marks.note_reasons(intake.id, attention_reasons(stored), reasons, utcnow())
             db.session.commit()
             return answers
     raise RuntimeError(f"intake {intake.id}: answers kept changing during {SAVE_ATTEMPTS} attempts to save")
@@ -90,21 +95,25 @@ def _write_if_unchanged(intake: Intake, **values) -> bool:
 
 
 def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
-    """Store an already checked, complete answers object as a submitted intake (imports, demos)."""
-    intake = Intake(answers=vault().encrypt(answers), urgent=ANY_SELF_HARM(answers),
-                    submitted_at=submitted_at or utcnow())
+    """Store an already checked, complete answers object as a submitted intake (imports, demos); urgent answers
+    raise the same alert as in the web flow."""
+    reasons = attention_reasons(answers)
+    intake = Intake(answers=vault().encrypt(answers), urgent=bool(reasons), submitted_at=submitted_at or utcnow())
     consultation = answers.get("consultation_date")
     intake.consultation_date = date.fromisoformat(consultation) if consultation else None
     db.session.add(intake)
     db.session.flush()
     index_for_staff(intake, answers)
+    marks.note_reasons(intake.id, frozenset(), reasons, utcnow())
     db.session.commit()
     return intake
 
 
-def mark_urgent(intake: Intake) -> None:
-    """A self-harm answer marks the draft urgent at once, even before the page is valid and saved."""
+def mark_urgent(intake: Intake, typed: dict[str, Any]) -> None:
+    """Answers that need attention now mark the draft and raise the alert at once, even on a page with an error
+    that is not saved: the patient may leave it there."""
     intake.urgent = True
+    marks.note_reasons(intake.id, attention_reasons(answers_of(intake)), attention_reasons(typed), utcnow())
     db.session.commit()
 
 

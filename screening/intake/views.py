@@ -7,12 +7,14 @@ import time
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 
+from ..alerts.background import send_soon
 from ..extensions import limiter
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
 from ..questionnaire.answers import applicable
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
+from ..rules.attention import attention_reasons, in_order, newly_urgent
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
 from . import flow, resume_codes, store
@@ -31,7 +33,8 @@ bp = Blueprint("intake", __name__)
 
 SESSION_KEY = "intake"
 SEEN_KEY = "intake_seen"
-CRISIS_SHOWN_KEY = "crisis_shown"
+# What the crisis page is shown for: set by the save that made the intake newly urgent, read by the page.
+CRISIS_KEY = "crisis_for"
 RECEIPT_KEY = "submitted_intake"
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
@@ -129,23 +132,26 @@ def save_step(section: Section, intake, answers: dict):
     required = set() if going_back else {q.id for q in shown if q.is_required and q.id in on_screen}
     form = build_form(section, shown, required, formdata=request.form)
     endorsed = section.id == "safety" and ANY_SELF_HARM(merged)
-    if endorsed and not intake.urgent:
-        store.mark_urgent(intake)
     values = to_answers(form, shown) if form.validate() else None
     if values is None or not definition_accepts(form, values):
+        if newly_urgent(answers, merged):
+            store.mark_urgent(intake, merged)
+            send_soon()
         return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
     saved = store.save_section(intake, section, values)
+    newly = newly_urgent(answers, saved)
+    if newly:  # every time an answer newly makes the intake urgent: the crisis page, worded for it
+        session[CRISIS_KEY] = {"reasons": in_order(newly), "section": section.id}
+        send_soon()
     leaving = flow.Leaving(
         section, going_back, frozenset(on_screen), from_review=bool(request.args.get("review")),
-        crisis_due=endorsed and not session.get(CRISIS_SHOWN_KEY), needs_code=intake.resume_hash is None,
+        crisis_due=bool(newly), needs_code=intake.resume_hash is None,
     )
     return go(flow.after_save(leaving, saved), intake)
 
 
 def go(following: flow.Next, intake=None):
     """Send the patient where the flow says; the resume code is shown in this response, never redirected to."""
-    if following.page == flow.CRISIS:
-        session[CRISIS_SHOWN_KEY] = True  # here, not in the GET of /crisis: a GET changes nothing
     if following.page == flow.CODE:
         return show_new_code(intake)
     if following.page == flow.MORE:
@@ -220,12 +226,16 @@ def resume():
 
 @bp.get("/crisis")
 def crisis():
-    """Shown once, right after the first self-harm answer, before anything else. Then the patient goes
-    the way they were going: the safety follow-ups first if any are open, back, or on."""
+    """Shown right after each save that newly made the intake urgent, worded for what it was (the save recorded
+    that; this page changes nothing). Then the patient goes the way they were going: the page's open follow-ups
+    first (such as the ASQ's question about right now), back, or on."""
     answers = store.answers_of(require_intake())
-    following = flow.after_crisis(SECTION_BY_ID["safety"], answers, then_back=request.args.get("then") == "back",
+    shown_for = session.get(CRISIS_KEY) or {}
+    reasons = shown_for.get("reasons") or in_order(attention_reasons(answers))
+    section = SECTION_BY_ID.get(shown_for.get("section"), SECTION_BY_ID["safety"])
+    following = flow.after_crisis(section, answers, then_back=request.args.get("then") == "back",
                                   from_review=bool(request.args.get("review")))
-    return render_template("intake/crisis.html", next_url=url_of(following))
+    return render_template("intake/crisis.html", next_url=url_of(following), reasons=reasons)
 
 
 @bp.get("/review")

@@ -1,10 +1,11 @@
 """Forms of the staff pages."""
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
+from ..alerts.marks import OUTCOMES
 from ..web.validators import NoNulBytes
 
 
@@ -33,3 +34,13 @@ class NewAccountForm(FlaskForm):
 class PasswordForm(FlaskForm):
     password = PasswordField("New password", validators=[InputRequired("Enter a password."), Length(max=200)])
     confirm = PasswordField("New password again", validators=[EqualTo("password", "The two passwords differ.")])
+
+
+class AcknowledgeForm(FlaskForm):
+    outcome = RadioField("What was done", choices=[SelectChoice(value, label) for value, label in OUTCOMES.items()],
+                         validators=[InputRequired("Choose what was done.")])
+    note = TextAreaField("Note", validators=[Length(max=4000, message="Keep a note under 4,000 characters.")])
+
+    def validate_note(self, field) -> None:
+        if self.outcome.data == "other" and not (field.data or "").strip():
+            raise ValidationError("Say in the note what was done.")

@@ -1,7 +1,8 @@
-"""The review queue: submitted intakes, urgent first, then by consultation date, with filters and search.
+"""The review queue: submitted intakes, urgent first, then by consultation date, with filters and search; above
+it, the intakes that need attention now, sent or not.
 
 Sorting, filtering and counting use only clear columns and indexes; only the rows of the page shown
-are decrypted, for their name and date of birth.
+are decrypted, for their name and date of birth, and the few that need attention, for their phone.
 """
 
 from dataclasses import dataclass
@@ -9,9 +10,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ..alerts import marks
 from ..intake.store import answers_of
-from ..models import Intake, db
+from ..models import Attention, Intake, db
 from ..rules import LEVELS
+from ..rules.attention import LABELS, labels
 from . import audit
 from .search_index import search_condition
 
@@ -92,3 +95,43 @@ def mark_reviewed(intake: Intake, by, at: datetime) -> None:
     intake.reviewed_by_id = by.id
     db.session.commit()
     audit.record(audit.REVIEW, actor=by, intake_id=intake.id)
+
+
+@dataclass(frozen=True)
+class AttentionRow:
+    """One intake in the "Needs attention now" panel: why, how to reach the patient, and what changed since."""
+
+    mark: Attention
+    intake: Intake
+    reasons: list[str]  # labels, most pressing first
+    phone: str
+    changes: list[tuple[str, str, datetime]]  # (reason, label, when) of reasons the answers no longer give
+
+
+def needs_attention() -> list[AttentionRow]:
+    """Every open mark, oldest first, the acute ones before the rest."""
+    found = db.session.execute(
+        select(Attention, Intake).join(Intake, Intake.id == Attention.intake_id)
+        .where(Attention.acknowledged_at.is_(None)).order_by(Attention.raised_at, Attention.id)
+    ).all()
+    rows = [attention_row(mark, intake) for mark, intake in found]
+    return sorted(rows, key=lambda row: LABELS["self_harm_acute"] not in row.reasons)
+
+
+def attention_row(mark: Attention, intake: Intake) -> AttentionRow:
+    held = marks.content(mark)
+    return AttentionRow(
+        mark, intake, labels(held["reasons"]),
+        answers_of(intake).get("phone", ""), [(reason, LABELS[reason], at) for reason, at in marks.changed_back(held)],
+    )
+
+
+def ago(when: datetime, now: datetime) -> str:
+    minutes = int((now - when).total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h {minutes % 60} min ago"
+    return f"{minutes // (24 * 60)} days ago"

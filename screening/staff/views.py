@@ -9,9 +9,22 @@ from datetime import date
 from functools import wraps
 
 from cryptography.fernet import InvalidToken
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..alerts import marks
+from ..alerts.background import send_soon
 from ..crypto import vault
 from ..exports import fhir
 from ..exports import flags_csv as csv_export
@@ -19,15 +32,26 @@ from ..intake.store import answers_of
 from ..models import Intake, StaffUser, db, utcnow
 from ..questionnaire.display import review_rows
 from ..rules import evaluate, scores
+from ..rules.attention import attention_reasons, labels
 from ..summary import store as summaries
 from ..web.downloads import attachment, pdf_response
 from . import accounts, audit, notes
-from .forms import NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
-from .review_queue import LEVELS, WHEN, QueueFilter, list_queue, mark_reviewed
+from .forms import AcknowledgeForm, NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
+from .review_queue import (
+    LEVELS,
+    WHEN,
+    QueueFilter,
+    ago,
+    attention_row,
+    list_queue,
+    mark_reviewed,
+    needs_attention,
+)
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 SEARCH_KEY = "staff_search"
 SEEN_KEY = "staff_seen"
+QUEUE_REFRESH_SECONDS = 60
 
 
 def admin_required(view):
@@ -56,6 +80,11 @@ def end_idle_sessions():
     session[SEEN_KEY] = time.time()
     session.permanent = True
     return None
+
+
+@bp.app_template_filter("ago")
+def ago_filter(when) -> str:
+    return ago(when, utcnow())
 
 
 def client_address() -> str:
@@ -102,8 +131,18 @@ def queue():
                          level=filters.get("level", ""), search=search_words())
     page = list_queue(chosen, request.args.get("page", 1, type=int), date.today())
     audit.record(audit.VIEW_QUEUE, actor=current_user, detail=f"page {page.page}")
-    return render_template("staff/queue.html", page=page, chosen=chosen, filters=filters,
-                           search_form=SearchForm(search=chosen.search))
+    send_soon()  # without a worker: retries and escalations, once a minute while the queue is open
+    response = make_response(render_template(
+        "staff/queue.html", page=page, chosen=chosen, filters=filters, search_form=SearchForm(search=chosen.search),
+        attention=needs_attention(), alerts_missing=marks.missing_settings(current_app.config),
+        alerts_waiting=marks.waiting_too_long(utcnow()),
+    ))
+    if request.args.get("refresh") != "off":
+        # The page reloads itself every minute, without JavaScript, so a new alert shows; the page offers to stop
+        # it. A header does what <meta http-equiv="refresh"> would (which axe reports whether or not it can be
+        # turned off).
+        response.headers["Refresh"] = str(QUEUE_REFRESH_SECONDS)
+    return response
 
 
 def queue_filters() -> dict[str, str]:
@@ -150,13 +189,66 @@ def intake(intake_id: int):
     record = submitted_intake(intake_id)
     answers = answers_of(record)
     audit.record(audit.VIEW, actor=current_user, intake_id=record.id)
+    open_mark = marks.open_mark(record.id)
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
+        attention=attention_row(open_mark, record) if open_mark else None,
+        has_attention_record=open_mark is not None or bool(marks.marks_of(record.id)),
+        urgent_now=labels(attention_reasons(answers)),
         flags=evaluate(answers, record.submitted_at.date()), scores=scores(answers),
         sections=review_rows(answers), notes=notes.of_intake(record.id),
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
         note_form=NoteForm(),
     )
+
+
+def marked_intake(intake_id: int) -> tuple[Intake, list]:
+    """Any intake, sent or not, that ever needed attention, with its marks (newest first)."""
+    record = db.session.get(Intake, intake_id)
+    found = marks.marks_of(intake_id) if record is not None else []
+    if not found:
+        abort(404)
+    return record, found
+
+
+@bp.get("/attention/<int:intake_id>")
+@login_required
+def attention(intake_id: int):
+    """The attention record: how to reach the patient and why, for a draft as for a sent form; what was sent to
+    whom; what staff did. The form records what was done."""
+    record, found = marked_intake(intake_id)
+    audit.record(audit.VIEW_ATTENTION, actor=current_user, intake_id=record.id)
+    return render_attention(record, found, AcknowledgeForm())
+
+
+def render_attention(record: Intake, found: list, form: AcknowledgeForm):
+    answers = answers_of(record)
+    history = [(mark, attention_row(mark, record), vault().decrypt(mark.note) if mark.note else "") for mark in found]
+    sent = {}
+    for delivery in marks.deliveries_of(found):
+        sent.setdefault(delivery.attention_id, []).append(delivery)
+    return render_template(
+        "staff/attention.html", intake=record, answers=answers, history=history, deliveries=sent, form=form,
+        outcomes=marks.OUTCOMES, is_open=any(mark.is_open for mark in found),
+        authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
+    ), 422 if form.errors else 200
+
+
+@bp.post("/attention/<int:intake_id>")
+@login_required
+def acknowledge(intake_id: int):
+    record, found = marked_intake(intake_id)
+    form = AcknowledgeForm()
+    if not form.validate_on_submit():
+        return render_attention(record, found, form)
+    closed = marks.acknowledge(record.id, current_user, form.outcome.data, (form.note.data or "").strip(), utcnow())
+    if closed:
+        audit.record(audit.ACKNOWLEDGE_ATTENTION, actor=current_user, intake_id=record.id,
+                     detail=f"outcome: {form.outcome.data}")
+        flash(f"Recorded for intake {record.id}: {marks.OUTCOMES[form.outcome.data]}.")
+    else:
+        flash(f"Intake {record.id} was already acknowledged.")
+    return redirect(url_for("staff.queue"))
 
 
 @bp.get("/intakes/<int:intake_id>/summary.pdf")

@@ -3,7 +3,7 @@
 Rendering takes a good fraction of a second; doing it once per intake, instead of once per view,
 keeps PDF requests from holding up the form pages other patients are filling in. With PDF_WORKER,
 the web process never renders the clinician's PDF at all: it records a request, and a separate
-process (worker.py, `flask render-pdfs --watch`) renders it, at a lower CPU priority.
+process (worker.py, `flask worker --watch`) renders it, at a lower CPU priority.
 """
 
 import logging

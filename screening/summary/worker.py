@@ -1,7 +1,8 @@
 """The line of clinicians' PDFs waiting to be rendered, and the worker that renders them.
 
 With PDF_WORKER, the web process only records a request (`Intake.pdf_requested_at`, see store.py);
-`flask render-pdfs` runs a Worker in a process of its own, so WeasyPrint never holds up form pages.
+`flask worker` runs a Worker in a process of its own (with the alerts: jobs.py), so WeasyPrint never
+holds up form pages.
 
 A worker holds the row of the intake it renders locked until the PDF is stored, and skips rows other
 workers hold: on PostgreSQL any number of workers can share the line without rendering an intake
@@ -10,8 +11,7 @@ database; a second one could render a PDF twice, which wastes time but is harmle
 """
 
 import logging
-import time
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -76,13 +76,3 @@ class Worker:
         """Render every request waiting now, then return; failed ones stay requested."""
         while self.render_next():
             pass
-
-    def watch(self, interval: float, stopping: Callable[[], bool]) -> None:
-        """Render requests as they come until `stopping()` is true: it is asked between renders, never during
-        one, and every tenth of a second while the line is empty."""
-        while not stopping():
-            if self.render_next():
-                continue
-            look_again = time.monotonic() + interval
-            while not stopping() and time.monotonic() < look_again:
-                time.sleep(min(0.1, interval))

@@ -10,6 +10,7 @@ from ..questionnaire.types import type_of
 from ..rules import LEVEL_LABELS, NO_DECISION
 
 TIMESTAMP = "%Y-%m-%d %H:%M"
+CLOCK = "%H:%M"
 
 
 def timestamp(value: datetime | None) -> str:
@@ -17,8 +18,14 @@ def timestamp(value: datetime | None) -> str:
     return value.strftime(TIMESTAMP) if value else ""
 
 
+def clock(value: datetime | None) -> str:
+    """The time of day alone, for events of the same day."""
+    return value.strftime(CLOCK) if value else ""
+
+
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         question_type=type_of, level_labels=LEVEL_LABELS, no_decision=NO_DECISION, step_count=len(SECTIONS),
     )
     app.jinja_env.filters["timestamp"] = timestamp
+    app.jinja_env.filters["clock"] = clock

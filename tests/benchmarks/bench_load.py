@@ -2,7 +2,7 @@
 
 Prints requests per second for a form step and for hello-world (aim: the step at >= 50 % of hello),
 and the step's p95 latency when idle and while 8 staff members wait on never-rendered PDFs (aim: <= 2x):
-rendered by the PDF worker process (`flask render-pdfs --watch`, PDF_WORKER=1) at nice 10 and at nice 0,
+rendered by the PDF worker process (`flask worker --watch`, PDF_WORKER=1) at nice 10 and at nice 0,
 and, for comparison, in the web workers themselves (PDF_WORKER=0).
 All traffic stays on 127.0.0.1; every loop is bounded in time and stops by itself.
 `BENCH_DATABASE_URL` runs it on PostgreSQL (that database is dropped and re-created).
@@ -207,7 +207,7 @@ def main() -> None:
               f"= {100 * step_rate / hello_rate:.0f} % of hello-world (aim: >= 50 %)")
 
         for niceness, first_id in ((10, 1), (0, 65)):
-            worker = subprocess.Popen([*flask, "render-pdfs", "--watch", "--interval", "0.2", "--nice", str(niceness)],
+            worker = subprocess.Popen([*flask, "worker", "--watch", "--interval", "0.2", "--nice", str(niceness)],
                                       env=worker_env, cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
             processes.append(worker)
             busy, rendered = step_while_rendering(app_port, cookie, staff, first_id)
