@@ -381,7 +381,7 @@ def reset_password(user_id: int):
     return redirect(url_for("staff.staff_accounts"))
 
 
-# The largest number a record's id can have (the databases' 32-bit integer): a bigger one filters nothing.
+# The largest id a record can have (a 32-bit integer in the databases): a bigger number in the address is ignored.
 LARGEST_ID = 2**31 - 1
 
 
