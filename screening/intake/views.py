@@ -10,6 +10,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from ..extensions import limiter
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
 from ..questionnaire.answers import applicable
+from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
@@ -80,7 +81,8 @@ def require_intake():
 
 @bp.get("/")
 def welcome():
-    return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0])
+    return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0],
+                           minutes=typical_minutes())
 
 
 @bp.post("/start")
