@@ -18,7 +18,7 @@ LAST = ("Rivera", "Chen", "Okafor", "Novak", "Haddad", "Kim", "Müller", "Silva"
 MEDICINES = ("Sertraline", "Escitalopram", "Venlafaxine", "Bupropion", "Mirtazapine", "Fluoxetine")
 
 
-def value_for(question: Question, rng: random.Random, today: date) -> Any:
+def value_for(question: Question, rng: random.Random, today: date, answers: dict[str, Any]) -> Any:
     kind, qid = question.type, question.id
     if qid == "full_name":
         return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
@@ -29,7 +29,7 @@ def value_for(question: Question, rng: random.Random, today: date) -> Any:
     if qid == "bp_systolic":
         return rng.choice((112, 118, 126, 134, 142, 151, 163, 184))
     if qid == "bp_diastolic":
-        return rng.choice((70, 76, 82, 88, 92, 97, 121))
+        return rng.choice([number for number in (70, 76, 82, 88, 92, 97, 121) if number < answers["bp_systolic"]])
     if qid == "drug_use_count":
         return rng.choice((0, 0, 0, 0, 2, 12))
     if kind == q.CONSENT:
@@ -63,7 +63,7 @@ def synthetic_answers(rng: random.Random, today: date) -> dict[str, Any]:
     for section in SECTIONS:
         for question in section.questions:
             if question.shows(answers):
-                value = value_for(question, rng, today)
+                value = value_for(question, rng, today, answers)
                 if value is not None:
                     answers[question.id] = value
     return check_answers(answers, today)

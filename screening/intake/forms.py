@@ -37,7 +37,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..questionnaire import QUESTIONS
+from ..questionnaire import QUESTIONS, SECTION_OF, consistency
 from ..questionnaire.model import NOT_SURE, Question, Section, is_blank
 from ..questionnaire.types import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem, type_of
 
@@ -194,8 +194,23 @@ def page_errors(form: FlaskForm, shown: list[Question]) -> tuple[dict[str, str],
                 summary[question.id] = whole[0] if whole else \
                     f"Please check the answers in the table \u201c{question.label}\u201d."
         elif field.errors:
-            by_input[question.id] = summary[question.id] = field.errors[0]
+            by_input[question.id] = field.errors[0]
+            summary[question.id] = named(question, field.errors[0])
     return by_input, summary
+
+
+SUMMARY_NAME_LIMIT = 80
+
+
+def named(question: Question, message: str) -> str:
+    """A summary line that says which question it is about ("Have you ever had a heart attack? Choose an
+    answer."), so a list of errors never repeats the same words; very long labels are cut at a word."""
+    name = question.label.rstrip(".")
+    if len(name) > SUMMARY_NAME_LIMIT:
+        name = name[:SUMMARY_NAME_LIMIT].rsplit(" ", 1)[0].rstrip(",;:— ") + "…"
+    if name.endswith(("?", "…")):
+        return f"{name} {message}"
+    return f"{name}: {message[:1].lower()}{message[1:]}"
 
 
 def shown_ids(formdata: MultiDict, section: Section) -> set[str]:
@@ -237,6 +252,16 @@ def definition_accepts(form: FlaskForm, values: dict[str, Any]) -> bool:
             form[question_id].errors.append(f"Please check this answer ({error.message}).")
             accepted = False
     return accepted
+
+
+def consistent(form: FlaskForm, section: Section, values: dict[str, Any], stored: dict[str, Any]) -> bool:
+    """Answers on this page that do not fit together, or with answers on other pages (a bottom blood-pressure
+    number above the top one), are refused next to the field to fix, with everything typed kept."""
+    others = {key: value for key, value in stored.items() if SECTION_OF[key] is not section}
+    found = {key: message for key, message in consistency.problems({**others, **values}).items() if key in values}
+    for question_id, message in found.items():
+        form[question_id].errors.append(message)
+    return not found
 
 
 def _stored(question: Question, value: Any) -> Any:

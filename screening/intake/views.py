@@ -20,6 +20,7 @@ from . import flow, resume_codes, store
 from .forms import (
     ResumeForm,
     build_form,
+    consistent,
     definition_accepts,
     form_values,
     page_errors,
@@ -122,7 +123,7 @@ def save_step(section: Section, intake, answers: dict):
     if endorsed and not intake.urgent:
         store.mark_urgent(intake)
     values = to_answers(form, shown) if form.validate() else None
-    if values is None or not definition_accepts(form, values):
+    if values is None or not definition_accepts(form, values) or not consistent(form, section, values, answers):
         return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
     saved = store.save_section(intake, section, values)
     leaving = flow.Leaving(

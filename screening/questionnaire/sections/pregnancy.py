@@ -22,7 +22,7 @@ SECTION = Section(
         ),
         Question(
             "breastfeeding", "Are you breastfeeding or nursing a baby now?", CHOICE,
-            options=(YES, NO, DOES_NOT_APPLY),
+            options=(YES, NO, UNSURE, DOES_NOT_APPLY),
             help="This includes chestfeeding and pumping milk for a baby.",
         ),
     ),

@@ -1,6 +1,6 @@
 """Section: treatments already tried for depression, so the clinician sees the history (R-TRD)."""
 
-from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
+from ..choices import UNSURE, YES_NO_NOT_SURE
 from ..model import CHOICE, GROUP, MULTI, NOT_SURE, TEXT, Option, Question, Section, is_
 
 DURATION = (
@@ -63,7 +63,7 @@ SECTION = Section(
             show_when=is_("augmentation", "yes"),
         ),
         Question(
-            "psychotherapy", "Have you ever had talk therapy?", CHOICE, options=YES_NO,
+            "psychotherapy", "Have you ever had talk therapy?", CHOICE, options=YES_NO_NOT_SURE,
             help="Talk therapy (psychotherapy) means meeting with a therapist or counselor to work on problems.",
         ),
         Question(
