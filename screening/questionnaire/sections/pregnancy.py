@@ -23,7 +23,7 @@ SECTION = Section(
         Question(
             "breastfeeding", "Are you breastfeeding or nursing a baby now?", CHOICE,
             options=(YES, NO, UNSURE, DOES_NOT_APPLY),
-            help="This includes chestfeeding and pumping milk for a baby.",
+            help="This also counts if you chestfeed or pump milk for a baby.",
         ),
     ),
 )

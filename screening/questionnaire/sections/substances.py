@@ -94,7 +94,7 @@ SECTION = Section(
         Question(
             "substance_problem_history", "Have you ever had a problem with alcohol or drugs, or had treatment for it?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Treatment includes rehab, detox, counseling or a group such as AA or NA.",
+            help="Treatment includes rehab, detox, counseling, or a group like AA or NA.",
         ),
         Question(
             "substance_problem_details", "Tell us a little about it", TEXT, max_length=200, required=False,
