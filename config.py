@@ -22,6 +22,7 @@ ENV_SETTINGS = (
     "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
     "PDF_WORKER",
+    "UNITS",
 )
 
 
@@ -60,6 +61,9 @@ class Config:
     # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered
     # in the web request, which a single `flask run` needs.
     PDF_WORKER = False
+    # Height and weight on the page: "metric" (cm, kg) or "us" (feet, inches, pounds); the patient may switch.
+    # Answers are stored in metric either way.
+    UNITS = "metric"
 
 
 class DevelopmentConfig(Config):
@@ -89,6 +93,10 @@ def from_environment() -> dict:
             settings[name] = int(settings[name])
     if "PDF_WORKER" in settings:
         settings["PDF_WORKER"] = on_or_off("PDF_WORKER", settings["PDF_WORKER"])
+    if "UNITS" in settings and settings["UNITS"].strip().lower() not in ("us", "metric"):
+        raise ValueError(f"UNITS must be us or metric, not {settings['UNITS']!r}.")
+    if "UNITS" in settings:
+        settings["UNITS"] = settings["UNITS"].strip().lower()
     return settings
 
 

@@ -9,6 +9,7 @@ import pytest
 from answer_sets import everything_positive, nothing_of_note, typical_issue_patient
 from helpers import as_pages, is_checked
 
+from config import from_environment
 from screening.intake import store as intake_store
 from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS
@@ -22,6 +23,7 @@ from screening.questionnaire.burden import (
 )
 from screening.questionnaire.model import NOT_SURE
 from screening.questionnaire.types import AnswerError
+from screening.questionnaire.units import to_metric, to_us, us_text
 from screening.rules import evaluate
 
 
@@ -180,3 +182,80 @@ def test_a_patient_not_sure_about_therapy_can_send_the_form(app, patient):
     del answers["psychotherapy_kind"], answers["psychotherapy_duration"]
     patient.complete(as_pages(answers))
     assert saved(app)["therapist_now"] == NOT_SURE
+
+
+# Units: feet, inches and pounds, or cm and kg; stored in metric
+
+def test_conversions_go_both_ways():
+    assert to_metric("height_cm", [5, 7]) == 170.2
+    assert to_us("height_cm", 170.2) == [5, 7]
+    assert to_metric("weight_kg", [150]) == 68.0
+    assert to_us("weight_kg", 68.0) == [150]
+    assert us_text("height_cm", 50) == "1 ft 8 in"
+
+
+def test_a_us_clinic_asks_in_feet_inches_and_pounds_and_stores_metric(app, patient, answers):
+    app.config["UNITS"] = "us"
+    patient.start()
+    html = patient.page("other_health").text
+    assert 'name="height_ft"' in html and 'name="height_in"' in html and 'name="weight_lb"' in html
+    assert 'name="height_cm"' not in html
+    response = patient.answer("other_health", {**answers["other_health"], "units": "us", "height_ft": "5",
+                                               "height_in": "7", "weight_lb": "150"})
+    assert response.status_code == 302
+    assert (saved(app)["height_cm"], saved(app)["weight_kg"]) == (170.2, 68.0)
+    html = patient.page("other_health").text
+    assert re.search(r'name="height_ft"[^>]*value="5"', html) and re.search(r'name="weight_lb"[^>]*value="150"', html)
+
+
+def test_a_metric_clinic_asks_in_cm_and_kg(patient):
+    patient.start()
+    html = patient.page("other_health").text
+    assert 'name="height_cm"' in html and 'name="height_ft"' not in html
+    assert "Use feet, inches and pounds" in html
+
+
+def test_the_patient_can_switch_units_and_keeps_what_was_typed(app, patient, answers):
+    patient.start()
+    response = patient.answer("other_health", {**answers["other_health"], "height_cm": "170.2", "weight_kg": "68"},
+                              action="units")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/other_health")
+    html = patient.page("other_health").text
+    assert re.search(r'name="height_ft"[^>]*value="5"', html) and re.search(r'name="height_in"[^>]*value="7"', html)
+    assert "Use centimeters and kilograms" in html
+    patient.answer("other_health", {**answers["other_health"], "units": "us", "height_ft": "6", "height_in": "0",
+                                    "weight_lb": "180"}, action="units")
+    html = patient.page("other_health").text
+    assert re.search(r'name="height_cm"[^>]*value="182.9"', html)
+    assert saved(app)["weight_kg"] == 81.6
+
+
+def test_bad_feet_or_pounds_are_refused_in_the_patients_units_and_kept(app, patient, answers):
+    app.config["UNITS"] = "us"
+    patient.start()
+    response = patient.answer("other_health", {**answers["other_health"], "units": "us", "height_ft": "five",
+                                               "height_in": "7", "weight_lb": "2000"})
+    assert response.status_code == 422
+    assert re.search(r'id="height_cm-error"[^>]*>.*?Enter numbers using digits only, like 5 and 7', response.text,
+                     re.S)
+    assert re.search(r'id="weight_kg-error"[^>]*>.*?Enter a number between 44 lb and 772 lb', response.text, re.S)
+    assert re.search(r'name="height_ft"[^>]*value="five"', response.text)
+    assert 'href="#height_cm"' in response.text
+    assert saved(app) == {}
+
+
+def test_a_height_and_weight_that_cannot_go_together_are_refused_in_us_units_too(app, patient, answers):
+    app.config["UNITS"] = "us"
+    patient.start()
+    response = patient.answer("other_health", {**answers["other_health"], "units": "us", "height_ft": "2",
+                                               "height_in": "2", "weight_lb": "350"})
+    assert response.status_code == 422
+    assert "This height and weight do not fit together" in response.text
+
+
+def test_the_units_setting_is_us_or_metric(monkeypatch):
+    monkeypatch.setenv("UNITS", "US")
+    assert from_environment()["UNITS"] == "us"
+    monkeypatch.setenv("UNITS", "imperial")
+    with pytest.raises(ValueError, match="UNITS must be us or metric"):
+        from_environment()

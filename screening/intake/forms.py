@@ -40,6 +40,7 @@ from wtforms.validators import (
 from ..questionnaire import QUESTIONS, SECTION_OF, consistency
 from ..questionnaire.model import NOT_SURE, Question, Section, is_blank
 from ..questionnaire.types import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem, type_of
+from ..questionnaire.units import US, US_PARTS, read_amount, to_metric, to_us, us_text
 
 
 def required_message(question: Question) -> str:
@@ -259,9 +260,54 @@ def consistent(form: FlaskForm, section: Section, values: dict[str, Any], stored
     number above the top one), are refused next to the field to fix, with everything typed kept."""
     others = {key: value for key, value in stored.items() if SECTION_OF[key] is not section}
     found = {key: message for key, message in consistency.problems({**others, **values}).items() if key in values}
-    for question_id, message in found.items():
+    return add_errors(form, found)
+
+
+def add_errors(form: FlaskForm, problems: dict[str, str]) -> bool:
+    """Messages from outside WTForms' own checks, next to their fields; True when there were none."""
+    for question_id, message in problems.items():
         form[question_id].errors.append(message)
-    return not found
+    return not problems
+
+
+def metric_form(formdata: MultiDict) -> tuple[MultiDict, dict[str, str]]:
+    """A page sent in feet, inches and pounds, read into the metric inputs every check and the store use, and
+    the problems with the US boxes keyed by question (letters, or a height or weight out of range, said in US
+    units). A page sent in metric is returned as it came."""
+    if formdata.get("units") != US:
+        return formdata, {}
+    metric = formdata.copy()
+    problems = {}
+    for question_id, parts in US_PARTS.items():
+        if not any(part.name in formdata for part in parts):
+            continue
+        question = QUESTIONS[question_id]
+        metric[question_id] = ""
+        try:
+            amounts = [read_amount(formdata.get(part.name)) for part in parts]
+        except ValueError:
+            problems[question_id] = ("Enter numbers using digits only, like " if len(parts) > 1 else
+                                     "Enter a number using digits only, like ") \
+                + " and ".join(part.example for part in parts) + "."
+            continue
+        if all(amount is None for amount in amounts):
+            continue
+        value = to_metric(question_id, [amount or 0 for amount in amounts])
+        if not question.min_value <= value <= question.max_value:
+            problems[question_id] = (f"Enter a number between {us_text(question_id, question.min_value)} and "
+                                     f"{us_text(question_id, question.max_value)}.")
+            continue
+        metric[question_id] = str(value)
+    return metric, problems
+
+
+def with_us_boxes(values: MultiDict) -> MultiDict:
+    """Stored metric answers written into the US boxes too, for a page shown in feet, inches and pounds."""
+    for question_id, parts in US_PARTS.items():
+        if values.get(question_id):
+            for part, amount in zip(parts, to_us(question_id, float(values[question_id])), strict=True):
+                values.setlist(part.name, [str(amount)])
+    return values
 
 
 def _stored(question: Question, value: Any) -> Any:

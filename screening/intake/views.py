@@ -14,19 +14,23 @@ from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
+from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
 from . import flow, resume_codes, store
 from .forms import (
     ResumeForm,
+    add_errors,
     build_form,
     consistent,
     definition_accepts,
     form_values,
+    metric_form,
     page_errors,
     raw_answers,
     shown_ids,
     to_answers,
+    with_us_boxes,
 )
 
 bp = Blueprint("intake", __name__)
@@ -35,6 +39,7 @@ SESSION_KEY = "intake"
 SEEN_KEY = "intake_seen"
 CRISIS_SHOWN_KEY = "crisis_shown"
 RECEIPT_KEY = "submitted_intake"
+UNITS_KEY = "units"
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
@@ -80,6 +85,12 @@ def require_intake():
     return intake
 
 
+def current_units() -> str:
+    """Feet, inches and pounds, or cm and kg: the patient's choice on this device, else the clinic's UNITS."""
+    chosen = session.get(UNITS_KEY) or current_app.config["UNITS"]
+    return chosen if chosen in UNIT_SYSTEMS else METRIC
+
+
 @bp.get("/")
 def welcome():
     return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0],
@@ -104,7 +115,8 @@ def step(section_id: str):
     answers = store.answers_of(intake)
     if request.method == "GET":
         shown = section.visible(answers)
-        return render_step(section, shown, form_values(shown, answers))
+        values = form_values(shown, answers)
+        return render_step(section, shown, with_us_boxes(values) if current_units() == US else values)
     try:
         return save_step(section, intake, answers)
     except store.IntakeLocked:
@@ -113,19 +125,27 @@ def step(section_id: str):
 
 
 def save_step(section: Section, intake, answers: dict):
-    going_back = request.form.get("action", "next") == "back"
-    merged = applicable({**answers, **raw_answers(section, request.form)})
+    action = request.form.get("action", "next")
+    going_back, switching_units = action == "back", action == "units"
+    formdata, unit_problems = metric_form(request.form)
+    merged = applicable({**answers, **raw_answers(section, formdata)})
     shown = section.visible(merged)
     on_screen = shown_ids(request.form, section)
-    required = set() if going_back else {q.id for q in shown if q.is_required and q.id in on_screen}
-    form = build_form(section, shown, required, formdata=request.form)
+    insist = not (going_back or switching_units)
+    required = {q.id for q in shown if q.is_required and q.id in on_screen} if insist else set()
+    form = build_form(section, shown, required, formdata=formdata)
     endorsed = section.id == "safety" and ANY_SELF_HARM(merged)
     if endorsed and not intake.urgent:
         store.mark_urgent(intake)
-    values = to_answers(form, shown) if form.validate() else None
+    valid = form.validate()
+    valid = add_errors(form, unit_problems) and valid
+    values = to_answers(form, shown) if valid else None
     if values is None or not definition_accepts(form, values) or not consistent(form, section, values, answers):
         return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
     saved = store.save_section(intake, section, values)
+    if switching_units:
+        session[UNITS_KEY] = METRIC if current_units() == US else US
+        return redirect(url_for("intake.step", section_id=section.id, review=request.args.get("review")))
     leaving = flow.Leaving(
         section, going_back, frozenset(on_screen), from_review=bool(request.args.get("review")),
         crisis_due=endorsed and not session.get(CRISIS_SHOWN_KEY), needs_code=intake.resume_hash is None,
@@ -167,6 +187,8 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         previous=previous_section(section),
         review=request.args.get("review"),
         crisis=crisis,
+        units=current_units(),
+        us_parts=US_PARTS,
     )
 
 

@@ -35,8 +35,7 @@ def height_and_weight(answers: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if height and weight is not None:
         bmi = weight / (height / 100) ** 2
         if not BMI_PLAUSIBLE[0] <= bmi <= BMI_PLAUSIBLE[1]:
-            yield "weight_kg", (f"This height and weight do not fit together. Please check both: height in "
-                                f"{QUESTIONS['height_cm'].unit}, weight in {QUESTIONS['weight_kg'].unit}.")
+            yield "weight_kg", "This height and weight do not fit together. Please check both, and the units."
 
 
 def none_with_others(answers: dict[str, Any]) -> Iterator[tuple[str, str]]:
