@@ -259,3 +259,12 @@ def test_the_units_setting_is_us_or_metric(monkeypatch):
     monkeypatch.setenv("UNITS", "imperial")
     with pytest.raises(ValueError, match="UNITS must be us or metric"):
         from_environment()
+
+
+def test_the_review_page_shows_height_and_weight_in_the_patients_units_too(app, patient, answers):
+    app.config["UNITS"] = "us"
+    patient.start()
+    patient.answer("other_health", {**answers["other_health"], "units": "us", "height_ft": "5", "height_in": "7",
+                                    "weight_lb": "150"})
+    html = patient.client.get("/review").text
+    assert "170.2 cm (5 ft 7 in)" in html and "68 kg (150 lb)" in html

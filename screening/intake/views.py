@@ -14,7 +14,7 @@ from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
-from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS
+from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS, us_text
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
 from . import flow, resume_codes, store
@@ -240,11 +240,20 @@ def crisis():
     return render_template("intake/crisis.html", next_url=url_of(following))
 
 
+def in_patients_units(answers: dict) -> dict[str, str]:
+    """Height and weight as a patient using feet, inches and pounds typed them, next to the stored metric."""
+    if current_units() != US:
+        return {}
+    return {question_id: us_text(question_id, answers[question_id])
+            for question_id in US_PARTS if question_id in answers}
+
+
 @bp.get("/review")
 def review():
     intake = require_intake()
     answers = store.answers_of(intake)
-    return render_template("intake/review.html", sections=review_rows(answers), steps=len(SECTIONS))
+    return render_template("intake/review.html", sections=review_rows(answers), steps=len(SECTIONS),
+                           in_us=in_patients_units(answers))
 
 
 @bp.post("/submit")
@@ -259,7 +268,8 @@ def submit():
         answers = store.answers_of(intake)
         gap_links = [(question, SECTION_OF[question.id]) for question in gaps]
         return render_template(
-            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links
+            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links,
+            in_us=in_patients_units(answers),
         ), 422
     summaries.store_quietly(intake)
     session.clear()
