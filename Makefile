@@ -64,6 +64,7 @@ bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
 	$(BIN)/python tests/benchmarks/bench_queue.py
 	$(BIN)/python tests/benchmarks/bench_load.py
+	$(BIN)/python tests/benchmarks/bench_burden.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache $(LFORMS)/node_modules

@@ -40,6 +40,7 @@ ENV_SETTINGS = (
     "ALERT_INCLUDE_REASON",
     "ALERT_CONSENT_TEXT",
     "ALERTS_AFTER_RESPONSE",
+    "UNITS",
 )
 
 ALERT_CONSENT = (
@@ -109,6 +110,9 @@ class Config:
     # Without a worker, the web process sends due alerts in a short thread after the response
     # (alerts/background.py). None: exactly when PDF_WORKER is off.
     ALERTS_AFTER_RESPONSE = None
+    # Height and weight on the page: "metric" (cm, kg) or "us" (feet, inches, pounds); the patient may switch.
+    # Answers are stored in metric either way.
+    UNITS = "metric"
 
 
 class DevelopmentConfig(Config):
@@ -142,6 +146,10 @@ def from_environment() -> dict:
     for name in ("PDF_WORKER", "MAIL_USE_TLS", "ALERT_INCLUDE_REASON", "ALERTS_AFTER_RESPONSE"):
         if name in settings:
             settings[name] = on_or_off(name, settings[name])
+    if "UNITS" in settings and settings["UNITS"].strip().lower() not in ("us", "metric"):
+        raise ValueError(f"UNITS must be us or metric, not {settings['UNITS']!r}.")
+    if "UNITS" in settings:
+        settings["UNITS"] = settings["UNITS"].strip().lower()
     return settings
 
 

@@ -32,7 +32,7 @@ def risk_answer(qid: str, rng: random.Random) -> str:
     return rng.choice(("yes", "no")) if qid != "asq_1" else "yes"
 
 
-def value_for(question: Question, rng: random.Random, today: date, at_risk: bool = False,
+def value_for(question: Question, rng: random.Random, today: date, answers: dict[str, Any], at_risk: bool = False,
               pressure_crisis: bool = False) -> Any:
     kind, qid = question.type, question.id
     if qid in SAFETY_QUESTIONS:
@@ -48,7 +48,9 @@ def value_for(question: Question, rng: random.Random, today: date, at_risk: bool
     if qid == "bp_systolic":
         return 184 if pressure_crisis else rng.choice((112, 118, 126, 134, 142, 151, 163))
     if qid == "bp_diastolic":
-        return rng.choice((112, 121)) if pressure_crisis else rng.choice((70, 76, 82, 88, 92, 97))
+        if pressure_crisis:
+            return rng.choice((112, 121))
+        return rng.choice([number for number in (70, 76, 82, 88, 92, 97) if number < answers["bp_systolic"]])
     if qid == "drug_use_count":
         return rng.choice((0, 0, 0, 0, 2, 12))
     if kind == q.CONSENT:
@@ -83,7 +85,7 @@ def synthetic_answers(rng: random.Random, today: date) -> dict[str, Any]:
     for section in SECTIONS:
         for question in section.questions:
             if question.shows(answers):
-                value = value_for(question, rng, today, at_risk, pressure_crisis)
+                value = value_for(question, rng, today, answers, at_risk, pressure_crisis)
                 if value is not None:
                     answers[question.id] = value
     return check_answers(answers, today)

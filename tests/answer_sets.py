@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from screening.questionnaire import burden
+
 YES_TO_ALL = (
     "heart_attack", "angina", "heart_stent_bypass", "arrhythmia", "heart_failure", "valve_disease", "aneurysm",
     "avm", "brain_bleed", "stroke", "seizures", "psychosis", "schizophrenia", "mania", "bipolar", "dissociation",
@@ -93,6 +95,12 @@ def everything_positive() -> dict:
     }
 
 
+def typical_issue_patient() -> dict:
+    """Issue 15's typical patient (depression and anxiety, two antidepressants, talk therapy, treated blood
+    pressure, one benzodiazepine): the patient the welcome page's time estimate is for."""
+    return burden.typical_patient()
+
+
 def unsure_and_high() -> dict:
     """Blood pressure above 140/90 but below the crisis range, and "not sure" wherever it can be."""
     answers = nothing_of_note()
@@ -104,5 +112,6 @@ def unsure_and_high() -> dict:
     return answers
 
 
-ANSWER_SETS = {"typical_patient": typical_patient, "nothing_of_note": nothing_of_note,
-               "everything_positive": everything_positive, "unsure_and_high": unsure_and_high}
+ANSWER_SETS = {"typical_patient": typical_patient, "typical_issue_patient": typical_issue_patient,
+               "nothing_of_note": nothing_of_note, "everything_positive": everything_positive,
+               "unsure_and_high": unsure_and_high}

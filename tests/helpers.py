@@ -24,9 +24,14 @@ def as_pages(answers: dict) -> dict[str, dict]:
     pages: dict[str, dict] = {section.id: {} for section in SECTIONS}
     for question_id, value in answers.items():
         question = QUESTIONS[question_id]
-        in_box = type_of(question).in_box
-        pages[SECTION_OF[question_id].id][question_id] = [in_box(item) for item in value] \
-            if type_of(question).shape == "many" else in_box(value)
+        page = pages[SECTION_OF[question_id].id]
+        shape = type_of(question).shape
+        if shape == "rows":
+            page.update({f"{question_id}-{number}-{column.id}": type_of(column).in_box(row[column.id])
+                         for number, row in enumerate(value) for column in question.columns if column.id in row})
+        else:
+            in_box = type_of(question).in_box
+            page[question_id] = [in_box(item) for item in value] if shape == "many" else in_box(value)
     return pages
 
 

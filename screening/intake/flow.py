@@ -37,15 +37,19 @@ class Leaving:
     from_review: bool = False
     crisis_due: bool = False  # an answer on this page calls for the crisis page now
     needs_code: bool = False  # no resume code was given yet
+    switching_units: bool = False  # the page again, in the other units
 
 
 def after_save(leaving: Leaving, answers: dict[str, Any]) -> Next:
-    """The crisis page first; then back, more questions on the same page, the resume code, or onwards."""
+    """The crisis page first; then back, the same page in other units, more questions on it, the resume code,
+    or onwards."""
     section = leaving.section
     if leaving.crisis_due:
         return Next(CRISIS, section, review=leaving.from_review, then_back=leaving.going_back)
     if leaving.going_back:
         return back_from(section)
+    if leaving.switching_units:
+        return Next(STEP, section, review=leaving.from_review)
     if {question.id for question in section.visible(answers)} - leaving.on_screen:
         return Next(MORE, section, review=leaving.from_review)
     if leaving.needs_code and section is SECTIONS[0]:

@@ -37,9 +37,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..questionnaire import QUESTIONS
+from ..questionnaire import QUESTIONS, SECTION_OF, consistency
 from ..questionnaire.model import NOT_SURE, Question, Section, is_blank
 from ..questionnaire.types import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem, type_of
+from ..questionnaire.units import US, US_PARTS, read_amount, to_metric, to_us, us_text
 from ..web.validators import NoNulBytes
 
 
@@ -195,8 +196,23 @@ def page_errors(form: FlaskForm, shown: list[Question]) -> tuple[dict[str, str],
                 summary[question.id] = whole[0] if whole else \
                     f"Please check the answers in the table \u201c{question.label}\u201d."
         elif field.errors:
-            by_input[question.id] = summary[question.id] = field.errors[0]
+            by_input[question.id] = field.errors[0]
+            summary[question.id] = named(question, field.errors[0])
     return by_input, summary
+
+
+SUMMARY_NAME_LIMIT = 80
+
+
+def named(question: Question, message: str) -> str:
+    """A summary line that says which question it is about ("Have you ever had a heart attack? Choose an
+    answer."), so a list of errors never repeats the same words; very long labels are cut at a word."""
+    name = question.label.rstrip(".")
+    if len(name) > SUMMARY_NAME_LIMIT:
+        name = name[:SUMMARY_NAME_LIMIT].rsplit(" ", 1)[0].rstrip(",;:— ") + "…"
+    if name.endswith(("?", "…")):
+        return f"{name} {message}"
+    return f"{name}: {message[:1].lower()}{message[1:]}"
 
 
 def shown_ids(formdata: MultiDict, section: Section) -> set[str]:
@@ -238,6 +254,61 @@ def definition_accepts(form: FlaskForm, values: dict[str, Any]) -> bool:
             form[question_id].errors.append(f"Please check this answer ({error.message}).")
             accepted = False
     return accepted
+
+
+def consistent(form: FlaskForm, section: Section, values: dict[str, Any], stored: dict[str, Any]) -> bool:
+    """Answers on this page that do not fit together, or with answers on other pages (a bottom blood-pressure
+    number above the top one), are refused next to the field to fix, with everything typed kept."""
+    others = {key: value for key, value in stored.items() if SECTION_OF[key] is not section}
+    found = {key: message for key, message in consistency.problems({**others, **values}).items() if key in values}
+    return add_errors(form, found)
+
+
+def add_errors(form: FlaskForm, problems: dict[str, str]) -> bool:
+    """Messages from outside WTForms' own checks, next to their fields; True when there were none."""
+    for question_id, message in problems.items():
+        form[question_id].errors.append(message)
+    return not problems
+
+
+def metric_form(formdata: MultiDict) -> tuple[MultiDict, dict[str, str]]:
+    """A page sent in feet, inches and pounds, read into the metric inputs every check and the store use, and
+    the problems with the US boxes keyed by question (letters, or a height or weight out of range, said in US
+    units). A page sent in metric is returned as it came."""
+    if formdata.get("units") != US:
+        return formdata, {}
+    metric = formdata.copy()
+    problems = {}
+    for question_id, parts in US_PARTS.items():
+        if not any(part.name in formdata for part in parts):
+            continue
+        question = QUESTIONS[question_id]
+        metric[question_id] = ""
+        try:
+            amounts = [read_amount(formdata.get(part.name)) for part in parts]
+        except ValueError:
+            problems[question_id] = ("Enter numbers using digits only, like " if len(parts) > 1 else
+                                     "Enter a number using digits only, like ") \
+                + " and ".join(part.example for part in parts) + "."
+            continue
+        if all(amount is None for amount in amounts):
+            continue
+        value = to_metric(question_id, [amount or 0 for amount in amounts])
+        if not question.min_value <= value <= question.max_value:
+            problems[question_id] = (f"Enter a number between {us_text(question_id, question.min_value)} and "
+                                     f"{us_text(question_id, question.max_value)}.")
+            continue
+        metric[question_id] = str(value)
+    return metric, problems
+
+
+def with_us_boxes(values: MultiDict) -> MultiDict:
+    """Stored metric answers written into the US boxes too, for a page shown in feet, inches and pounds."""
+    for question_id, parts in US_PARTS.items():
+        if values.get(question_id):
+            for part, amount in zip(parts, to_us(question_id, float(values[question_id])), strict=True):
+                values.setlist(part.name, [str(amount)])
+    return values
 
 
 def _stored(question: Question, value: Any) -> Any:

@@ -11,22 +11,28 @@ from ..alerts.background import send_soon
 from ..extensions import limiter
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
 from ..questionnaire.answers import applicable
+from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
+from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS, us_text
 from ..rules.attention import attention_reasons, in_order, newly_urgent
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
 from . import flow, resume_codes, store
 from .forms import (
     ResumeForm,
+    add_errors,
     build_form,
+    consistent,
     definition_accepts,
     form_values,
+    metric_form,
     page_errors,
     raw_answers,
     shown_ids,
     to_answers,
+    with_us_boxes,
 )
 
 bp = Blueprint("intake", __name__)
@@ -36,6 +42,7 @@ SEEN_KEY = "intake_seen"
 # What the crisis page is shown for: set by the save that made the intake newly urgent, read by the page.
 CRISIS_KEY = "crisis_for"
 RECEIPT_KEY = "submitted_intake"
+UNITS_KEY = "units"
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
@@ -91,9 +98,16 @@ def require_intake():
     return intake
 
 
+def current_units() -> str:
+    """Feet, inches and pounds, or cm and kg: the patient's choice on this device, else the clinic's UNITS."""
+    chosen = session.get(UNITS_KEY) or current_app.config["UNITS"]
+    return chosen if chosen in UNIT_SYSTEMS else METRIC
+
+
 @bp.get("/")
 def welcome():
-    return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0])
+    return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0],
+                           minutes=typical_minutes())
 
 
 @bp.post("/start")
@@ -116,7 +130,8 @@ def step(section_id: str):
     answers = store.answers_of(intake)
     if request.method == "GET":
         shown = section.visible(answers)
-        return render_step(section, shown, form_values(shown, answers))
+        values = form_values(shown, answers)
+        return render_step(section, shown, with_us_boxes(values) if current_units() == US else values)
     try:
         return save_step(section, intake, answers)
     except store.IntakeLocked:
@@ -125,15 +140,20 @@ def step(section_id: str):
 
 
 def save_step(section: Section, intake, answers: dict):
-    going_back = request.form.get("action", "next") == "back"
-    merged = applicable({**answers, **raw_answers(section, request.form)})
+    action = request.form.get("action", "next")
+    going_back, switching_units = action == "back", action == "units"
+    formdata, unit_problems = metric_form(request.form)
+    merged = applicable({**answers, **raw_answers(section, formdata)})
     shown = section.visible(merged)
     on_screen = shown_ids(request.form, section)
-    required = set() if going_back else {q.id for q in shown if q.is_required and q.id in on_screen}
-    form = build_form(section, shown, required, formdata=request.form)
+    insist = not (going_back or switching_units)
+    required = {q.id for q in shown if q.is_required and q.id in on_screen} if insist else set()
+    form = build_form(section, shown, required, formdata=formdata)
     endorsed = section.id == "safety" and ANY_SELF_HARM(merged)
-    values = to_answers(form, shown) if form.validate() else None
-    if values is None or not definition_accepts(form, values):
+    valid = form.validate()
+    valid = add_errors(form, unit_problems) and valid
+    values = to_answers(form, shown) if valid else None
+    if values is None or not definition_accepts(form, values) or not consistent(form, section, values, answers):
         if newly_urgent(answers, merged):
             store.mark_urgent(intake, merged)
             send_soon()
@@ -143,9 +163,11 @@ def save_step(section: Section, intake, answers: dict):
     if newly:  # every time an answer newly makes the intake urgent: the crisis page, worded for it
         session[CRISIS_KEY] = {"reasons": in_order(newly), "section": section.id}
         send_soon()
+    if switching_units:
+        session[UNITS_KEY] = METRIC if current_units() == US else US
     leaving = flow.Leaving(
         section, going_back, frozenset(on_screen), from_review=bool(request.args.get("review")),
-        crisis_due=bool(newly), needs_code=intake.resume_hash is None,
+        crisis_due=bool(newly), needs_code=intake.resume_hash is None, switching_units=switching_units,
     )
     return go(flow.after_save(leaving, saved), intake)
 
@@ -184,6 +206,8 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         previous=previous_section(section),
         review=request.args.get("review"),
         crisis=crisis,
+        units=current_units(),
+        us_parts=US_PARTS,
     )
 
 
@@ -238,11 +262,20 @@ def crisis():
     return render_template("intake/crisis.html", next_url=url_of(following), reasons=reasons)
 
 
+def in_patients_units(answers: dict) -> dict[str, str]:
+    """Height and weight as a patient using feet, inches and pounds typed them, next to the stored metric."""
+    if current_units() != US:
+        return {}
+    return {question_id: us_text(question_id, answers[question_id])
+            for question_id in US_PARTS if question_id in answers}
+
+
 @bp.get("/review")
 def review():
     intake = require_intake()
     answers = store.answers_of(intake)
-    return render_template("intake/review.html", sections=review_rows(answers), steps=len(SECTIONS))
+    return render_template("intake/review.html", sections=review_rows(answers), steps=len(SECTIONS),
+                           in_us=in_patients_units(answers))
 
 
 @bp.post("/submit")
@@ -257,7 +290,8 @@ def submit():
         answers = store.answers_of(intake)
         gap_links = [(question, SECTION_OF[question.id]) for question in gaps]
         return render_template(
-            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links
+            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links,
+            in_us=in_patients_units(answers),
         ), 422
     summaries.store_quietly(intake)
     receipt_id = store.issue_receipt(intake)

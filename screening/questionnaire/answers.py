@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import QUESTIONS, SECTIONS
+from . import QUESTIONS, SECTIONS, consistency
 from .model import Question, is_blank
 from .types import AnswerError, check_value
 
@@ -42,7 +42,8 @@ def missing(answers: dict[str, Any]) -> list[Question]:
 
 def check_answers(answers: Any, today: date, complete: bool = True) -> dict[str, Any]:
     """Check a whole answers object (from a file or an import): every key known, every value valid,
-    no answer to a question that is not shown, and with `complete` every required answer present."""
+    no answer to a question that is not shown, answers that fit together (consistency.py), and with
+    `complete` every required answer present."""
     if not isinstance(answers, dict):
         raise AnswerError("(top level)", "must be a JSON object keyed by question id")
     checked = {}
@@ -53,6 +54,8 @@ def check_answers(answers: Any, today: date, complete: bool = True) -> dict[str,
         checked[key] = check_value(question, value, today)
     for key in checked.keys() - applicable(checked).keys():
         raise AnswerError(key, f"is answered but not shown: it applies only when {QUESTIONS[key].show_when.describe()}")
+    for key, message in consistency.problems(checked).items():
+        raise AnswerError(key, message)
     if complete:
         for question in missing(checked):
             raise AnswerError(question.id, "is required but has no answer")

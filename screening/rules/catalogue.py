@@ -16,7 +16,7 @@ from ..questionnaire.sections.safety import ACUTE_SELF_HARM, SELF_HARM
 from . import titles
 from .checks import Answers, Computed, outside_study_ages, risky_drinking, weight_given
 
-CATALOGUE_VERSION = "2026.11.2"
+CATALOGUE_VERSION = "2026.11.3"
 
 URGENT, DISCUSS, NOTE = "urgent", "discuss", "note"
 LEVELS = (URGENT, DISCUSS, NOTE)
@@ -211,13 +211,13 @@ TOPICS: tuple[Rule, ...] = (
         sources=("APA-2017", "KETALAR-PI"),
     ),
     Rule(
-        id="R-DISS", level=NOTE, title="Past dissociation, or a bad reaction to anaesthesia or ketamine",
+        id="R-DISS", level=NOTE, title="Past dissociation, or a bad reaction to anesthesia or ketamine",
         when=any_of(is_("dissociation", "yes"), is_("anaesthesia_reaction", "yes")),
         reason="Dissociation is an expected effect of ketamine; this history helps plan the monitoring.",
         sources=("SPRAVATO-PI", "SEEDS"),
     ),
     Rule(
-        id="R-ALLERGY", level=DISCUSS, title="Allergy to ketamine, esketamine or an anaesthetic",
+        id="R-ALLERGY", level=DISCUSS, title="Allergy to ketamine, esketamine or an anesthetic",
         when=is_("anaesthetic_allergy", "yes"), quote=("anaesthetic_allergy_details",),
         reason="Hypersensitivity to ketamine or esketamine is listed as a contraindication on the esketamine label.",
         sources=("SPRAVATO-PI",),

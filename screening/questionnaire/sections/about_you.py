@@ -13,7 +13,7 @@ SECTION = Section(
             help="We ask for it again if you come back later to finish.",
             min_value=-365 * 120, max_value=0,
         ),
-        Question("email", "Email address", EMAIL, max_length=254, help="Optional."),
+        Question("email", "Email address", EMAIL, max_length=254, help="You may leave this empty."),
         Question("phone", "Phone number", PHONE, max_length=30, help="Optional. The clinic may call you."),
         Question(
             "consultation_date", "Date of your visit at the clinic", DATE,

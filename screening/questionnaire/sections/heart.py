@@ -20,7 +20,7 @@ SECTION = Section(
     questions=(
         Question(
             "bp_diagnosed", "Has a doctor ever told you that you have high blood pressure?", CHOICE,
-            options=YES_NO_NOT_SURE, help="High blood pressure is also called hypertension.",
+            options=YES_NO_NOT_SURE, help="Its other name is hypertension.",
         ),
         Question(
             "bp_treated", "Do you take medicine for high blood pressure?", CHOICE, options=YES_NO_NOT_SURE,
@@ -28,7 +28,7 @@ SECTION = Section(
         ),
         Question(
             "bp_controlled", "Is it under control now?", CHOICE, options=YES_NO_NOT_SURE,
-            help="Under control means your readings are usually in the range your doctor wants.",
+            help="Under control means your readings are most often where your doctor wants them.",
             show_when=is_("bp_diagnosed", "yes"),
         ),
         Question(
@@ -64,8 +64,8 @@ SECTION = Section(
         Question(
             "arrhythmia", "Has a doctor ever told you that you have an irregular heartbeat?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Also called arrhythmia, such as atrial fibrillation (AFib): the heart beats too fast, "
-            "too slow or out of rhythm.",
+            help="This means the heart beats too fast, too slow or out of rhythm. Doctors call it arrhythmia. "
+            "One kind is AFib (atrial fibrillation).",
         ),
         Question(
             "heart_failure", "Has a doctor ever told you that you have heart failure?", CHOICE,

@@ -11,7 +11,7 @@ SECTION = Section(
     questions=(
         Question(
             "medicine_classes", "Do you take any of these medicines now?", MULTI, required=True,
-            help="Choose all that apply. The names in brackets are examples.",
+            help="Choose all that apply. The names in parentheses are examples.",
             options=(
                 Option("benzodiazepines", "Benzodiazepines, for anxiety or sleep (lorazepam, clonazepam, "
                        "alprazolam, diazepam)"),
@@ -37,7 +37,7 @@ SECTION = Section(
         Question(
             "medicines_list", "List every medicine you take, with the dose if you know it", LONG_TEXT,
             max_length=2000,
-            help="Include vitamins, herbal products and medicines you buy without a prescription.",
+            help="Add vitamins, herbs, and medicines you buy at a store without a prescription.",
         ),
     ),
 )

@@ -12,13 +12,13 @@ SECTION = Section(
         Question(
             "liver", "Have you ever had liver problems, such as cirrhosis or hepatitis?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Cirrhosis is scarring of the liver; hepatitis is a swollen liver, often from a virus.",
+            help="Cirrhosis means scars on the liver. Hepatitis means a swollen liver, often from a virus.",
         ),
         Question("kidney", "Have you ever had kidney problems?", CHOICE, options=YES_NO_NOT_SURE),
         Question(
             "thyroid_overactive", "Has a doctor ever told you that you have an overactive thyroid?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Also called hyperthyroidism: the thyroid gland in your neck makes too much hormone.",
+            help="Also called hyperthyroidism. The thyroid gland in your neck makes too much hormone.",
         ),
         Question(
             "thyroid_treated", "Is it being treated now?", CHOICE, options=YES_NO_NOT_SURE,
@@ -27,7 +27,8 @@ SECTION = Section(
         Question(
             "bladder", "Have you had bladder or urinary problems, such as pain or needing to go often?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="This includes bladder infections that keep coming back and long-lasting bladder pain.",
+            help="This includes bladder infections that keep coming back. It also includes bladder pain that lasts "
+            "a long time.",
         ),
         Question(
             "sleep_apnea", "Has a doctor ever told you that you have sleep apnea?", CHOICE,
@@ -41,7 +42,7 @@ SECTION = Section(
         Question(
             "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anesthesia medicine?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Anaesthetic medicines put you to sleep or numb you for surgery.",
+            help="Anesthesia medicines are used for surgery. They put you to sleep or numb you.",
         ),
         Question(
             "anaesthetic_allergy_details", "Which medicine, and what happened?", TEXT, max_length=200,
@@ -71,7 +72,7 @@ SECTION = Section(
         ),
         Question(
             "other_conditions", "Any other health problems you would like the clinic to know about?", LONG_TEXT,
-            max_length=2000, help="Optional.",
+            max_length=2000, help="You may leave this empty.",
         ),
     ),
 )

@@ -22,8 +22,8 @@ SECTION = Section(
         ),
         Question(
             "breastfeeding", "Are you breastfeeding or nursing a baby now?", CHOICE,
-            options=(YES, NO, DOES_NOT_APPLY),
-            help="This includes chestfeeding and pumping milk for a baby.",
+            options=(YES, NO, UNSURE, DOES_NOT_APPLY),
+            help="This also counts if you chestfeed or pump milk for a baby.",
         ),
     ),
 )

@@ -25,7 +25,7 @@ SECTION = Section(
         Question("reasons_other", "What else would you like help with?", TEXT, show_when=has("reasons", "other")),
         Question(
             "reasons_story", "In a few words, how long has this been going on?", LONG_TEXT, max_length=1000,
-            help="Optional.",
+            help="You may leave this empty.",
         ),
     ),
 )

@@ -1,7 +1,7 @@
 """Section: alcohol (AUDIT-C, word for word) and drug use (single-item screen), past problems and recovery
 medicines, because ketamine can be misused and this history changes the plan (R-SUD)."""
 
-from ..choices import HOW_LONG_AGO, YES_NO_NOT_SURE
+from ..choices import HOW_LONG_AGO, UNSURE, YES_NO_NOT_SURE
 from ..model import CHOICE, INTEGER, MULTI, TEXT, Option, Question, Section, at_least, has, is_
 
 AUDITC_1_OPTIONS = (
@@ -94,7 +94,7 @@ SECTION = Section(
         Question(
             "substance_problem_history", "Have you ever had a problem with alcohol or drugs, or had treatment for it?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Treatment includes rehab, detox, counseling or a group such as AA or NA.",
+            help="Treatment includes rehab, detox, counseling, or a group like AA or NA.",
         ),
         Question(
             "substance_problem_details", "Tell us a little about it", TEXT, max_length=200, required=False,
@@ -110,6 +110,7 @@ SECTION = Section(
                 Option("naltrexone", "Naltrexone (Vivitrol, Revia)"),
                 Option("other", "Another medicine for alcohol or drug use"),
                 Option("none", "None of these"),
+                UNSURE,
             ),
         ),
     ),

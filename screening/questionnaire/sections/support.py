@@ -1,7 +1,7 @@
 """Section: a ride home, therapy and a support person, because patients cannot drive after a dose and
 ketamine is paired with therapy and support (R-RIDE, R-SUPPORT)."""
 
-from ..choices import YES_NO, YES_NO_NOT_SURE
+from ..choices import YES_NO_NOT_SURE
 from ..model import CHOICE, PHONE, TEXT, Question, Section, is_
 
 SECTION = Section(
@@ -13,7 +13,9 @@ SECTION = Section(
             "ride_home", "Can someone take you home after each visit?", CHOICE, options=YES_NO_NOT_SURE,
             help="After each visit you cannot drive until the next day, after a night's sleep.",
         ),
-        Question("therapist_now", "Do you see a therapist or counselor now?", CHOICE, options=YES_NO),
+        Question(
+            "therapist_now", "Do you see a therapist or counselor now?", CHOICE, options=YES_NO_NOT_SURE,
+        ),
         Question(
             "support_person", "Is there someone you can call if you feel worse?", CHOICE, options=YES_NO_NOT_SURE,
             help="A friend, family member or anyone you trust.",

@@ -1,6 +1,6 @@
 """Section: treatments already tried for depression, so the clinician sees the history (R-TRD)."""
 
-from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
+from ..choices import UNSURE, YES_NO_NOT_SURE
 from ..model import CHOICE, GROUP, MULTI, NOT_SURE, TEXT, Option, Question, Section, is_
 
 DURATION = (
@@ -63,8 +63,9 @@ SECTION = Section(
             show_when=is_("augmentation", "yes"),
         ),
         Question(
-            "psychotherapy", "Have you ever had talk therapy?", CHOICE, options=YES_NO,
-            help="Talk therapy (psychotherapy) means meeting with a therapist or counselor to work on problems.",
+            "psychotherapy", "Have you ever had talk therapy?", CHOICE, options=YES_NO_NOT_SURE,
+            help="Talk therapy means you meet with a therapist or counselor to talk about problems. Its other name is "
+            "psychotherapy.",
         ),
         Question(
             "psychotherapy_kind", "What kind of talk therapy?", MULTI,
@@ -84,12 +85,14 @@ SECTION = Section(
         ),
         Question(
             "ect", "Have you ever had ECT?", CHOICE, options=YES_NO_NOT_SURE,
-            help="ECT (electroconvulsive therapy) passes a small electric current through the brain while you sleep.",
+            help="ECT sends a small electric current through the brain while you sleep. Its full name is "
+            "electroconvulsive therapy.",
         ),
         Question("ect_helped", "Did ECT help?", CHOICE, options=HELPED, show_when=is_("ect", "yes")),
         Question(
             "tms", "Have you ever had TMS?", CHOICE, options=YES_NO_NOT_SURE,
-            help="TMS (transcranial magnetic stimulation) uses a magnet held against your head while you are awake.",
+            help="TMS uses a strong magnet held on your head while you are awake. Its full name is "
+            "transcranial magnetic stimulation.",
         ),
         Question("tms_helped", "Did TMS help?", CHOICE, options=HELPED, show_when=is_("tms", "yes")),
         Question(

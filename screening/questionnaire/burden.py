@@ -1,0 +1,128 @@
+"""How long the intake takes a patient, estimated from the definition: the welcome page's "It takes about N
+minutes" and the burden benchmark (tests/benchmarks/bench_burden.py) both use this one model.
+
+The model: 7 seconds for each choice made (a radio group, a checklist, a consent box, a choice in the table),
+25 seconds for each typed field filled, and reading at 180 words a minute over every word shown (page titles,
+intros, lead-ins, labels, help texts and option labels of the questions shown for the given answers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from . import SECTIONS
+from .model import CHOICE, CONSENT, GROUP, MULTI, Question, is_blank
+
+SECONDS_PER_CHOICE = 7
+SECONDS_PER_TYPED_FIELD = 25
+WORDS_PER_MINUTE = 180
+
+WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Burden:
+    """What one patient's answers ask of them: questions shown and required, choices made, fields typed,
+    words to read."""
+
+    questions: int
+    required: int
+    choices: int
+    typed: int
+    words: int
+
+    @property
+    def seconds(self) -> float:
+        return (self.choices * SECONDS_PER_CHOICE + self.typed * SECONDS_PER_TYPED_FIELD
+                + self.words * 60 / WORDS_PER_MINUTE)
+
+    @property
+    def minutes(self) -> float:
+        return self.seconds / 60
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def question_words(question: Question) -> int:
+    return words(question.label) + words(question.help) + sum(words(option.label) for option in question.options)
+
+
+def _effort(question: Question, value: Any) -> tuple[int, int]:
+    """(choices, typed fields) a patient spends on one answered question."""
+    if question.type == GROUP:
+        cells = [(column, row[column.id]) for row in value or [] for column in question.columns if column.id in row]
+        choices = sum(1 for column, _ in cells if column.type in (CHOICE, MULTI))
+        return choices, len(cells) - choices
+    if question.type in (CHOICE, MULTI, CONSENT):
+        return 1, 0
+    return 0, 0 if is_blank(value) else 1
+
+
+def burden(answers: dict[str, Any]) -> Burden:
+    """Walk the definition as a patient with these answers walks the pages."""
+    questions = required = choices = typed = 0
+    total_words = 0
+    for section in SECTIONS:
+        total_words += words(section.title) + words(section.intro)
+        for question in section.visible(answers):
+            questions += 1
+            required += question.is_required
+            total_words += words(section.lead_ins.get(question.id, "")) + question_words(question)
+            if question.type == GROUP:
+                total_words += question.rows * sum(question_words(column) for column in question.columns)
+            chosen, filled = _effort(question, answers.get(question.id))
+            choices += chosen
+            typed += filled
+    return Burden(questions, required, choices, typed, total_words)
+
+
+NO_TO_HEALTH_QUESTIONS = (
+    "heart_attack", "angina", "heart_stent_bypass", "arrhythmia", "heart_failure", "valve_disease", "aneurysm",
+    "avm", "brain_bleed", "stroke", "seizures", "psychosis", "schizophrenia", "mania", "bipolar", "dissociation",
+    "anaesthesia_reaction", "head_injury", "intracranial_pressure", "glaucoma", "eye_surgery_planned", "liver",
+    "kidney", "thyroid_overactive", "bladder", "sleep_apnea", "breathing", "anaesthetic_allergy",
+)
+
+
+def typical_patient(today: date | None = None) -> dict[str, Any]:
+    """The typical patient of issue 15, in the stored answers format: depression and anxiety, two
+    antidepressants, talk therapy, treated blood pressure and one benzodiazepine; nothing else of note."""
+    visit = (today or date.today()) + timedelta(days=14)
+    return {
+        "full_name": "Jordan Lee", "date_of_birth": "1984-05-12", "email": "jordan@example.org",
+        "phone": "555 201 3344", "consultation_date": visit.isoformat(), "consent": True,
+        "reasons": ["depression", "anxiety"], "reasons_story": "About three years, worse since the spring.",
+        "antidepressants_tried": "yes",
+        "antidepressants": [
+            {"name": "Sertraline", "dose": "150 mg", "duration": "6_weeks_or_more", "helped": "a_little"},
+            {"name": "Escitalopram", "dose": "20 mg", "duration": "6_weeks_or_more", "helped": "no"},
+        ],
+        "augmentation": "no", "psychotherapy": "yes", "psychotherapy_kind": ["cbt"],
+        "psychotherapy_duration": "3_to_12_months", "ect": "no", "tms": "no", "ketamine_before": "no",
+        **{f"phq9_{number}": "2" for number in range(1, 9)}, **{f"gad7_{number}": "2" for number in range(1, 8)},
+        "phq9_9": "0", "phq9_difficulty": "very", **{f"asq_{number}": "no" for number in range(1, 5)},
+        "auditc_1": "monthly_or_less", "auditc_2": "1_or_2", "auditc_3": "never", "drug_use_count": 0,
+        "ketamine_nonmedical": "no", "substance_problem_history": "no", "recovery_medicines": ["none"],
+        "bp_diagnosed": "yes", "bp_treated": "yes", "bp_controlled": "yes", "bp_reading_known": "yes",
+        "bp_systolic": 134, "bp_diastolic": 86, "bp_reading_when": "past_month",
+        **{question_id: "no" for question_id in NO_TO_HEALTH_QUESTIONS},
+        "height_cm": 168.0, "weight_kg": 74.0, "sex_at_birth": "female",
+        "pregnant": "no", "planning_pregnancy": "no", "breastfeeding": "no",
+        "medicine_classes": ["benzodiazepines", "blood_pressure", "antidepressants"],
+        "medicines_list": "Escitalopram 20 mg, lorazepam 0.5 mg when needed, lisinopril 10 mg",
+        "ride_home": "yes", "therapist_now": "yes", "support_person": "yes",
+        "support_person_name": "Sam, my partner",
+    }
+
+
+@cache
+def typical_minutes() -> int:
+    """The welcome page's estimate: the model's time for the typical patient, to the nearest minute (the
+    definition does not change while the app runs)."""
+    return max(1, round(burden(typical_patient()).minutes))
