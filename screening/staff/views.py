@@ -287,12 +287,17 @@ def add_note(intake_id: int):
     return redirect(url_for("staff.intake", intake_id=record.id))
 
 
+def exported(intake_id: int, action: str) -> tuple[Intake, dict]:
+    """A sent intake and its answers, for an export audited as `action`."""
+    record = submitted_intake(intake_id)
+    audit.record(action, actor=current_user, intake_id=record.id)
+    return record, answers_of(record)
+
+
 @bp.get("/intakes/<int:intake_id>/fhir.json")
 @login_required
 def fhir_response(intake_id: int):
-    record = submitted_intake(intake_id)
-    answers = answers_of(record)
-    audit.record(audit.EXPORT_FHIR, actor=current_user, intake_id=record.id)
+    record, answers = exported(intake_id, audit.EXPORT_FHIR)
     resource = fhir.questionnaire_response(record.id, answers, scores(answers), record.submitted_at, fhir_site())
     return fhir_attachment(resource, f"intake-{record.id}-questionnaire-response.json")
 
@@ -300,9 +305,7 @@ def fhir_response(intake_id: int):
 @bp.get("/intakes/<int:intake_id>/fhir-bundle.json")
 @login_required
 def fhir_bundle(intake_id: int):
-    record = submitted_intake(intake_id)
-    answers = answers_of(record)
-    audit.record(audit.EXPORT_FHIR_BUNDLE, actor=current_user, intake_id=record.id)
+    record, answers = exported(intake_id, audit.EXPORT_FHIR_BUNDLE)
     resource = fhir.transaction_bundle(record.id, answers, scores(answers), record.submitted_at, fhir_site())
     return fhir_attachment(resource, f"intake-{record.id}-bundle.json")
 
@@ -310,11 +313,9 @@ def fhir_bundle(intake_id: int):
 @bp.get("/intakes/<int:intake_id>/flags.csv")
 @login_required
 def flags_csv(intake_id: int):
-    record = submitted_intake(intake_id)
-    answers = answers_of(record)
-    audit.record(audit.EXPORT_CSV, actor=current_user, intake_id=record.id)
+    record, answers = exported(intake_id, audit.EXPORT_CSV)
     return attachment(csv_export.render(record.id, evaluate(answers, record.submitted_at.date())), "text/csv",
-                    f"intake-{record.id}-flags.csv")
+                      f"intake-{record.id}-flags.csv")
 
 
 @bp.get("/questionnaire.json")
