@@ -13,6 +13,7 @@ from typing import Any
 from ..questionnaire.display import is_not_sure
 from ..questionnaire.model import is_blank
 from ..questionnaire.sections.safety import ASQ_POSITIVE
+from .medicine_names import classes_named
 from .scores import auditc
 
 CATALOGUE_VERSION = "2026.11.2"
@@ -70,11 +71,14 @@ def _picked(answer: Any, values: tuple[str, ...]) -> bool:
 
 Check = Callable[[Answers], list[str]]
 Title = Callable[[Answers], str]
+Excerpt = Callable[[Answers, str], Any]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One factor of the reference. `title_for`, when set, writes the title from the answers (a count, a BMI)."""
+    """One factor of the reference. `title_for`, when set, writes the title from the answers (a count, a BMI).
+    `excerpt`, when set, gives the part of an answer that raised it (the matching options of a checklist, the
+    medicine names in typed text), or None to quote the answer whole."""
 
     id: str
     level: str
@@ -84,6 +88,7 @@ class Rule:
     questions: tuple[str, ...]
     check: Check
     title_for: Title | None = None
+    excerpt: Excerpt | None = None
 
 
 def yes_rule(
@@ -97,20 +102,45 @@ def yes_rule(
         raised = answers.matching(asks, values)
         return raised + answers.given(*details) if raised else []
 
-    return Rule(rule_id, level, title, reason, sources, asks + details, check, title_for)
+    return Rule(rule_id, level, title, reason, sources, asks + details, check, title_for,
+                picked_options(dict.fromkeys(asks, values)))
+
+
+def picked_options(asked: dict[str, tuple[str, ...]]) -> Excerpt:
+    """Of a checklist answer, only the ticked options that raised the rule."""
+
+    def excerpt(answers: Answers, question_id: str) -> Any:
+        answer = answers.get(question_id)
+        if question_id in asked and isinstance(answer, list):
+            return [value for value in answer if value in asked[question_id]]
+        return None
+
+    return excerpt
+
+
+TYPED_MEDICINES = "medicines_list"
 
 
 def medicine(option: str, level: str, title: str, reason: str, sources: tuple[str, ...],
              also: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Rule:
-    """A rule raised by one class ticked in `medicine_classes`; `also` lists other answers that mean the same
-    medicine (naltrexone, for instance, is also asked among the recovery medicines)."""
+    """A rule raised by one class ticked in `medicine_classes`, or named in the patient's own words in
+    `medicines_list`; `also` lists other answers that mean the same medicine (naltrexone, for instance, is also
+    asked among the recovery medicines)."""
     asked = (("medicine_classes", (option,)), *also)
+    ticked = picked_options(dict(asked))
 
     def check(answers: Answers) -> list[str]:
-        return [question_id for question_id, values in asked if answers.matching((question_id,), values)]
+        raised = [question_id for question_id, values in asked if answers.matching((question_id,), values)]
+        return raised + ([TYPED_MEDICINES] if option in classes_named(answers.get(TYPED_MEDICINES)) else [])
+
+    def excerpt(answers: Answers, question_id: str) -> Any:
+        if question_id == TYPED_MEDICINES:
+            return ", ".join(classes_named(answers.get(TYPED_MEDICINES))[option])
+        return ticked(answers, question_id)
 
     rule_id = "R-MED-" + option.upper().replace("_", "-")
-    return Rule(rule_id, level, title, reason, sources, tuple(question_id for question_id, _ in asked), check)
+    questions = (*(question_id for question_id, _ in asked), TYPED_MEDICINES)
+    return Rule(rule_id, level, title, reason, sources, questions, check, excerpt=excerpt)
 
 
 # Self-harm (R-SI, with R-SA-HX's details as its evidence)
@@ -167,6 +197,34 @@ def unknown_pressure(answers: Answers) -> list[str]:
     return answers.matching(("bp_reading_known",), ("no",)) + answers.matching(
         ("bp_diagnosed", "bp_controlled"), ("not_sure",)
     )
+
+
+def unknown_pressure_title(answers: Answers) -> str:
+    """Says what is not known, so a known reading is never followed by "not known"."""
+    unknown = [text for question_id, value, text in (
+        ("bp_reading_known", "no", "no recent reading"),
+        ("bp_diagnosed", "not_sure", "not sure whether diagnosed with high blood pressure"),
+        ("bp_controlled", "not_sure", "not sure whether it is under control"),
+    ) if answers.get(question_id) == value]
+    return "Blood pressure: " + "; ".join(unknown)
+
+
+# Pregnancy (R-PREG)
+
+PREGNANCY_TITLES = (
+    ("pregnant", "yes", "Pregnant"),
+    ("pregnant", "maybe", "Could be pregnant"),
+    ("pregnant", "not_sure", "Not sure whether pregnant"),
+    ("planning_pregnancy", "yes", "Planning a pregnancy"),
+    ("planning_pregnancy", "not_sure", "Not sure about planning a pregnancy"),
+    ("breastfeeding", "yes", "Breastfeeding"),
+)
+
+
+def pregnancy_title(answers: Answers) -> str:
+    """Pregnant, could be pregnant, planning and breastfeeding each named, never one shared title."""
+    said = [text for question_id, value, text in PREGNANCY_TITLES if answers.get(question_id) == value]
+    return "; ".join([said[0], *(text[0].lower() + text[1:] for text in said[1:])])
 
 
 # Alcohol and drugs (R-SUD)
@@ -313,7 +371,7 @@ TOPICS: tuple[Rule, ...] = (
         "No recent reading was given, or the patient is not sure about their blood pressure. The esketamine "
         "label asks for blood pressure to be checked before each dose.",
         ("SPRAVATO-PI",),
-        ("bp_reading_known", "bp_diagnosed", "bp_controlled"), unknown_pressure,
+        ("bp_reading_known", "bp_diagnosed", "bp_controlled"), unknown_pressure, unknown_pressure_title,
     ),
     yes_rule(
         "R-VASC", DISCUSS, "Aneurysm, AVM or bleeding in the brain: listed as a contraindication on the "
@@ -337,6 +395,7 @@ TOPICS: tuple[Rule, ...] = (
         "breastfeeding.",
         ("SPRAVATO-PI", "SEEDS"),
         asks=("pregnant", "planning_pregnancy", "breastfeeding"), values=("yes", "maybe", "not_sure"),
+        title_for=pregnancy_title,
     ),
     Rule(
         "R-SUD-ALCOHOL", DISCUSS, "Alcohol: AUDIT-C at or above the cut-off",

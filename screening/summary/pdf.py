@@ -18,15 +18,28 @@ PRINT_CSS = ROOT / "static" / "css" / "print.css"
 
 _fonts = FontConfiguration()
 _templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+TOPICS_END = "topics-end"  # the id after the last topic of the overview
+
 _stylesheet = CSS(filename=str(PRINT_CSS), font_config=_fonts)
 
 
-def render_html(summary: Summary, page_size: str = "letter") -> str:
-    return _templates.get_template("summary/summary.html").render(summary=summary, page_size=page_size)
+def render_html(summary: Summary, page_size: str = "letter", topics_continue: bool = False) -> str:
+    return _templates.get_template("summary/summary.html").render(
+        summary=summary, page_size=page_size, topics_continue=topics_continue
+    )
 
 
 def render_pdf(summary: Summary, page_size: str = "letter") -> bytes:
-    """The summary as PDF bytes; `page_size` is "letter" or "A4"."""
+    """The summary as PDF bytes; `page_size` is "letter" or "A4".
+
+    When the topics do not all fit on page 1 (only with very long typed answers), it is laid out again with
+    page 1 saying that they continue on page 2."""
     page = CSS(string=f"@page {{ size: {page_size}; }}", font_config=_fonts)
-    document = HTML(string=render_html(summary, page_size), base_url=str(ROOT))
-    return document.write_pdf(stylesheets=[_stylesheet, page], font_config=_fonts)
+    document = _layout(render_html(summary, page_size), page)
+    if not summary.for_patient and TOPICS_END not in document.pages[0].anchors:
+        document = _layout(render_html(summary, page_size, topics_continue=True), page)
+    return document.write_pdf()
+
+
+def _layout(html: str, page: CSS):
+    return HTML(string=html, base_url=str(ROOT)).render(stylesheets=[_stylesheet, page], font_config=_fonts)
