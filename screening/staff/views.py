@@ -16,9 +16,9 @@ from ..exports import fhir
 from ..exports import flags_csv as csv_export
 from ..intake.store import answers_of
 from ..models import Intake, StaffNote, StaffUser, db, utcnow
-from ..questionnaire.display import review_rows
 from ..rules import evaluate, scores
 from ..summary import store as summaries
+from ..summary.content import build_summary
 from ..web.downloads import attachment, pdf_response
 from . import accounts, audit
 from .forms import NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
@@ -131,8 +131,8 @@ def intake(intake_id: int):
     audit.record("view", actor=current_user, intake_id=record.id)
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
-        flags=evaluate(answers, record.submitted_at.date()), scores=scores(answers),
-        sections=review_rows(answers), notes=[(note, vault().decrypt(note.text)) for note in notes],
+        summary=build_summary(answers, record.submitted_at, today=record.submitted_at.date()),
+        notes=[(note, vault().decrypt(note.text)) for note in notes],
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
         note_form=NoteForm(),
     )
