@@ -61,7 +61,7 @@ def blood_pressure(answers: Answers) -> str:
     """"Blood pressure 168/102 mmHg, in the last week; on treatment; not under control"."""
     systolic, diastolic = answers.number("bp_systolic"), answers.number("bp_diastolic")
     reading = (f"Blood pressure {systolic:g}/{diastolic:g} mmHg" + (f", {words(answers, 'bp_reading_when')}"
-               if answers.get("bp_reading_when") not in (None, "not_sure") else ", when not sure")
+               if answers.get("bp_reading_when") not in (None, "not_sure") else ", date of reading not sure")
                if systolic is not None and diastolic is not None else "no recent reading")
     treated = {"yes": "on treatment", "no": "no treatment", "not_sure": "not sure about treatment"}
     controlled = {"yes": "under control", "no": "not under control", "not_sure": "not sure whether controlled"}

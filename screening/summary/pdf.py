@@ -17,7 +17,8 @@ TEMPLATES = ROOT / "templates"
 PRINT_CSS = ROOT / "static" / "css" / "print.css"
 
 _fonts = FontConfiguration()
-_templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+_templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True,
+                         lstrip_blocks=True)  # less whitespace between tags: fewer boxes to lay out
 TOPICS_END = "topics-end"  # the id after the last topic of the overview
 
 _stylesheet = CSS(filename=str(PRINT_CSS), font_config=_fonts)
