@@ -20,6 +20,9 @@ DISCLAIMER = "This summary lists topics to discuss with the patient. It makes no
 PATIENT_DISCLAIMER = "A copy of your answers, for your visit. It makes no treatment decision."
 LEVEL_TITLES = {"urgent": "Urgent: act before the visit", "discuss": "To discuss", "note": "For context"}
 NOT_GIVEN = "not given"
+# Long typed answers are cut on page 1, so every topic keeps to a line or two; the details print them whole.
+FACTS_LIMIT = 160
+MEDICINES_LIMIT = 200
 # The medicine classes ticked, in a word or two each, for page 1.
 CLASS_NAMES = {
     "benzodiazepines": "benzodiazepine", "anticonvulsants": "seizure medicine", "maoi": "MAOI",
@@ -138,7 +141,8 @@ def build_overview(answers: dict[str, Any], submitted_at: datetime | None, today
     """Page 1 of the clinician's summary, and the top of the staff intake page."""
     view = Answers(answers, today)
     flags = evaluate(answers, today) if flags is None else flags
-    lines = [TopicLine(flag.rule_id, flag.level, flag.title, key_facts(flag, view)) for flag in flags]
+    lines = [TopicLine(flag.rule_id, flag.level, flag.title, brief(key_facts(flag, view), FACTS_LIMIT))
+             for flag in flags]
     age = view.age()
     return Overview(
         name=answers.get("full_name", "(no name given)"),
@@ -151,9 +155,9 @@ def build_overview(answers: dict[str, Any], submitted_at: datetime | None, today
                 for level in LEVELS[1:] if any(line.level == level for line in lines)],
         urgent=[line for line in lines if line.level == "urgent"],
         scores=score_lines(answers),
-        medicines_typed=answers.get("medicines_list") or "none typed",
+        medicines_typed=brief(answers.get("medicines_list") or "none typed", MEDICINES_LIMIT),
         medicine_classes=[CLASS_NAMES.get(value, value) for value in answers.get("medicine_classes") or []],
-        allergies=allergies(answers),
+        allergies=brief(allergies(answers), FACTS_LIMIT),
         ride_home=_answer("ride_home", answers),
         support=support(answers),
     )
@@ -172,6 +176,13 @@ def quotes(flag: Flag) -> list[Quote]:
                 and "bp_systolic" not in given:
             lines.append(Quote(item.label, item.answer, item.own_words))
     return lines
+
+
+def brief(text: str, limit: int) -> str:
+    """`text`, cut at a word before `limit` characters when it is longer, saying where the rest is."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;") + " … (in full below)"
 
 
 def score_lines(answers: dict[str, Any]) -> list[ScoreLine]:
