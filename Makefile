@@ -10,7 +10,7 @@ FLASK := $(BIN)/flask --app screening
 APP_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk
 TEST_PACKAGES := $(APP_PACKAGES) poppler-utils chromium
 
-.PHONY: run test bench clean app-packages test-packages system-packages
+.PHONY: run test bench screenshots clean app-packages test-packages system-packages
 
 app-packages:
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(APP_PACKAGES)"
@@ -47,6 +47,18 @@ bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
 	$(BIN)/python tests/benchmarks/bench_queue.py
 	$(BIN)/python tests/benchmarks/bench_load.py
+
+# The clinician's PDF as reviewers see it, rendered from the test answer sets (tests never write these files).
+SCREENSHOTS := docs/screenshots
+screenshots: test-packages $(VENV)/.installed
+	@tmp=$$(mktemp -d) && for set in everything_positive nothing_of_note; do \
+	  $(BIN)/python tests/answer_sets.py $$set > $$tmp/$$set.json && \
+	  $(FLASK) summary $$tmp/$$set.json --out $$tmp/$$set.pdf && \
+	  pdftoppm -r 60 -png $$tmp/$$set.pdf $$tmp/$$set; done; \
+	cp $$tmp/everything_positive-1.png $(SCREENSHOTS)/pdf-page-1.png; \
+	cp $$tmp/everything_positive-2.png $(SCREENSHOTS)/pdf-page-2.png; \
+	cp $$tmp/nothing_of_note-1.png $(SCREENSHOTS)/pdf-typical-page-1.png; \
+	rm -rf $$tmp; echo "Wrote $(SCREENSHOTS)/pdf-page-1.png, pdf-page-2.png and pdf-typical-page-1.png"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
