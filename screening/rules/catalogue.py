@@ -16,7 +16,7 @@ from ..questionnaire.sections.safety import ASQ_POSITIVE
 from .medicine_names import classes_named
 from .scores import auditc
 
-CATALOGUE_VERSION = "2026.11.2"
+CATALOGUE_VERSION = "2026.11.3"  # typed medicine names count; pregnancy and blood-pressure titles from the answers
 
 URGENT, DISCUSS, NOTE = "urgent", "discuss", "note"
 LEVELS = (URGENT, DISCUSS, NOTE)

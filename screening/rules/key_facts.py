@@ -39,6 +39,9 @@ TOPIC = {
     "ride_home": "ride home", "therapist_now": "therapist", "support_person": "someone to call",
     "bp_reading_when": "when the blood-pressure reading was taken", "bp_treated": "blood-pressure treatment",
     "bp_controlled": "blood-pressure control", "pregnant": "whether pregnant", "thyroid_treated": "thyroid treatment",
+    "bipolar": "bipolar disorder", "reasons": "reasons for the visit", "medicine_classes": "which medicines",
+    "planning_pregnancy": "planning a pregnancy", "recovery_medicines": "recovery medicines",
+    "anaesthetic_allergy": "allergy to ketamine or anaesthetics",
 }
 Facts = Callable[[Answers], str]
 

@@ -33,14 +33,20 @@ def render_html(summary: Summary, page_size: str = "letter", topics_continue: bo
 def render_pdf(summary: Summary, page_size: str = "letter") -> bytes:
     """The summary as PDF bytes; `page_size` is "letter" or "A4".
 
-    When the topics do not all fit on page 1 (only with very long typed answers), it is laid out again with
+    When the topics do not all fit on page 1 (only with very long typed answers), it is rendered again with
     page 1 saying that they continue on page 2."""
     page = CSS(string=f"@page {{ size: {page_size}; }}", font_config=_fonts)
-    document = _layout(render_html(summary, page_size), page)
-    if not summary.for_patient and TOPICS_END not in document.pages[0].anchors:
-        document = _layout(render_html(summary, page_size, topics_continue=True), page)
-    return document.write_pdf()
+    fitted = []
+
+    def note_whether_topics_fit(document, _pdf) -> None:
+        fitted.append(TOPICS_END in document.pages[0].anchors)
+
+    pdf = _write(render_html(summary, page_size), page, finisher=note_whether_topics_fit)
+    if summary.for_patient or fitted == [True]:
+        return pdf
+    return _write(render_html(summary, page_size, topics_continue=True), page)
 
 
-def _layout(html: str, page: CSS):
-    return HTML(string=html, base_url=str(ROOT)).render(stylesheets=[_stylesheet, page], font_config=_fonts)
+def _write(html: str, page: CSS, finisher=None) -> bytes:
+    return HTML(string=html, base_url=str(ROOT)).write_pdf(stylesheets=[_stylesheet, page], font_config=_fonts,
+                                                          finisher=finisher)
