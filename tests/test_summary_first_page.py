@@ -41,6 +41,14 @@ def typical() -> dict:
             "auditc_1": "2_to_3_a_week", "auditc_2": "3_or_4", "auditc_3": "monthly", "sex_at_birth": "female"}
 
 
+def typical_with_typed_medicines() -> dict:
+    """Four topics to discuss and one note: a reading on treatment not under control, could be pregnant, and
+    medicines typed but not ticked."""
+    return {**nothing_of_note(), "medicine_classes": ["none"], "pregnant": "maybe", "bp_diagnosed": "yes",
+            "bp_treated": "yes", "bp_controlled": "no", "bp_systolic": 168, "bp_diastolic": 102,
+            "bp_reading_when": "past_week", "medicines_list": "lorazepam 1 mg at night, Xanex when anxious, lisinopril"}
+
+
 @pytest.fixture(scope="module", params=["letter", "A4"])
 def positive(request) -> list[str]:
     return pages_of(render_pdf(summary_of(everything_positive()), request.param))
@@ -89,7 +97,7 @@ def test_key_facts_follow_each_title_in_a_few_words(positive):
 
 def test_the_longest_intake_is_at_most_8_pages_and_a_typical_one_at_most_3(positive):
     assert len(positive) <= 8
-    for answers in (typical(), nothing_of_note(), unsure_and_high()):
+    for answers in (typical(), typical_with_typed_medicines(), nothing_of_note(), unsure_and_high()):
         assert len(pages_of(render_pdf(summary_of(answers)))) <= 3
 
 
