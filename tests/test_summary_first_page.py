@@ -63,6 +63,13 @@ def test_every_topic_of_the_longest_intake_is_on_page_one(positive):
     assert "continue on page 2" not in positive[0]
 
 
+def test_every_page_still_has_the_identifiers_page_x_of_y_and_the_no_decision_sentence(positive):
+    for number, text in enumerate(positive, start=1):
+        assert "Maria-Dolores Fernández-Okonkwo · born 1 June 1950" in text
+        assert f"Page {number} of {len(positive)}" in text
+        assert "It makes no treatment decision." in text
+
+
 def test_page_one_names_the_patient_with_age_visit_sent_and_phone(positive):
     first = positive[0]
     assert "Maria-Dolores Fernández-Okonkwo" in first
