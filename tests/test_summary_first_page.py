@@ -67,7 +67,7 @@ def test_every_page_still_has_the_identifiers_page_x_of_y_and_the_no_decision_se
     for number, text in enumerate(positive, start=1):
         assert "Maria-Dolores Fernández-Okonkwo · born 1 June 1950" in text
         assert f"Page {number} of {len(positive)}" in text
-        assert "It makes no treatment decision." in text
+        assert "It makes no treatment decision." in " ".join(text.split())  # A4's narrower footer wraps it
 
 
 def test_page_one_names_the_patient_with_age_visit_sent_and_phone(positive):
