@@ -56,15 +56,25 @@ test: test-packages $(VENV)/.installed $(LFORMS)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Pictures of every page for reviewers, in docs/screenshots/ (tests alone never write tracked files).
-screenshots: test-packages $(VENV)/.installed
-	SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/browser -q -p no:cacheprovider
-
 bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
 	$(BIN)/python tests/benchmarks/bench_queue.py
 	$(BIN)/python tests/benchmarks/bench_load.py
 	$(BIN)/python tests/benchmarks/bench_burden.py
+
+# Pictures for reviewers in docs/screenshots/ (tests alone never write tracked files): every page of the flow
+# and the staff pages, from the browser tests; the clinician's PDF, rendered from the test answer sets.
+SCREENSHOTS := docs/screenshots
+screenshots: test-packages $(VENV)/.installed
+	SCREENSHOTS_DIR=$(SCREENSHOTS) $(BIN)/pytest tests/browser -q -p no:cacheprovider
+	@tmp=$$(mktemp -d) && for set in everything_positive nothing_of_note; do \
+	  $(BIN)/python tests/answer_sets.py $$set > $$tmp/$$set.json && \
+	  $(FLASK) summary $$tmp/$$set.json --out $$tmp/$$set.pdf && \
+	  pdftoppm -r 60 -png $$tmp/$$set.pdf $$tmp/$$set; done; \
+	cp $$tmp/everything_positive-1.png $(SCREENSHOTS)/pdf-page-1.png; \
+	cp $$tmp/everything_positive-2.png $(SCREENSHOTS)/pdf-page-2.png; \
+	cp $$tmp/nothing_of_note-1.png $(SCREENSHOTS)/pdf-typical-page-1.png; \
+	rm -rf $$tmp; echo "Wrote $(SCREENSHOTS)/pdf-page-1.png, pdf-page-2.png and pdf-typical-page-1.png"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache $(LFORMS)/node_modules

@@ -24,6 +24,8 @@ from .questionnaire.types import AnswerError
 from .rules import CATALOGUE_VERSION, document, evaluate
 from .staff import accounts, audit
 from .summary import store as summaries
+from .summary.content import build_summary
+from .summary.pdf import render_pdf
 
 RULES_DOCUMENT = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -54,6 +56,20 @@ def flags_command(file) -> None:
     answers = read_answers(file, complete=False)
     flags = [flag.as_dict() for flag in evaluate(answers, date.today())]
     click.echo(json.dumps({"catalogue_version": CATALOGUE_VERSION, "flags": flags}, indent=2, ensure_ascii=False))
+
+
+@click.command("summary")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="Where to write the PDF.")
+@click.option("--page-size", type=click.Choice(["letter", "A4"]), default="letter", show_default=True)
+def summary_command(file, out: str, page_size: str) -> None:
+    """Render the clinician's summary of an answers file as a PDF, storing nothing (to try the rules)."""
+    answers = read_answers(file, complete=False)
+    pdf = render_pdf(build_summary(answers, submitted_at=None, today=date.today()), page_size)
+    with open(out, "wb") as target:
+        target.write(pdf)
+    click.echo(f"Wrote the summary to {out}.")
 
 
 @click.command("rules")
@@ -183,6 +199,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(questions_command)
     app.cli.add_command(load_answers_command)
     app.cli.add_command(flags_command)
+    app.cli.add_command(summary_command)
     app.cli.add_command(rules_command)
     app.cli.add_command(create_staff_command)
     app.cli.add_command(purge_command)

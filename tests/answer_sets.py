@@ -1,5 +1,10 @@
-"""Whole intakes in the stored answers format, for the rules, the PDF and the benchmarks."""
+"""Whole intakes in the stored answers format, for the rules, the PDF and the benchmarks.
 
+`python tests/answer_sets.py NAME` prints one as an answers file (JSON), for `flask summary` and `make screenshots`.
+"""
+
+import json
+import sys
 from datetime import date, timedelta
 
 from screening.questionnaire import burden
@@ -115,3 +120,7 @@ def unsure_and_high() -> dict:
 ANSWER_SETS = {"typical_patient": typical_patient, "typical_issue_patient": typical_issue_patient,
                "nothing_of_note": nothing_of_note, "everything_positive": everything_positive,
                "unsure_and_high": unsure_and_high}
+
+
+if __name__ == "__main__":
+    print(json.dumps(ANSWER_SETS[sys.argv[1]](), indent=2, ensure_ascii=False))

@@ -22,6 +22,9 @@ DECISION_WORDS = re.compile(
 )
 
 
+TABLES = ("antidepressants",)  # a group of answers, printed as the trials table rather than run together (issue 14)
+
+
 def pdf_pages(answers: dict, page_size: str = "letter") -> list[str]:
     summary = build_summary(check_answers(answers, SUBMITTED.date()), SUBMITTED, today=SUBMITTED.date())
     reader = PdfReader(io.BytesIO(render_pdf(summary, page_size)))
@@ -65,7 +68,7 @@ def test_flags_show_their_evidence_reason_and_source(positive_pages):
         assert squeeze(flag.reason) in text
         assert squeeze(", ".join(flag.sources)) in text
         for evidence in flag.evidence:
-            assert squeeze(evidence.answer) in text
+            assert squeeze(evidence.answer) in text or evidence.question_id in TABLES
 
 
 def test_scores_are_printed_with_their_bands(positive_pages):
@@ -81,7 +84,8 @@ def test_every_answer_is_printed_by_section(positive_pages):
         assert squeeze(group.section.title) in text
         for row in group.rows:
             assert squeeze(row.question.label) in text, row.question.id
-            assert squeeze(row.text)[:300] in text, row.question.id
+            assert squeeze(row.text)[:300] in text or row.question.id in TABLES, row.question.id
+
 
 
 def test_not_sure_and_unanswered_are_marked():

@@ -85,6 +85,13 @@ class When:
         """The questions whose answers make this condition hold: a flag's evidence."""
         return [self.question] if self(answers) else []
 
+    def part(self, answers: Mapping[str, Any], question: str) -> Any:
+        """Of a checklist answer, only the ticked options this condition looks for; None to quote it whole."""
+        answer = answers.get(question)
+        if self.op == "has" and question == self.question and isinstance(answer, list):
+            return [value for value in answer if value in self.values] or None
+        return None
+
 
 @dataclass(frozen=True)
 class AnyOf:
@@ -103,6 +110,10 @@ class AnyOf:
 
     def matched(self, answers: Mapping[str, Any]) -> list[str]:
         return list(dict.fromkeys(question for condition in self.conditions for question in condition.matched(answers)))
+
+    def part(self, answers: Mapping[str, Any], question: str) -> Any:
+        return next((found for condition in self.conditions
+                     if (found := condition.part(answers, question)) is not None), None)
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,9 @@ class AllOf:
     def matched(self, answers: Mapping[str, Any]) -> list[str]:
         return AnyOf(self.conditions).matched(answers) if self(answers) else []
 
+    def part(self, answers: Mapping[str, Any], question: str) -> Any:
+        return AnyOf(self.conditions).part(answers, question)
+
 
 @dataclass(frozen=True)
 class NoneOf:
@@ -141,6 +155,9 @@ class NoneOf:
 
     def matched(self, answers: Mapping[str, Any]) -> list[str]:
         return []
+
+    def part(self, answers: Mapping[str, Any], question: str) -> Any:
+        return None
 
 
 Condition = When | AnyOf | AllOf | NoneOf

@@ -15,8 +15,9 @@ from ..questionnaire.model import MULTI, NOT_SURE, all_of, any_of, at_least, has
 from ..questionnaire.sections.safety import ACUTE_SELF_HARM, SELF_HARM
 from . import titles
 from .checks import Answers, Computed, outside_study_ages, risky_drinking, weight_given
+from .medicine_names import NamedInOwnWords
 
-CATALOGUE_VERSION = "2026.11.3"
+CATALOGUE_VERSION = "2026.11.4"  # typed medicine names count; pregnancy and blood-pressure titles from the answers
 
 URGENT, DISCUSS, NOTE = "urgent", "discuss", "note"
 LEVELS = (URGENT, DISCUSS, NOTE)
@@ -52,6 +53,11 @@ class Rule:
     def questions(self) -> tuple[str, ...]:
         """Every question the rule reads or quotes."""
         return tuple(dict.fromkeys((*self.when.reads(), *self.quote)))
+
+    def part(self, answers: Answers, question_id: str):
+        """Of the answer to `question_id`, the part that raised the rule (the matching options of a checklist, the
+        names in typed text); None to quote the whole answer."""
+        return self.when.part(answers, question_id)
 
     def evidence(self, answers: Answers) -> list[str]:
         """The questions whose answers raised the rule, then the follow-ups it quotes; empty when it is silent."""
@@ -98,7 +104,7 @@ TOPICS: tuple[Rule, ...] = (
         sources=("SPRAVATO-PI", "APA-2017", "ACC/AHA-2017"),
     ),
     Rule(
-        id="R-BP-UNKNOWN", level=NOTE, title="Blood pressure not known",
+        id="R-BP-UNKNOWN", level=NOTE, title="Blood pressure not known", title_for=titles.unknown_pressure,
         when=any_of(is_("bp_reading_known", "no"), is_("bp_diagnosed", NOT_SURE), is_("bp_controlled", NOT_SURE)),
         reason="No recent reading was given, or the patient is not sure about their blood pressure. The "
         "esketamine label asks for blood pressure to be checked before each dose.",
@@ -123,6 +129,7 @@ TOPICS: tuple[Rule, ...] = (
     ),
     Rule(
         id="R-PREG", level=DISCUSS, title="Pregnancy, possible or planned, or breastfeeding",
+        title_for=titles.pregnancy,
         when=any_of(is_("pregnant", "yes", "maybe", NOT_SURE), is_("planning_pregnancy", "yes", NOT_SURE),
                     is_("breastfeeding", "yes", NOT_SURE)),
         reason="The esketamine label does not recommend use in pregnancy (harm in animal studies) or while "
@@ -261,44 +268,45 @@ TOPICS: tuple[Rule, ...] = (
     # Medicines taken now (R-MED), one rule per class of the reference
     Rule(
         id="R-MED-BENZODIAZEPINES", level=DISCUSS, title="Takes a benzodiazepine",
-        when=has("medicine_classes", "benzodiazepines"),
+        when=any_of(has("medicine_classes", "benzodiazepines"), NamedInOwnWords("benzodiazepines")),
         reason="Benzodiazepines add to the sedation, and observational studies report a weaker response with them.",
         sources=("SPRAVATO-PI", "APA-2017"),
     ),
     Rule(
         id="R-MED-ANTICONVULSANTS", level=NOTE, title="Takes lamotrigine or another seizure medicine",
-        when=has("medicine_classes", "anticonvulsants"),
+        when=any_of(has("medicine_classes", "anticonvulsants"), NamedInOwnWords("anticonvulsants")),
         reason="Lamotrigine and other seizure medicines may blunt ketamine's effect (small studies).",
         sources=("APA-2017",),
     ),
     Rule(
         id="R-MED-MAOI", level=DISCUSS, title="Takes an MAOI",
-        when=has("medicine_classes", "maoi"),
+        when=any_of(has("medicine_classes", "maoi"), NamedInOwnWords("maoi")),
         reason="The esketamine label asks for close blood-pressure monitoring with MAOIs.",
         sources=("SPRAVATO-PI",),
     ),
     Rule(
         id="R-MED-STIMULANTS", level=DISCUSS, title="Takes a stimulant",
-        when=has("medicine_classes", "stimulants"),
+        when=any_of(has("medicine_classes", "stimulants"), NamedInOwnWords("stimulants")),
         reason="The esketamine label warns that stimulants add to the rise in blood pressure.",
         sources=("SPRAVATO-PI",),
     ),
     Rule(
         id="R-MED-OPIOIDS", level=DISCUSS, title="Takes an opioid pain medicine",
-        when=has("medicine_classes", "opioids"),
+        when=any_of(has("medicine_classes", "opioids"), NamedInOwnWords("opioids")),
         reason="The esketamine label warns of more sedation with opioids and other medicines that slow the brain.",
         sources=("SPRAVATO-PI",),
     ),
     Rule(
         id="R-MED-SLEEP-MEDICINES", level=DISCUSS, title="Takes a sleeping pill or other calming medicine",
-        when=has("medicine_classes", "sleep_medicines"),
+        when=any_of(has("medicine_classes", "sleep_medicines"), NamedInOwnWords("sleep_medicines")),
         reason="The esketamine label warns of more sedation with sleeping pills and other medicines that slow the "
         "brain.",
         sources=("SPRAVATO-PI",),
     ),
     Rule(
         id="R-MED-NALTREXONE", level=NOTE, title="Takes naltrexone",
-        when=any_of(has("medicine_classes", "naltrexone"), has("recovery_medicines", "naltrexone")),
+        when=any_of(has("medicine_classes", "naltrexone"), has("recovery_medicines", "naltrexone"),
+                    NamedInOwnWords("naltrexone")),
         reason="Evidence is mixed on whether naltrexone blunts ketamine's antidepressant effect; it also marks "
         "recovery from a substance-use disorder.",
         sources=("APA-2017",),
@@ -306,19 +314,21 @@ TOPICS: tuple[Rule, ...] = (
     Rule(
         id="R-MED-BUPRENORPHINE-METHADONE", level=DISCUSS, title="Takes buprenorphine or methadone",
         when=any_of(has("medicine_classes", "buprenorphine_methadone"),
-                    has("recovery_medicines", "buprenorphine", "methadone")),
+                    has("recovery_medicines", "buprenorphine", "methadone"),
+                    NamedInOwnWords("buprenorphine_methadone")),
         reason="These medicines mark treatment for opioid-use disorder, and they add to the sedation.",
         sources=("SPRAVATO-PI", "APA-2017"),
     ),
     Rule(
         id="R-MED-BLOOD-PRESSURE", level=NOTE, title="Takes a blood-pressure medicine",
-        when=any_of(has("medicine_classes", "blood_pressure"), is_("bp_treated", "yes")),
+        when=any_of(has("medicine_classes", "blood_pressure"), is_("bp_treated", "yes"),
+                    NamedInOwnWords("blood_pressure")),
         reason="Context for the blood-pressure answers: ketamine raises blood pressure for a while after each dose.",
         sources=("SPRAVATO-PI",),
     ),
     Rule(
         id="R-MED-NMDA", level=NOTE, title="Takes memantine, dextromethorphan or another NMDA-acting medicine",
-        when=has("medicine_classes", "nmda"),
+        when=any_of(has("medicine_classes", "nmda"), NamedInOwnWords("nmda")),
         reason="These medicines act on the same receptor as ketamine.",
         sources=("SPRAVATO-PI", "APA-2017"),
     ),

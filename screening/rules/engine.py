@@ -6,18 +6,21 @@ from datetime import date
 from typing import Any
 
 from ..questionnaire import QUESTIONS
-from ..questionnaire.types import answer_text
+from ..questionnaire.types import answer_text, type_of
 from .catalogue import CATALOGUE, LEVELS, Rule
 from .checks import Answers
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One answer that raised a flag, quoted in words as the patient gave it."""
+    """One answer that raised a flag, quoted in words as the patient gave it: only the part that raised it (the
+    matching options of a checklist). `own_words` marks a flag raised by what the patient typed (a medicine
+    named in the free-text list, not ticked)."""
 
     question_id: str
     label: str
     answer: str
+    own_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,9 @@ class Flag:
             "level": self.level,
             "title": self.title,
             "evidence": [
-                {"question": item.question_id, "label": item.label, "answer": item.answer} for item in self.evidence
+                {"question": item.question_id, "label": item.label, "answer": item.answer}
+                | ({"own_words": True} if item.own_words else {})
+                for item in self.evidence
             ],
             "reason": self.reason,
             "source": list(self.sources),
@@ -59,11 +64,15 @@ def flag_for(rule: Rule, answers: Answers) -> Flag | None:
     raised = rule.evidence(answers)
     if not raised:
         return None
-    evidence = tuple(quote(question_id, answers.get(question_id)) for question_id in raised)
+    evidence = tuple(quote(rule, question_id, answers) for question_id in raised)
     title = rule.title_for(answers) if rule.title_for else rule.title
     return Flag(rule.id, rule.level, title, evidence, rule.reason, rule.sources)
 
 
-def quote(question_id: str, value: Any) -> Evidence:
+def quote(rule: Rule, question_id: str, answers: Answers) -> Evidence:
+    """The answer in words; where the rule names the part that raised it, only that part."""
     question = QUESTIONS[question_id]
-    return Evidence(question_id, question.label, answer_text(question, value))
+    part = rule.part(answers, question_id)
+    if part is None:
+        return Evidence(question_id, question.label, answer_text(question, answers.get(question_id)))
+    return Evidence(question_id, question.label, answer_text(question, part), own_words=type_of(question).is_text)

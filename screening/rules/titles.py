@@ -60,3 +60,33 @@ def weight(answers: Answers) -> str:
 def age_outside_studies(answers: Answers) -> str:
     years = age(answers)
     return f"Age {years}: under {ADULT_AGE}" if years < ADULT_AGE else f"Age {years}: {OLDER_AGE} or over"
+
+
+UNKNOWN_PRESSURE = (
+    ("bp_reading_known", "no", "no recent reading"),
+    ("bp_diagnosed", NOT_SURE, "not sure whether diagnosed with high blood pressure"),
+    ("bp_controlled", NOT_SURE, "not sure whether it is under control"),
+)
+
+
+def unknown_pressure(answers: Answers) -> str:
+    """Says what is not known, so a known reading is never followed by "not known"."""
+    unknown = [text for question_id, value, text in UNKNOWN_PRESSURE if answers.get(question_id) == value]
+    return "Blood pressure: " + "; ".join(unknown)
+
+
+PREGNANCY = (
+    ("pregnant", "yes", "Pregnant"),
+    ("pregnant", "maybe", "Could be pregnant"),
+    ("pregnant", NOT_SURE, "Not sure whether pregnant"),
+    ("planning_pregnancy", "yes", "Planning a pregnancy"),
+    ("planning_pregnancy", NOT_SURE, "Not sure about planning a pregnancy"),
+    ("breastfeeding", "yes", "Breastfeeding"),
+    ("breastfeeding", NOT_SURE, "Not sure whether breastfeeding"),
+)
+
+
+def pregnancy(answers: Answers) -> str:
+    """Pregnant, could be pregnant, planning and breastfeeding each named, never one shared title."""
+    said = [text for question_id, value, text in PREGNANCY if answers.get(question_id) == value]
+    return "; ".join([said[0], *(text[0].lower() + text[1:] for text in said[1:])])

@@ -30,10 +30,10 @@ from ..exports import fhir
 from ..exports import flags_csv as csv_export
 from ..intake.store import answers_of
 from ..models import Intake, StaffUser, db, utcnow
-from ..questionnaire.display import review_rows
 from ..rules import evaluate, scores
 from ..rules.attention import attention_reasons, labels
 from ..summary import store as summaries
+from ..summary.content import build_summary
 from ..web.downloads import attachment, pdf_response
 from . import accounts, audit, notes
 from .forms import AcknowledgeForm, NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
@@ -195,8 +195,8 @@ def intake(intake_id: int):
         attention=attention_row(open_mark, record) if open_mark else None,
         has_attention_record=open_mark is not None or bool(marks.marks_of(record.id)),
         urgent_now=labels(attention_reasons(answers)),
-        flags=evaluate(answers, record.submitted_at.date()), scores=scores(answers),
-        sections=review_rows(answers), notes=notes.of_intake(record.id),
+        summary=build_summary(answers, record.submitted_at, today=record.submitted_at.date()),
+        notes=notes.of_intake(record.id),
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
         note_form=NoteForm(),
     )

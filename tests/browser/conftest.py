@@ -93,10 +93,3 @@ def screenshot(page, name: str) -> None:
     if SCREENSHOTS:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def keep_for_reviewers(path: Path, name: str) -> None:
-    """A file a test made (a PDF page as PNG), kept with the screenshots by `make screenshots`."""
-    if SCREENSHOTS:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, SCREENSHOTS / name)

@@ -1,11 +1,10 @@
 """The printed summary as a person sees it: every page rendered to an image (pdftoppm), none blank,
-the header printed on each; page 1 kept as a screenshot for reviewers."""
+the header printed on each. (`make screenshots` keeps page 1 for reviewers; tests write no tracked file.)"""
 
 import subprocess
 from datetime import UTC, datetime
 
 from answer_sets import everything_positive
-from conftest import keep_for_reviewers
 from PIL import Image, ImageOps
 
 from screening.summary.content import build_summary
@@ -34,4 +33,3 @@ def test_every_printed_page_has_content_and_a_header(tmp_path):
             assert ink(header) > 50, f"{path.name} has no header"
             footer = image.crop((0, int(height * 0.94), width, height))
             assert ink(footer) > 50, f"{path.name} has no footer"
-    keep_for_reviewers(pages[0], "pdf-page-1.png")

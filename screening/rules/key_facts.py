@@ -1,0 +1,194 @@
+"""Each topic's key facts in a few words, for the one line it gets on page 1 of the clinician's summary.
+
+Pure functions of the answers, one small named function per kind of topic; a topic without its own function
+lists the short names of the answers that raised it.
+"""
+
+from collections.abc import Callable
+
+from ..questionnaire import QUESTIONS
+from ..questionnaire.model import is_blank
+from ..questionnaire.sections.safety import ASQ_POSITIVE, PHQ9_ITEM_9_POSITIVE
+from ..questionnaire.types import answer_text, type_of
+from .catalogue import HIGH_READING
+from .checks import Answers, adequate_trials
+from .engine import Flag
+
+# What a yes to a question means, in a few words.
+SHORT = {
+    "aneurysm": "aneurysm", "avm": "AVM", "brain_bleed": "bleeding in the brain",
+    "heart_attack": "heart attack", "angina": "angina", "heart_stent_bypass": "stent or bypass",
+    "arrhythmia": "irregular heartbeat", "heart_failure": "heart failure", "valve_disease": "valve disease",
+    "stroke": "stroke or TIA", "psychosis": "psychosis or hallucinations", "schizophrenia": "schizophrenia",
+    "reasons": "a reason for the visit", "mania": "mania or hypomania", "bipolar": "diagnosed",
+    "head_injury": "head injury (passed out)", "intracranial_pressure": "raised head pressure",
+    "glaucoma": "glaucoma or eye pressure", "eye_surgery_planned": "eye surgery planned",
+    "dissociation": "past dissociation", "anaesthesia_reaction": "bad reaction to anaesthesia or ketamine",
+    "sleep_apnea": "sleep apnea", "breathing": "COPD, asthma or breathing problems",
+    "therapist_now": "no therapist now", "support_person": "no one to call", "ride_home": "no ride home",
+    "liver": "liver problems", "bladder": "bladder or urinary problems", "kidney": "kidney problems",
+    "thyroid_overactive": "overactive thyroid", "thyroid_treated": "not treated now",
+    "anaesthetic_allergy": "allergy", "seizures": "seizures",
+    "substance_problem_history": "past alcohol or drug problem",
+    "pregnant": "pregnancy", "planning_pregnancy": "planning a pregnancy", "breastfeeding": "breastfeeding",
+    "medicine_classes": "medicines", "bp_diagnosed": "high blood pressure diagnosed",
+    "bp_controlled": "under control", "bp_reading_when": "when the reading was taken",
+    "ketamine_nonmedical": "ketamine outside a clinic", "date_of_birth": "date of birth",
+}
+# What a question is about, for "not sure" answers.
+TOPIC = {
+    "ride_home": "ride home", "therapist_now": "therapist", "support_person": "someone to call",
+    "bp_reading_when": "when the blood-pressure reading was taken", "bp_treated": "blood-pressure treatment",
+    "bp_controlled": "blood-pressure control", "pregnant": "whether pregnant", "thyroid_treated": "thyroid treatment",
+    "bipolar": "bipolar disorder", "reasons": "reasons for the visit", "medicine_classes": "which medicines",
+    "planning_pregnancy": "planning a pregnancy", "recovery_medicines": "recovery medicines",
+    "anaesthetic_allergy": "allergy to ketamine or anaesthetics",
+}
+Facts = Callable[[Answers], str]
+
+
+def words(answers: Answers, question_id: str) -> str:
+    """An answer in words, lower case unless it is a name the patient typed."""
+    value = answers.get(question_id)
+    if is_blank(value):
+        return ""
+    question = QUESTIONS[question_id]
+    text = answer_text(question, value)
+    return text[0].lower() + text[1:] if type_of(question).has_options else text
+
+
+def joined(*parts: str) -> str:
+    return "; ".join(part for part in parts if part)
+
+
+def blood_pressure(answers: Answers) -> str:
+    """"Blood pressure 168/102 mmHg, in the last week; on treatment; not under control"."""
+    systolic, diastolic = answers.number("bp_systolic"), answers.number("bp_diastolic")
+    reading = (f"Blood pressure {systolic:g}/{diastolic:g} mmHg" + (f", {words(answers, 'bp_reading_when')}"
+               if answers.get("bp_reading_when") not in (None, "not_sure") else ", date of reading not sure")
+               if systolic is not None and diastolic is not None else "no recent reading")
+    treated = {"yes": "on treatment", "no": "no treatment", "not_sure": "not sure about treatment"}
+    controlled = {"yes": "under control", "no": "not under control", "not_sure": "not sure whether controlled"}
+    diagnosed = {"no": "never diagnosed", "not_sure": "not sure whether diagnosed"}
+    return joined(reading, diagnosed.get(answers.get("bp_diagnosed"), ""),
+                  treated.get(answers.get("bp_treated"), ""), controlled.get(answers.get("bp_controlled"), ""))
+
+
+def bp_control(answers: Answers) -> str:
+    """Treatment and control; the reading only when no reading topic shows it already."""
+    if HIGH_READING(answers):
+        return joined(*(part for part in blood_pressure(answers).split("; ")[1:] if part != "not under control"))
+    return blood_pressure(answers)
+
+
+def self_harm(answers: Answers) -> str:
+    item_9 = answers.get("phq9_9")
+    asq = [number for number in "1234" if answers.get(f"asq_{number}") in ASQ_POSITIVE]
+    attempt = joined(words(answers, "asq_4_how"), words(answers, "asq_4_when"))
+    return joined(
+        f"PHQ-9 item 9: {item_9} ({words(answers, 'phq9_9')})" if item_9 in PHQ9_ITEM_9_POSITIVE else "",
+        f"ASQ {', '.join(asq)} positive" if asq else "",
+        f"attempt: {attempt.replace('; ', ', ')}" if answers.get("asq_4") == "yes" and attempt else "",
+    )
+
+
+def acute(answers: Answers) -> str:
+    return f"ASQ 5 (right now): {words(answers, 'asq_5')}"
+
+
+def alcohol(answers: Answers) -> str:
+    return joined(f"drinks {words(answers, 'auditc_1')}", f"{words(answers, 'auditc_2')} drinks a day"
+                  if answers.get("auditc_2") else "", f"6 or more: {words(answers, 'auditc_3')}"
+                  if answers.get("auditc_3") else "")
+
+
+def option_names(answers: Answers, question_id: str) -> list[str]:
+    """The ticked options of a checklist, each without its bracketed examples."""
+    question = QUESTIONS[question_id]
+    return [answer_text(question, [value]).split(" (")[0].lower() for value in answers.get(question_id) or []]
+
+
+def drugs(answers: Answers) -> str:
+    used = [name for name in option_names(answers, "drugs_used") if name != "something else"]
+    return joined(f"{answers.number('drug_use_count'):g} times in the past year",
+                  ", ".join([*used, *filter(None, [answers.get("drugs_used_other")])]),
+                  f"last {words(answers, 'drugs_last_used')}" if answers.get("drugs_last_used") else "")
+
+
+def ketamine_outside(answers: Answers) -> str:
+    return f"last {words(answers, 'ketamine_nonmedical_when')}" if answers.get("ketamine_nonmedical_when") else ""
+
+
+def substance_history(answers: Answers) -> str:
+    recovery = [value for value in answers.get("recovery_medicines") or [] if value not in ("none", "not_sure")]
+    return joined(answers.get("substance_problem_details") or "",
+                  "takes " + ", ".join(option_names(answers, "recovery_medicines")) if recovery else "")
+
+
+def treatments(answers: Answers) -> str:
+    tried = [row for row in answers.get("antidepressants") or [] if row.get("name")]
+    helped = {"ect": "ECT", "tms": "TMS"}
+    return joined(
+        f"{len(tried)} antidepressants listed, {adequate_trials(answers)} adequate without response" if tried else "",
+        f"augmented with {answers.get('augmentation_which')}" if answers.get("augmentation_which") else "",
+        "talk therapy " + words(answers, "psychotherapy_duration") if answers.get("psychotherapy") == "yes" else "",
+        *(f"{name} helped: {words(answers, key + '_helped')}" for key, name in helped.items()
+          if answers.get(key) == "yes"),
+    )
+
+
+def ketamine_before(answers: Answers) -> str:
+    return joined(words(answers, "ketamine_before_kind"), words(answers, "ketamine_before_reactions"))
+
+
+def seizures(answers: Answers) -> str:
+    return f"last seizure {words(answers, 'seizure_last')}" if answers.get("seizure_last") else ""
+
+
+def vessels(answers: Answers) -> str:
+    where = ", ".join(option_names(answers, "aneurysm_where"))
+    named = {"aneurysm": f"aneurysm ({where})" if where else "aneurysm", "avm": "AVM",
+             "brain_bleed": "bleeding in the brain"}
+    return ", ".join(text for question_id, text in named.items() if answers.get(question_id) == "yes")
+
+
+def allergy(answers: Answers) -> str:
+    return answers.get("anaesthetic_allergy_details") or ""
+
+
+def height(answers: Answers) -> str:
+    return f"height {answers.number('height_cm'):g} cm" if answers.number("height_cm") is not None else ""
+
+
+def title_says_it(answers: Answers) -> str:
+    return ""
+
+
+FACTS: dict[str, Facts] = {
+    "R-SI-ACUTE": acute, "R-SI": self_harm,
+    "R-BP-CRISIS": blood_pressure, "R-BP-HIGH": blood_pressure, "R-BP-UNCONTROLLED": bp_control,
+    "R-SUD-ALCOHOL": alcohol, "R-SUD-DRUGS": drugs, "R-SUD-KETAMINE": ketamine_outside,
+    "R-SUD-HISTORY": substance_history, "R-TRD": treatments, "R-KETAMINE-BEFORE": ketamine_before,
+    "R-SEIZ": seizures, "R-VASC": vessels, "R-ALLERGY": allergy, "R-WEIGHT": height,
+    **dict.fromkeys(("R-BP-UNKNOWN", "R-PREG", "R-LIVER", "R-BLADDER", "R-THYROID", "R-AGE"), title_says_it),
+}
+
+
+def key_facts(flag: Flag, answers: Answers) -> str:
+    """The few words after a topic's title on page 1."""
+    if flag.rule_id in FACTS:
+        return FACTS[flag.rule_id](answers)
+    if flag.rule_id.startswith("R-MED-"):
+        return medicine(flag)
+    named = [SHORT[item.question_id] for item in flag.evidence if item.question_id in SHORT]
+    if flag.rule_id == "R-UNSURE":
+        named = [TOPIC.get(item.question_id) or SHORT.get(item.question_id) or QUESTIONS[item.question_id].label
+                 for item in flag.evidence]
+    return ", ".join(dict.fromkeys(named))
+
+
+def medicine(flag: Flag) -> str:
+    """The names the patient typed for this class; marked when the class was not ticked as well."""
+    typed = ", ".join(item.answer for item in flag.evidence if item.own_words)
+    ticked = any(item.question_id != "medicines_list" for item in flag.evidence)
+    return typed if ticked or not typed else f"{typed}: named in the patient's own words, not ticked"

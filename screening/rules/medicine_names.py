@@ -1,0 +1,251 @@
+"""Medicine names typed in the patient's own words, matched to the classes of the medicines checklist (R-MED).
+
+Names are found by the drug-name library `drug-named-entity-recognition` (offline: 107,000 name variants from
+DrugBank, MeSH, NHS and MedlinePlus), exact matches only: its fuzzy mode reads everyday words as drugs
+("pressure" as hydralazine). The library has no drug classes, so a name gets its class from our own table
+below. Misspellings ("lorazepan", "xanex") are matched here, by edit distance, and only against our own list
+of US names that have a class. Nothing here understands negation: "stopped Xanax" still names Xanax, so the
+names are shown to the clinician as the patient typed them.
+
+The library takes seconds and about 350 MB to load, so it is loaded once per process, on first use.
+"""
+
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+
+def names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Our table: each class of the medicines checklist (its option value) and the generic names in it. A name read
+# by the library is classed by each word of its canonical name ("Naltrexone and Bupropion", "Valproic Acid").
+# Choices to confirm with the medical director: methadone and buprenorphine are not also "opioids";
+# phenobarbital is both a seizure and a calming medicine; trazodone, doxepin and mirtazapine are antidepressants
+# only; quetiapine has no class; ketamine, esketamine and amantadine count as NMDA-acting.
+CLASSES = {
+    "benzodiazepines": "alprazolam lorazepam clonazepam diazepam chlordiazepoxide clorazepate temazepam "
+                       "triazolam oxazepam estazolam flurazepam quazepam midazolam clobazam",
+    "anticonvulsants": "lamotrigine carbamazepine oxcarbazepine valproic valproate divalproex topiramate "
+                       "gabapentin pregabalin levetiracetam phenytoin zonisamide lacosamide eslicarbazepine "
+                       "brivaracetam cenobamate primidone ethosuximide phenobarbital",
+    "maoi": "phenelzine tranylcypromine isocarboxazid selegiline rasagiline safinamide moclobemide",
+    "stimulants": "amphetamine dextroamphetamine lisdexamfetamine methylphenidate dexmethylphenidate "
+                  "serdexmethylphenidate methamphetamine modafinil armodafinil solriamfetol phentermine",
+    "opioids": "oxycodone hydrocodone benzhydrocodone morphine hydromorphone fentanyl codeine tramadol "
+               "tapentadol oxymorphone meperidine levorphanol pentazocine butorphanol nalbuphine",
+    "sleep_medicines": "zolpidem eszopiclone zaleplon zopiclone suvorexant lemborexant daridorexant "
+                       "hydroxyzine diphenhydramine doxylamine butalbital secobarbital phenobarbital "
+                       "carisoprodol cyclobenzaprine baclofen tizanidine oxybate",
+    "naltrexone": "naltrexone",
+    "buprenorphine_methadone": "buprenorphine methadone",
+    "blood_pressure": "lisinopril enalapril ramipril benazepril quinapril losartan valsartan olmesartan "
+                      "irbesartan telmisartan candesartan azilsartan amlodipine nifedipine diltiazem verapamil "
+                      "metoprolol atenolol carvedilol propranolol bisoprolol nebivolol labetalol nadolol "
+                      "hydrochlorothiazide chlorthalidone furosemide spironolactone triamterene clonidine "
+                      "guanfacine prazosin doxazosin terazosin hydralazine methyldopa",
+    "nmda": "memantine dextromethorphan amantadine ketamine esketamine",
+    "antidepressants": "sertraline fluoxetine escitalopram citalopram paroxetine fluvoxamine bupropion "
+                       "venlafaxine desvenlafaxine duloxetine levomilnacipran vilazodone vortioxetine "
+                       "mirtazapine trazodone nefazodone amitriptyline nortriptyline imipramine desipramine "
+                       "clomipramine doxepin zuranolone gepirone",
+}
+
+# US brands and two-word names the library (2.0.9) does not know or reads wrongly (Namzaric as donepezil), with
+# the generic each stands for. Registered into the library once, so two-word names ("robitussin dm") match.
+BRANDS = {
+    "percocet": "oxycodone", "endocet": "oxycodone", "roxicet": "oxycodone", "roxicodone": "oxycodone",
+    "percodan": "oxycodone", "norco": "hydrocodone", "vicodin": "hydrocodone", "lortab": "hydrocodone",
+    "lorcet": "hydrocodone", "zohydro": "hydrocodone", "exalgo": "hydromorphone", "actiq": "fentanyl",
+    "demerol": "meperidine", "ultracet": "tramadol", "tylenol 3": "codeine", "tylenol 4": "codeine",
+    "doral": "quazepam", "sympazan": "clobazam", "loreev": "lorazepam",
+    "trokendi": "topiramate", "qudexy": "topiramate", "horizant": "gabapentin", "dilantin": "phenytoin",
+    "jornay": "methylphenidate", "aptensio": "methylphenidate", "cotempla": "methylphenidate",
+    "relexxii": "methylphenidate", "adzenys": "amphetamine", "dyanavel": "amphetamine",
+    "adipex": "phentermine", "lomaira": "phentermine",
+    "sonata": "zaleplon", "intermezzo": "zolpidem", "quviviq": "daridorexant", "soma": "carisoprodol",
+    "fiorinal": "butalbital", "zzzquil": "diphenhydramine", "lumryz": "sodium oxybate",
+    "depade": "naltrexone", "brixadi": "buprenorphine", "dolophine": "methadone",
+    "lotrel": "amlodipine", "hyzaar": "losartan", "ziac": "bisoprolol",
+    "namzaric": "memantine", "auvelity": "dextromethorphan", "osmolex": "amantadine",
+    "robitussin dm": "dextromethorphan", "mucinex dm": "dextromethorphan", "dayquil": "dextromethorphan",
+    "nyquil": "dextromethorphan", "coricidin": "dextromethorphan",
+    "zurzuvae": "zuranolone", "exxua": "gepirone",
+}
+
+# Common US brands the library knows; with the generics and BRANDS, the only names a misspelling is matched to.
+US_BRANDS = names("""
+xanax ativan klonopin valium librium tranxene restoril halcion onfi lamictal tegretol trileptal depakote
+topamax neurontin lyrica keppra zonegran vimpat nardil parnate marplan emsam eldepryl zelapar azilect adderall
+vyvanse ritalin concerta focalin dexedrine evekeo desoxyn provigil nuvigil sunosi oxycontin dilaudid ultram
+nucynta opana duragesic ambien lunesta belsomra dayvigo vistaril benadryl unisom flexeril vivitrol revia
+contrave suboxone zubsolv subutex sublocade methadose belbuca butrans zestril norvasc lopressor toprol tenormin
+cozaar diovan benicar coreg inderal bystolic lasix catapres intuniv namenda nuedexta delsym spravato zoloft
+prozac lexapro celexa paxil wellbutrin effexor pristiq cymbalta trintellix remeron desyrel""")
+
+# English words (and their -s/-ed/-ing/-er/-ly forms) within one or two edits of a name above, found by checking
+# the english-words lists and reviewed by hand: never read as a misspelling ("concert" is not Concerta).
+NOT_MISSPELLINGS = frozenset(names("""
+actin adoral aevia ambied ambient ambier ambies boral burans carnate compressor concert concertina concerto
+concerts coneine contrate contravene contrive coral cored coree corer cores corey corge decade depaed divan
+dogal domal donal dorab dorad doraly doras dorsal dotal dowral dural etamine fluocerine focaling galium
+gitalin goral halcyon horal hydroxying hydroxyling hydroxylize kalium ketazine ketimine larix lasis loral
+lorica lyric lyrical lyrics moral morphinate morphinize morpholine myrica nargil opata oyana panax parate
+parbate paroxazine paroxytone percoct percoidean piperidine poral porphine pristis pyrimidine rebia redia
+regia restoral retia revie roral rosaniline somata soral soriciding systolic testril toral ultra ultras
+unison vadium
+"""))
+
+CLASS_OF: dict[str, tuple[str, ...]] = {}
+for _option, _names in CLASSES.items():
+    for _name in _names.split():
+        CLASS_OF[_name] = (*CLASS_OF.get(_name, ()), _option)
+
+TOKEN = re.compile(r"[^\W\d_]+|\d+")  # words and numbers apart: "200mg" -> 200, mg; "Tylenol-3" -> Tylenol, 3
+SHORTEST_MISSPELLING = 5  # shorter words are too close to too many others
+
+_loading = threading.Lock()
+_finder: Callable[..., list] | None = None
+
+
+def find_drugs(tokens: list[str]) -> list[tuple[dict[str, Any], int, int]]:
+    """The library's exact matches, two-word names first (never its fuzzy mode, nor the options that go online)."""
+    return (_finder or _load_library())(tokens)
+
+
+def _load_library() -> Callable[..., list]:
+    """Loads the library once per process, with our brands registered in it (that changes its global tables)."""
+    global _finder
+    with _loading:
+        if _finder is None:
+            from drug_named_entity_recognition import find_drugs as library_find
+            from drug_named_entity_recognition.drugs_finder import add_custom_drug_synonym
+
+            for brand, generic in BRANDS.items():
+                add_custom_drug_synonym(brand, generic)
+            _finder = library_find
+    return _finder
+
+
+def classes_named(text: Any) -> dict[str, tuple[str, ...]]:
+    """Each class named in `text`, with the names as the patient typed them; a misspelling says how it was
+    read: {"benzodiazepines": ("lorazepam", "xanex (read as alprazolam)")}."""
+    return _classes_named(text) if isinstance(text, str) and text.strip() else {}
+
+
+@lru_cache(maxsize=1024)
+def _classes_named(text: str) -> dict[str, tuple[str, ...]]:
+    tokens = TOKEN.findall(text)
+    found: dict[str, list[str]] = defaultdict(list)
+    used: set[int] = set()
+    for drug, start, end in find_drugs(tokens):
+        typed = " ".join(tokens[start:end])
+        for option in classes_of(drug.get("name") or "") or classes_of(BRANDS.get(typed.lower(), "")):
+            found[option].append(typed)
+        used.update(range(start, end))
+    for index, token in enumerate(tokens):
+        if index in used or len(token) < SHORTEST_MISSPELLING or not token.isalpha():
+            continue
+        name = misspelt(token.lower())
+        for option in classes_of(name or ""):
+            found[option].append(f"{token} (read as {name})")
+    return {option: tuple(dict.fromkeys(names)) for option, names in found.items()}
+
+
+def classes_of(name: str) -> set[str]:
+    """The classes of a drug name, by each of its words ("Naltrexone and Bupropion": naltrexone, antidepressants)."""
+    words = re.findall(r"[a-z]+", name.lower())
+    return {option for word in [*words, name.lower()] for option in CLASS_OF.get(word, ())}
+
+
+# Misspellings: the nearest of our own names within 1 edit (5 to 9 letters) or 2 edits (10 or more); a swap of two
+# letters counts as one edit. A deletion index (SymSpell) finds the candidates without comparing every name.
+
+def _deletions(word: str, depth: int) -> set[str]:
+    found = {word}
+    for _ in range(depth):
+        found |= {variant[:i] + variant[i + 1:] for variant in found for i in range(len(variant))}
+    return found
+
+
+def _edit_distance(first: str, second: str, limit: int) -> int:
+    """Optimal string alignment distance; anything above `limit` is reported as limit + 1."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    before, previous = None, list(range(len(second) + 1))
+    for i in range(1, len(first) + 1):
+        current = [i] + [0] * len(second)
+        for j in range(1, len(second) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (first[i - 1] != second[j - 1]))
+            if i > 1 and j > 1 and first[i - 1] == second[j - 2] and first[i - 2] == second[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, previous = previous, current
+    return previous[-1]
+
+
+KNOWN_NAMES = tuple(dict.fromkeys(
+    name for name in (*CLASS_OF, *US_BRANDS, *BRANDS) if name.isalpha() and len(name) >= SHORTEST_MISSPELLING
+))
+_NEAR: dict[str, set[str]] = defaultdict(set)
+for _known in KNOWN_NAMES:
+    for _variant in _deletions(_known, 2):
+        _NEAR[_variant].add(_known)
+
+
+@lru_cache(maxsize=4096)
+def misspelt(word: str) -> str | None:
+    """The generic name a misspelt word most likely stands for, or None."""
+    if word in NOT_MISSPELLINGS:
+        return None
+    limit = 1 if len(word) < 10 else 2
+    candidates = {known for variant in _deletions(word, limit) for known in _NEAR.get(variant, ())}
+    distance, nearest = min(((_edit_distance(word, known, limit), known) for known in candidates),
+                            default=(limit + 1, None))
+    if nearest is None or distance > limit:
+        return None
+    return generic_of(nearest)
+
+
+def generic_of(name: str) -> str:
+    """A brand's generic (from our table or the library), or the name itself when it is a generic."""
+    if name in CLASS_OF:
+        return name
+    if name in BRANDS:
+        return BRANDS[name]
+    matches = find_drugs([name])
+    return (matches[0][0].get("name") or name).lower() if matches else name
+
+
+TYPED_MEDICINES = "medicines_list"
+
+
+@dataclass(frozen=True)
+class NamedInOwnWords:
+    """A rule condition: the patient's typed list of medicines names one of this class (`option` of the
+    medicines checklist), whether or not the class was ticked."""
+
+    option: str
+    question: str = TYPED_MEDICINES
+
+    def __call__(self, answers) -> bool:
+        return self.option in classes_named(answers.get(self.question))
+
+    def describe(self) -> str:
+        return f"{self.question} names a medicine of the class {self.option} (in the patient's own words)"
+
+    def reads(self) -> tuple[str, ...]:
+        return (self.question,)
+
+    def matched(self, answers) -> list[str]:
+        return [self.question] if self(answers) else []
+
+    def part(self, answers, question: str) -> Any:
+        """The names as the patient typed them, not the whole list."""
+        if question != self.question or not self(answers):
+            return None
+        return ", ".join(classes_named(answers.get(self.question))[self.option])
