@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from . import SECTIONS
+from .answers_format import GATE_IDS
 from .model import CHOICE, CONSENT, GROUP, MULTI, Question, is_blank
 
 SECONDS_PER_CHOICE = 7
@@ -82,12 +83,7 @@ def burden(answers: dict[str, Any]) -> Burden:
     return Burden(questions, required, choices, typed, total_words)
 
 
-NO_TO_HEALTH_QUESTIONS = (
-    "heart_attack", "angina", "heart_stent_bypass", "arrhythmia", "heart_failure", "valve_disease", "aneurysm",
-    "avm", "brain_bleed", "stroke", "seizures", "psychosis", "schizophrenia", "mania", "bipolar", "dissociation",
-    "anaesthesia_reaction", "head_injury", "intracranial_pressure", "glaucoma", "eye_surgery_planned", "liver",
-    "kidney", "thyroid_overactive", "bladder", "sleep_apnea", "breathing", "anaesthetic_allergy",
-)
+NO_TO_HEALTH_QUESTIONS = (*GATE_IDS, "anaesthesia_reaction", "anaesthetic_allergy")
 
 
 def typical_patient(today: date | None = None) -> dict[str, Any]:
