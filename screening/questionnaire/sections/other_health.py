@@ -1,12 +1,12 @@
-"""Section: other health problems, allergies, height and weight, and sex at birth for the AUDIT-C
-cut-off (R-LIVER, R-BLADDER, R-THYROID, R-RESP, R-ALLERGY, R-WEIGHT, R-SUD).
+"""Section: other health problems, allergies, height and weight (R-LIVER, R-BLADDER, R-THYROID, R-RESP,
+R-ALLERGY, R-WEIGHT).
 
 One gate question names the body's conditions (R-LIVER, kidney, R-THYROID, R-BLADDER, R-RESP); each one's own
 question (its stable id, read by the rules) follows only after "Yes" or "Not sure". The allergy to ketamine or
 anesthesia, a label contraindication, is asked of everyone."""
 
 from ..choices import YES_NO_NOT_SURE
-from ..model import CHOICE, DECIMAL, LONG_TEXT, NOT_SURE, TEXT, Option, Question, Section, is_
+from ..model import CHOICE, DECIMAL, LONG_TEXT, NOT_SURE, TEXT, Question, Section, is_
 
 BODY_LISTED = is_("body_any", "yes", NOT_SURE)
 
@@ -80,16 +80,6 @@ SECTION = Section(
         Question(
             "weight_kg", "Your weight", DECIMAL, required=False, min_value=20, max_value=350, unit="kg",
             help="If you know it.",
-        ),
-        Question(
-            "sex_at_birth", "What sex were you assigned at birth?", CHOICE, required=False,
-            options=(
-                Option("female", "Female"),
-                Option("male", "Male"),
-                Option("intersex", "Intersex"),
-                Option("prefer_not_to_say", "I would rather not say"),
-            ),
-            help="We ask because the alcohol questions are scored differently for women and men.",
         ),
         Question(
             "other_conditions", "Any other health problems you would like the clinic to know about?", LONG_TEXT,
