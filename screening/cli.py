@@ -18,7 +18,7 @@ from .exports import fhir_import
 from .intake import store
 from .jobs import Jobs
 from .models import Attention, Intake, Report, StaffNote, db, utcnow
-from .questionnaire import dictionary
+from .questionnaire import answers_format, dictionary
 from .questionnaire.answers import check_answers
 from .questionnaire.types import AnswerError
 from .rules import CATALOGUE_VERSION, document, evaluate
@@ -188,11 +188,24 @@ def read_answers(file, complete: bool, consequence: str = "") -> dict:
         data = json.load(file)
         if isinstance(data, dict) and "resourceType" in data:
             data = fhir_import.answers_from_response(data)
+        if isinstance(data, dict) and answers_format.format_of(data) < answers_format.FORMAT_VERSION:
+            data = _upgraded(file.name, data)
         return check_answers(data, today=date.today(), complete=complete)
     except json.JSONDecodeError as error:
         raise click.ClickException(f"{file.name} is not valid JSON: {error}.{consequence}") from None
     except AnswerError as error:
         raise click.ClickException(f"{file.name}: {error}.{consequence}") from None
+
+
+def _upgraded(name: str, answers: dict) -> dict:
+    """An old answers file in today's format, and a word (on stderr, so `flags` still prints plain JSON) on what
+    was added."""
+    upgraded = answers_format.upgrade(answers)
+    added = ", ".join(f"{gate}={value}" for gate, value in answers_format.added_gates(answers, upgraded).items())
+    click.echo(f"Answers file in format {answers_format.format_of(answers)}: added the gate questions "
+               f"{added or '(none)'}, as the conditions in {name} answer them (format "
+               f"{answers_format.FORMAT_VERSION} asks each gate before its conditions).", err=True)
+    return upgraded
 
 
 def register(app: Flask) -> None:

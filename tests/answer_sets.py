@@ -8,6 +8,7 @@ import sys
 from datetime import date, timedelta
 
 from screening.questionnaire import burden
+from screening.questionnaire.answers_format import GATE_IDS, GATES
 
 YES_TO_ALL = (
     "heart_attack", "angina", "heart_stent_bypass", "arrhythmia", "heart_failure", "valve_disease", "aneurysm",
@@ -15,6 +16,13 @@ YES_TO_ALL = (
     "anaesthesia_reaction", "head_injury", "intracranial_pressure", "glaucoma", "eye_surgery_planned", "liver",
     "kidney", "thyroid_overactive", "bladder", "sleep_apnea", "breathing", "anaesthetic_allergy",
 )
+# "No" to every health condition: the gate questions that name them, and the two asked of everyone.
+NO_TO_ALL = {**{gate: "no" for gate in GATE_IDS}, "anaesthesia_reaction": "no", "anaesthetic_allergy": "no"}
+
+
+def not_sure_of(gate: str, **specific: str) -> dict:
+    """A gate answered "Not sure", its conditions "No" except those given."""
+    return {gate: "not_sure", **{question_id: "no" for question_id in GATES[gate]}, **specific}
 
 
 def consultation_in(days: int) -> str:
@@ -33,7 +41,7 @@ def nothing_of_note() -> dict:
         "auditc_1": "never", "drug_use_count": 0, "ketamine_nonmedical": no, "substance_problem_history": no,
         "recovery_medicines": ["none"], "bp_diagnosed": no, "bp_reading_known": "yes", "bp_systolic": 118,
         "bp_diastolic": 76, "bp_reading_when": "past_month",
-        **{name: no for name in YES_TO_ALL},
+        **NO_TO_ALL,
         "pregnant": no, "planning_pregnancy": no, "breastfeeding": no, "medicine_classes": ["none"],
         "ride_home": "yes", "therapist_now": "yes", "support_person": "yes", "support_person_name": "Sam (partner)",
     }
@@ -51,7 +59,7 @@ def typical_patient() -> dict:
         "phq9_9": "0", "phq9_difficulty": "somewhat", **{f"asq_{n}": no for n in range(1, 5)},
         "auditc_1": "never", "drug_use_count": 0, "ketamine_nonmedical": no, "substance_problem_history": no,
         "recovery_medicines": ["none"], "bp_diagnosed": no, "bp_reading_known": no,
-        **{name: no for name in YES_TO_ALL}, "pregnant": no, "planning_pregnancy": no, "breastfeeding": no,
+        **NO_TO_ALL, "pregnant": no, "planning_pregnancy": no, "breastfeeding": no,
         "medicine_classes": ["none"], "ride_home": "yes", "therapist_now": "yes", "support_person": no,
     }
 
@@ -86,7 +94,7 @@ def everything_positive() -> dict:
         "recovery_medicines": ["naltrexone"],
         "bp_diagnosed": "yes", "bp_treated": "yes", "bp_controlled": "no", "bp_reading_known": "yes",
         "bp_systolic": 185, "bp_diastolic": 122, "bp_reading_when": "past_week",
-        **{name: "yes" for name in YES_TO_ALL},
+        **{gate: "yes" for gate in GATE_IDS}, **{name: "yes" for name in YES_TO_ALL},
         "aneurysm_where": ["brain"], "seizure_last": "past_year", "thyroid_treated": "no",
         "anaesthetic_allergy_details": "Rash after propofol", "other_allergies": "Penicillin",
         "height_cm": 162.5, "weight_kg": 91.0, "sex_at_birth": "female",
@@ -111,7 +119,8 @@ def unsure_and_high() -> dict:
     answers = nothing_of_note()
     answers.update({
         "bp_diagnosed": "not_sure", "bp_systolic": 150, "bp_diastolic": 95, "bp_reading_when": "not_sure",
-        "liver": "not_sure", "aneurysm": "not_sure", "ride_home": "not_sure", "ketamine_nonmedical": "not_sure",
+        **not_sure_of("body_any", liver="not_sure"), **not_sure_of("vessel_any", aneurysm="not_sure"),
+        "ride_home": "not_sure", "ketamine_nonmedical": "not_sure",
         "date_of_birth": (date.today() - timedelta(days=365 * 17)).isoformat(),
     })
     return answers

@@ -68,8 +68,9 @@ def test_the_typical_patient_is_a_complete_intake_that_raises_its_topics():
 
 def test_error_summary_names_each_question(patient, answers):
     patient.start()
+    patient.answer("heart", {**answers["heart"], "heart_any": "yes"})  # "Yes" to the gate shows heart attack
     heart = {key: value for key, value in answers["heart"].items() if key not in ("bp_diagnosed", "heart_attack")}
-    html = patient.answer("heart", heart).text
+    html = patient.answer("heart", {**heart, "heart_any": "yes"}).text
     summary = re.search(r'id="error-summary".*?</ul>', html, re.S).group(0)
     assert "Have you ever had a heart attack? Choose an answer." in summary
     assert "Has a doctor ever told you that you have high blood pressure? Choose an answer." in summary

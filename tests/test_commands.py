@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from answer_sets import nothing_of_note
+from answer_sets import not_sure_of, nothing_of_note
 
 from screening.intake import store as intake_store
 from screening.models import Intake, db
@@ -86,7 +86,7 @@ def test_load_answers_refuses_an_answer_to_a_question_not_shown(app, runner, tmp
 
 
 def test_load_answers_refuses_a_missing_required_answer(app, runner, tmp_path):
-    answers = nothing_of_note()
+    answers = {**nothing_of_note(), **not_sure_of("heart_any")}
     del answers["stroke"]
     result = load(runner, tmp_path, answers)
     assert result.exit_code != 0

@@ -110,7 +110,7 @@ def test_a_save_from_another_tab_in_between_is_merged_not_overwritten(app, patie
     with app.app_context():
         stored = intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
     assert stored["reasons"] == ["ptsd"]
-    assert stored["bp_diagnosed"] == answers["heart"]["bp_diagnosed"] and stored["stroke"] == "no"
+    assert stored["bp_diagnosed"] == answers["heart"]["bp_diagnosed"] and stored["heart_any"] == "no"
     assert stored["full_name"] == answers["about_you"]["full_name"]
 
 

@@ -306,11 +306,12 @@ def answered_response(change) -> dict:
 @pytest.mark.parametrize(("change", "words"), [
     (lambda resource, items: items["bp_diastolic"]["answer"][0].update(valueInteger=500),
      "bp_diastolic: Enter a number between 30 and 160 mmHg."),
-    (lambda resource, items: items["stroke"]["answer"][0]["valueCoding"].update(code="stroke/perhaps"),
-     "stroke: https://example.org/fhir/CodeSystem/ketamine-pre-consultation-answers|stroke/perhaps is not one of"),
-    (lambda resource, items: items["stroke"].update(linkId="favourite_colour"),
+    (lambda resource, items: items["heart_any"]["answer"][0]["valueCoding"].update(code="heart_any/perhaps"),
+     "heart_any: https://example.org/fhir/CodeSystem/ketamine-pre-consultation-answers|heart_any/perhaps is not one "
+     "of"),
+    (lambda resource, items: items["heart_any"].update(linkId="favourite_colour"),
      "favourite_colour: is not a question id"),
-    (lambda resource, items: items["stroke"].pop("answer"), "stroke: is required but has no answer"),
+    (lambda resource, items: items["heart_any"].pop("answer"), "heart_any: is required but has no answer"),
     (lambda resource, items: items["date_of_birth"]["answer"][0].update(valueDate="27/03/1985"),
      "date_of_birth: '27/03/1985' is not a date like 1985-03-27"),
     (lambda resource, items: items["phq9_1"]["answer"].append(copy.deepcopy(items["phq9_2"]["answer"][0])),

@@ -4,7 +4,7 @@ from answer_sets import nothing_of_note
 
 from screening.intake import flow
 from screening.intake.flow import Leaving, Next
-from screening.questionnaire import SECTION_BY_ID, SECTIONS
+from screening.questionnaire import QUESTIONS, SECTION_BY_ID, SECTIONS
 
 ABOUT_YOU, SAFETY, SUPPORT = SECTIONS[0], SECTION_BY_ID["safety"], SECTIONS[-1]
 
@@ -80,3 +80,21 @@ def test_switching_units_shows_the_same_page_again_unless_the_crisis_page_comes_
     assert flow.after_save(switching, answers) == Next(flow.STEP, other_health)
     urgent = leaving(SECTION_BY_ID["heart"], answers, switching_units=True, crisis_due=True)
     assert flow.after_save(urgent, answers).page == flow.CRISIS
+
+
+def test_add_another_shows_the_same_page_again_with_one_more_row():
+    answers = nothing_of_note()
+    treatments = SECTION_BY_ID["treatments"]
+    adding = leaving(treatments, answers, adding_row=True)
+    assert flow.after_save(adding, answers) == Next(flow.STEP, treatments, adding_row=True)
+    urgent = leaving(treatments, answers, adding_row=True, crisis_due=True)
+    assert flow.after_save(urgent, answers).page == flow.CRISIS
+
+
+def test_a_table_shows_its_filled_rows_or_one_and_one_more_after_add_another():
+    table = QUESTIONS["antidepressants"]
+    assert flow.rows_on_page(table, filled=0, adding_row=False) == 1
+    assert flow.rows_on_page(table, filled=0, adding_row=True) == 1
+    assert flow.rows_on_page(table, filled=2, adding_row=False) == 2
+    assert flow.rows_on_page(table, filled=2, adding_row=True) == 3
+    assert flow.rows_on_page(table, filled=table.rows, adding_row=True) == table.rows

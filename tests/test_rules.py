@@ -10,6 +10,7 @@ import pytest
 
 from screening.questionnaire import QUESTIONS
 from screening.questionnaire.answers import check_answers
+from screening.questionnaire.answers_format import GATES
 from screening.questionnaire.sections.safety import ANY_SELF_HARM
 from screening.rules import CATALOGUE, CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
 from screening.rules.catalogue import SOURCES
@@ -49,6 +50,12 @@ AGE_64 = {"date_of_birth": "1961-11-16"}
 AGE_65 = {"date_of_birth": "1961-11-15"}
 
 
+def through_gates(answers: dict) -> dict:
+    """The answers with "Yes" to each gate question whose conditions they answer, as a patient must have."""
+    opened = {gate: "yes" for gate, conditions in GATES.items() if answers.keys() & set(conditions)}
+    return {**opened, **answers}
+
+
 @dataclass(frozen=True)
 class Case:
     rule: str
@@ -56,6 +63,10 @@ class Case:
     fires: dict
     quiet: dict
     evidence: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fires", through_gates(self.fires))
+        object.__setattr__(self, "quiet", through_gates(self.quiet))
 
     def __str__(self) -> str:
         return f"{self.rule} {self.name}"

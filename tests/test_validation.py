@@ -146,7 +146,7 @@ def test_refused_page_keeps_the_typed_name(patient, answers):
 def test_refused_page_keeps_the_other_choices_checked(patient, answers):
     patient.start()
     heart = {key: value for key, value in answers["heart"].items() if key != "bp_diagnosed"}
-    html = patient.answer("heart", {**heart, "stroke": "not_sure"}).text
+    html = patient.answer("heart", {**heart, "heart_any": "yes", "heart_attack": "no", "stroke": "not_sure"}).text
     assert is_checked(html, "stroke", "not_sure")
     assert is_checked(html, "heart_attack", "no")
     assert is_checked(html, "bp_reading_known", "no")
@@ -205,10 +205,10 @@ def test_wrong_csrf_token_shows_a_friendly_page_with_the_typed_answers(app, pati
 
 def test_back_saves_valid_partial_answers_without_requiring_the_rest(app, patient):
     patient.start()
-    response = patient.answer("heart", {"bp_diagnosed": "no", "stroke": "yes"}, action="back")
+    response = patient.answer("heart", {"bp_diagnosed": "no", "heart_any": "yes", "stroke": "yes"}, action="back")
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/step/substances")
-    assert saved(app) == {"bp_diagnosed": "no", "stroke": "yes"}
+    assert saved(app) == {"bp_diagnosed": "no", "heart_any": "yes", "stroke": "yes"}
 
 
 def test_back_with_an_invalid_value_shows_the_error(app, patient, answers):

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..questionnaire import SECTIONS, next_section, previous_section
 from ..questionnaire.answers import missing
-from ..questionnaire.model import Section
+from ..questionnaire.model import Question, Section
 
 CRISIS = "crisis"  # the crisis numbers, before anything else
 STEP = "step"  # a page of the intake
@@ -25,6 +25,7 @@ class Next:
     section: Section | None = None
     review: bool = False  # changing an answer from the review page: come back to it
     then_back: bool = False  # the crisis page, on the way back
+    adding_row: bool = False  # the same page with one more empty row in its table
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Leaving:
     crisis_due: bool = False  # an answer on this page calls for the crisis page now
     needs_code: bool = False  # no resume code was given yet
     switching_units: bool = False  # the page again, in the other units
+    adding_row: bool = False  # "Add another medicine": the page again, with one more row
 
 
 def after_save(leaving: Leaving, answers: dict[str, Any]) -> Next:
@@ -50,6 +52,8 @@ def after_save(leaving: Leaving, answers: dict[str, Any]) -> Next:
         return back_from(section)
     if leaving.switching_units:
         return Next(STEP, section, review=leaving.from_review)
+    if leaving.adding_row:
+        return Next(STEP, section, review=leaving.from_review, adding_row=True)
     if {question.id for question in section.visible(answers)} - leaving.on_screen:
         return Next(MORE, section, review=leaving.from_review)
     if leaving.needs_code and section is SECTIONS[0]:
@@ -75,6 +79,12 @@ def onwards(section: Section, answers: dict[str, Any], from_review: bool) -> Nex
         return Next(STEP, gap, review=True) if gap else Next(REVIEW)
     following = next_section(section)
     return Next(STEP, following) if following else Next(REVIEW)
+
+
+def rows_on_page(question: Question, filled: int, adding_row: bool) -> int:
+    """A table shows its filled rows, one empty row when none is filled, and one more after "Add another";
+    never more than it has."""
+    return min(question.rows, max(filled + adding_row, 1))
 
 
 def back_from(section: Section) -> Next:

@@ -177,6 +177,14 @@ def form_values(shown: list[Question], answers: dict[str, Any]) -> MultiDict:
     return values
 
 
+def filled_rows(question: Question, values: MultiDict) -> int:
+    """How many rows of a table hold something, counted to the last row that does (input names as
+    form_values writes them)."""
+    numbers = [int(name.split("-")[1]) for name, value in values.items(multi=True)
+               if name.startswith(f"{question.id}-") and str(value).strip()]
+    return max(numbers, default=-1) + 1
+
+
 def page_errors(form: FlaskForm, shown: list[Question]) -> tuple[dict[str, str], dict[str, str]]:
     """The first error of each input (keyed by input id), and one line per question for the summary."""
     by_input: dict[str, str] = {}

@@ -26,6 +26,7 @@ from .forms import (
     build_form,
     consistent,
     definition_accepts,
+    filled_rows,
     form_values,
     metric_form,
     page_errors,
@@ -43,6 +44,7 @@ SEEN_KEY = "intake_seen"
 CRISIS_KEY = "crisis_for"
 RECEIPT_KEY = "submitted_intake"
 UNITS_KEY = "units"
+ADD_ROW_KEY = "add_row_on"  # the page whose table shows one more row when next shown
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
@@ -131,7 +133,9 @@ def step(section_id: str):
     if request.method == "GET":
         shown = section.visible(answers)
         values = form_values(shown, answers)
-        return render_step(section, shown, with_us_boxes(values) if current_units() == US else values)
+        adding_row = session.pop(ADD_ROW_KEY, None) == section.id
+        return render_step(section, shown, with_us_boxes(values) if current_units() == US else values,
+                           adding_row=adding_row)
     try:
         return save_step(section, intake, answers)
     except store.IntakeLocked:
@@ -141,12 +145,12 @@ def step(section_id: str):
 
 def save_step(section: Section, intake, answers: dict):
     action = request.form.get("action", "next")
-    going_back, switching_units = action == "back", action == "units"
+    going_back, switching_units, adding_row = action == "back", action == "units", action == "add_row"
     formdata, unit_problems = metric_form(request.form)
     merged = applicable({**answers, **raw_answers(section, formdata)})
     shown = section.visible(merged)
     on_screen = shown_ids(request.form, section)
-    insist = not (going_back or switching_units)
+    insist = not (going_back or switching_units or adding_row)
     required = {q.id for q in shown if q.is_required and q.id in on_screen} if insist else set()
     form = build_form(section, shown, required, formdata=formdata)
     endorsed = section.id == "safety" and ANY_SELF_HARM(merged)
@@ -168,6 +172,7 @@ def save_step(section: Section, intake, answers: dict):
     leaving = flow.Leaving(
         section, going_back, frozenset(on_screen), from_review=bool(request.args.get("review")),
         crisis_due=bool(newly), needs_code=intake.resume_hash is None, switching_units=switching_units,
+        adding_row=adding_row,
     )
     return go(flow.after_save(leaving, saved), intake)
 
@@ -178,6 +183,8 @@ def go(following: flow.Next, intake=None):
         return show_new_code(intake)
     if following.page == flow.MORE:
         flash("We have a few more questions about your answers. They are below.", "more")
+    if following.adding_row:
+        session[ADD_ROW_KEY] = following.section.id
     return redirect(url_of(following))
 
 
@@ -190,7 +197,8 @@ def url_of(following: flow.Next) -> str:
     return url_for("intake.review" if following.page == flow.REVIEW else "intake.welcome")
 
 
-def render_step(section: Section, shown, values, errors: tuple[dict, dict] | None = None, crisis: bool = False):
+def render_step(section: Section, shown, values, errors: tuple[dict, dict] | None = None, crisis: bool = False,
+                adding_row: bool = False):
     """The page with `values` in its inputs: the stored answers, or exactly what was typed; `errors` as
     forms.page_errors gives them."""
     by_input, summary = errors or ({}, {})
@@ -208,6 +216,8 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         crisis=crisis,
         units=current_units(),
         us_parts=US_PARTS,
+        rows_shown={question.id: flow.rows_on_page(question, filled_rows(question, values), adding_row)
+                    for question in shown if question.rows},
     )
 
 

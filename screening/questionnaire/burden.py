@@ -1,7 +1,8 @@
 """How long the intake takes a patient, estimated from the definition: the welcome page's "It takes about N
 minutes" and the burden benchmark (tests/benchmarks/bench_burden.py) both use this one model.
 
-The model: 7 seconds for each choice made (a radio group, a checklist, a consent box, a choice in the table),
+The model: 7 seconds for each choice made (a radio group, a checklist, a consent box, a choice in the table, a
+press of "Add another medicine"),
 25 seconds for each typed field filled, and reading at 180 words a minute over every word shown (page titles,
 intros, lead-ins, labels, help texts and option labels of the questions shown for the given answers).
 """
@@ -15,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from . import SECTIONS
+from .answers_format import GATE_IDS
 from .model import CHOICE, CONSENT, GROUP, MULTI, Question, is_blank
 
 SECONDS_PER_CHOICE = 7
@@ -74,20 +76,17 @@ def burden(answers: dict[str, Any]) -> Burden:
             questions += 1
             required += question.is_required
             total_words += words(section.lead_ins.get(question.id, "")) + question_words(question)
-            if question.type == GROUP:
-                total_words += question.rows * sum(question_words(column) for column in question.columns)
+            if question.type == GROUP:  # one row at a time: a press of "Add another" for each row after the first
+                rows = max(1, len(answers.get(question.id) or []))
+                total_words += rows * sum(question_words(column) for column in question.columns)
+                choices += rows - 1
             chosen, filled = _effort(question, answers.get(question.id))
             choices += chosen
             typed += filled
     return Burden(questions, required, choices, typed, total_words)
 
 
-NO_TO_HEALTH_QUESTIONS = (
-    "heart_attack", "angina", "heart_stent_bypass", "arrhythmia", "heart_failure", "valve_disease", "aneurysm",
-    "avm", "brain_bleed", "stroke", "seizures", "psychosis", "schizophrenia", "mania", "bipolar", "dissociation",
-    "anaesthesia_reaction", "head_injury", "intracranial_pressure", "glaucoma", "eye_surgery_planned", "liver",
-    "kidney", "thyroid_overactive", "bladder", "sleep_apnea", "breathing", "anaesthetic_allergy",
-)
+NO_TO_HEALTH_QUESTIONS = (*GATE_IDS, "anaesthesia_reaction", "anaesthetic_allergy")
 
 
 def typical_patient(today: date | None = None) -> dict[str, Any]:

@@ -203,7 +203,8 @@ class Question:
 
     `min_value`/`max_value` bound numbers; for dates they are day offsets from today
     (`max_value=0` means "not in the future"). `max_length` bounds text. A GROUP question repeats
-    its `columns` up to `rows` times (for example one row per antidepressant tried).
+    its `columns` up to `rows` times (for example one row per antidepressant tried), one row at a time: the
+    patient adds the next with the `add_row_label` button.
     """
 
     id: str
@@ -219,6 +220,7 @@ class Question:
     unit: str = ""
     columns: tuple[Question, ...] = ()
     rows: int = 0
+    add_row_label: str = "Add another row"
     instrument: str = ""
 
     def __post_init__(self) -> None:

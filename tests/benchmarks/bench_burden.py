@@ -74,6 +74,9 @@ class Walk:
 def fill(page, walk: Walk, name: str, question, value) -> None:
     if question.type == GROUP:
         for number, row in enumerate(value):
+            if number:  # the table shows one row at a time
+                press(page, walk, "button", question.add_row_label)
+                walk.choices += 1
             for column in question.columns:
                 if column.id in row:
                     fill(page, walk, f"{name}-{number}-{column.id}", column, row[column.id])

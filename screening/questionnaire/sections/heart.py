@@ -1,8 +1,12 @@
 """Section: blood pressure, heart and blood-vessel history, because ketamine raises blood pressure and
-heart rate for a while (R-BP, R-CARD, R-VASC)."""
+heart rate for a while (R-BP, R-CARD, R-VASC).
+
+Two gate questions name every condition of R-CARD and of R-VASC; each condition's own question (its stable id,
+read by the rules) follows only after "Yes" or "Not sure". R-VASC has its own gate, not a place in the heart
+list: its conditions are a label contraindication and are not heart problems a patient would file under "heart"."""
 
 from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
-from ..model import CHOICE, INTEGER, MULTI, Option, Question, Section, is_
+from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, Option, Question, Section, is_
 
 READING_WHEN = (
     Option("past_week", "In the last week"),
@@ -11,6 +15,9 @@ READING_WHEN = (
     Option("longer_ago", "Longer ago"),
     UNSURE,
 )
+
+HEART_LISTED = is_("heart_any", "yes", NOT_SURE)
+VESSELS_LISTED = is_("vessel_any", "yes", NOT_SURE)
 
 SECTION = Section(
     id="heart",
@@ -51,34 +58,63 @@ SECTION = Section(
             "bp_reading_when", "When was this reading taken?", CHOICE, options=READING_WHEN,
             show_when=is_("bp_reading_known", "yes"),
         ),
-        Question("heart_attack", "Have you ever had a heart attack?", CHOICE, options=YES_NO_NOT_SURE),
+        Question(
+            "heart_any",
+            "Has a doctor ever told you that you have any of these heart or blood-vessel problems? Heart attack, "
+            "angina, stents or bypass, irregular heartbeat, heart failure, valve disease, stroke or mini-stroke "
+            "(TIA).",
+            CHOICE, options=YES_NO_NOT_SURE,
+            help='If you answer "Yes" or "Not sure", we ask about each one.',
+        ),
+        Question(
+            "heart_attack", "Have you ever had a heart attack?", CHOICE, options=YES_NO_NOT_SURE,
+            show_when=HEART_LISTED,
+        ),
         Question(
             "angina", "Have you ever had chest pain that a doctor called angina?", CHOICE, options=YES_NO_NOT_SURE,
             help="Angina is chest pain or pressure when the heart does not get enough blood.",
+            show_when=HEART_LISTED,
         ),
         Question(
             "heart_stent_bypass", "Have you ever had a stent or bypass surgery for your heart?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="Both are ways to fix a blocked blood vessel in the heart.",
+            show_when=HEART_LISTED,
         ),
         Question(
             "arrhythmia", "Has a doctor ever told you that you have an irregular heartbeat?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="This means the heart beats too fast, too slow or out of rhythm. Doctors call it arrhythmia. "
             "One kind is AFib (atrial fibrillation).",
+            show_when=HEART_LISTED,
         ),
         Question(
             "heart_failure", "Has a doctor ever told you that you have heart failure?", CHOICE,
             options=YES_NO_NOT_SURE, help="Heart failure means the heart does not pump as well as it should.",
+            show_when=HEART_LISTED,
         ),
         Question(
             "valve_disease", "Has a doctor ever told you that you have a problem with a heart valve?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="Valves are small doors inside the heart that keep blood flowing the right way.",
+            show_when=HEART_LISTED,
+        ),
+        Question(
+            "stroke", "Have you ever had a stroke or a mini-stroke (TIA)?", CHOICE, options=YES_NO_NOT_SURE,
+            help="A mini-stroke (TIA) is like a stroke, but the signs go away within a day.",
+            show_when=HEART_LISTED,
+        ),
+        Question(
+            "vessel_any",
+            "Has a doctor ever told you that you have any of these? An aneurysm (a bulge in a blood vessel), a "
+            "tangle of blood vessels called an AVM, or bleeding in the brain.",
+            CHOICE, options=YES_NO_NOT_SURE,
+            help='If you answer "Yes" or "Not sure", we ask about each one.',
         ),
         Question(
             "aneurysm", "Has a doctor ever told you that you have an aneurysm?", CHOICE, options=YES_NO_NOT_SURE,
             help="An aneurysm is a bulge in the wall of a blood vessel.",
+            show_when=VESSELS_LISTED,
         ),
         Question(
             "aneurysm_where", "Where is the aneurysm?", MULTI,
@@ -96,14 +132,12 @@ SECTION = Section(
             "avm", "Has a doctor ever told you that you have a tangle of blood vessels called an AVM?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="AVM stands for arteriovenous malformation. It is often in the brain or spine.",
+            show_when=VESSELS_LISTED,
         ),
         Question(
             "brain_bleed", "Have you ever had bleeding in the brain?", CHOICE, options=YES_NO_NOT_SURE,
             help="Doctors may call this a brain hemorrhage.",
-        ),
-        Question(
-            "stroke", "Have you ever had a stroke or a mini-stroke (TIA)?", CHOICE, options=YES_NO_NOT_SURE,
-            help="A mini-stroke (TIA) is like a stroke, but the signs go away within a day.",
+            show_when=VESSELS_LISTED,
         ),
     ),
 )

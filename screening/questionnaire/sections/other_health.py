@@ -1,8 +1,14 @@
-"""Section: other health problems, allergies, height and weight, and sex at birth for the AUDIT-C
-cut-off (R-LIVER, R-BLADDER, R-THYROID, R-RESP, R-ALLERGY, R-WEIGHT, R-SUD)."""
+"""Section: other health problems, allergies, height and weight (R-LIVER, R-BLADDER, R-THYROID, R-RESP,
+R-ALLERGY, R-WEIGHT).
+
+One gate question names the body's conditions (R-LIVER, kidney, R-THYROID, R-BLADDER, R-RESP); each one's own
+question (its stable id, read by the rules) follows only after "Yes" or "Not sure". The allergy to ketamine or
+anesthesia, a label contraindication, is asked of everyone."""
 
 from ..choices import YES_NO_NOT_SURE
-from ..model import CHOICE, DECIMAL, LONG_TEXT, TEXT, Option, Question, Section, is_
+from ..model import CHOICE, DECIMAL, LONG_TEXT, NOT_SURE, TEXT, Question, Section, is_
+
+BODY_LISTED = is_("body_any", "yes", NOT_SURE)
 
 SECTION = Section(
     id="other_health",
@@ -10,15 +16,27 @@ SECTION = Section(
     intro="A few more questions about your health. Choose \"Not sure\" if you do not know.",
     questions=(
         Question(
+            "body_any",
+            "Has a doctor ever told you that you have any of these? Liver problems (such as cirrhosis or hepatitis), "
+            "kidney problems, an overactive thyroid, bladder or urinary problems, sleep apnea, or COPD, asthma or "
+            "other breathing problems.",
+            CHOICE, options=YES_NO_NOT_SURE,
+            help='If you answer "Yes" or "Not sure", we ask about each one.',
+        ),
+        Question(
             "liver", "Have you ever had liver problems, such as cirrhosis or hepatitis?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="Cirrhosis means scars on the liver. Hepatitis means a swollen liver, often from a virus.",
+            show_when=BODY_LISTED,
         ),
-        Question("kidney", "Have you ever had kidney problems?", CHOICE, options=YES_NO_NOT_SURE),
+        Question(
+            "kidney", "Have you ever had kidney problems?", CHOICE, options=YES_NO_NOT_SURE, show_when=BODY_LISTED,
+        ),
         Question(
             "thyroid_overactive", "Has a doctor ever told you that you have an overactive thyroid?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="Also called hyperthyroidism. The thyroid gland in your neck makes too much hormone.",
+            show_when=BODY_LISTED,
         ),
         Question(
             "thyroid_treated", "Is it being treated now?", CHOICE, options=YES_NO_NOT_SURE,
@@ -29,15 +47,18 @@ SECTION = Section(
             options=YES_NO_NOT_SURE,
             help="This includes bladder infections that keep coming back. It also includes bladder pain that lasts "
             "a long time.",
+            show_when=BODY_LISTED,
         ),
         Question(
             "sleep_apnea", "Has a doctor ever told you that you have sleep apnea?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="Sleep apnea means your breathing stops and starts while you sleep.",
+            show_when=BODY_LISTED,
         ),
         Question(
             "breathing", "Do you have COPD, asthma or other breathing problems?", CHOICE, options=YES_NO_NOT_SURE,
             help="COPD is a long-term lung disease that makes it hard to breathe.",
+            show_when=BODY_LISTED,
         ),
         Question(
             "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anesthesia medicine?",
@@ -59,16 +80,6 @@ SECTION = Section(
         Question(
             "weight_kg", "Your weight", DECIMAL, required=False, min_value=20, max_value=350, unit="kg",
             help="If you know it.",
-        ),
-        Question(
-            "sex_at_birth", "What sex were you assigned at birth?", CHOICE, required=False,
-            options=(
-                Option("female", "Female"),
-                Option("male", "Male"),
-                Option("intersex", "Intersex"),
-                Option("prefer_not_to_say", "I would rather not say"),
-            ),
-            help="We ask because the alcohol questions are scored differently for women and men.",
         ),
         Question(
             "other_conditions", "Any other health problems you would like the clinic to know about?", LONG_TEXT,

@@ -37,8 +37,9 @@ SECTION = Section(
         ),
         Question(
             "antidepressants", "Tell us about each antidepressant you have taken", GROUP,
-            help="One row for each medicine. Start with the most recent. Skip anything you do not remember.",
-            rows=6,
+            help="Start with the most recent. Press \"Add another medicine\" for the next one. "
+            "Skip anything you do not remember.",
+            rows=6, add_row_label="Add another medicine",
             columns=(
                 Question("name", "Name of the medicine", TEXT, max_length=80, required=False),
                 Question(

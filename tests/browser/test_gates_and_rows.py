@@ -1,0 +1,56 @@
+"""On a phone: a gate question's "Not sure" shows the conditions it names; the antidepressant table grows one
+row at a time with "Add another medicine", with JavaScript and without, and Enter in a box still continues."""
+
+from conftest import PHONE, serious_violations
+from helpers import typical_answers
+from intake_driver import fill, save, start
+from playwright.sync_api import expect
+
+from screening.questionnaire.answers_format import GATES
+
+
+def test_not_sure_to_the_heart_list_asks_each_condition(phone, axe):
+    start(phone)
+    phone.goto("/step/heart")
+    fill(phone, {**typical_answers()["heart"], "heart_any": "not_sure"})
+    save(phone)
+    for condition in GATES["heart_any"]:
+        expect(phone.locator(f"input[name='{condition}']").first).to_be_visible()
+    assert phone.locator("input[name='aneurysm']").count() == 0
+    assert serious_violations(axe, phone) == []
+
+
+def open_table(page) -> None:
+    start(page)
+    page.goto("/step/treatments")
+    fill(page, {**typical_answers()["treatments"], "antidepressants_tried": "yes"})
+    save(page)
+
+
+def rows(page) -> int:
+    return page.locator("fieldset.group-row").count()
+
+
+def test_the_table_grows_one_row_at_a_time_and_enter_still_continues(phone, axe):
+    open_table(phone)
+    assert rows(phone) == 1
+    phone.fill("#antidepressants-0-name", "Sertraline")
+    phone.get_by_role("button", name="Add another medicine").click()
+    assert rows(phone) == 2
+    assert phone.input_value("#antidepressants-0-name") == "Sertraline"
+    assert serious_violations(axe, phone) == []
+    phone.check("input[name='augmentation'][value='no']")
+    phone.fill("#antidepressants-1-name", "Bupropion")
+    phone.press("#antidepressants-1-name", "Enter")
+    phone.wait_for_url("**/step/mood")
+
+
+def test_add_another_medicine_works_without_javascript(browser, base_url):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    open_table(page)
+    page.fill("#antidepressants-0-name", "Sertraline")
+    page.get_by_role("button", name="Add another medicine").click()
+    assert rows(page) == 2
+    assert page.input_value("#antidepressants-0-name") == "Sertraline"
+    context.close()

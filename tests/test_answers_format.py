@@ -1,0 +1,108 @@
+"""Answers stored or saved in format 1 (every condition asked of everyone) reach format 2 (gate questions first)
+without losing an answer: the step itself, the data migration 0010 on a database holding old answers, and
+`flask load-answers` given an old file."""
+
+import json
+import os
+
+import flask_migrate
+import pytest
+from answer_sets import everything_positive, nothing_of_note
+from helpers import fresh_postgres_database
+from sqlalchemy.engine import make_url
+
+from screening import create_app
+from screening.crypto import vault
+from screening.models import Intake, db
+from screening.questionnaire.answers_format import GATES, downgrade, format_of, upgrade
+
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+
+
+def old_format(answers: dict) -> dict:
+    """The same answers as format 1 stored them: no gates, every condition answered."""
+    return downgrade(answers)
+
+
+def test_format_1_answers_are_told_apart_from_format_2():
+    assert format_of(old_format(nothing_of_note())) == 1
+    assert format_of(nothing_of_note()) == 2
+    assert format_of({"full_name": "Alex"}) == 2
+
+
+@pytest.mark.parametrize("answers", [nothing_of_note, everything_positive], ids=["all no", "all yes"])
+def test_upgrade_undoes_downgrade(answers):
+    assert upgrade(old_format(answers())) == answers()
+    assert upgrade(answers()) == answers()
+
+
+def test_a_gate_is_not_sure_when_a_condition_is_not_sure_and_none_is_yes():
+    answers = upgrade({**{condition: "no" for condition in GATES["body_any"]}, "liver": "not_sure"})
+    assert answers["body_any"] == "not_sure" and answers["liver"] == "not_sure" and answers["kidney"] == "no"
+
+
+def test_a_yes_to_one_condition_keeps_every_condition_answer():
+    answers = upgrade({"heart_attack": "no", "stroke": "yes"})
+    assert answers == {"heart_any": "yes", "heart_attack": "no", "stroke": "yes"}
+
+
+def test_an_unfinished_list_of_conditions_leaves_the_gate_for_the_patient():
+    assert upgrade({"heart_attack": "no", "angina": "no"}) == {"heart_attack": "no", "angina": "no"}
+
+
+@pytest.fixture(params=BACKENDS)
+def database_at_0009(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'old.db'}"
+    else:
+        base = make_url(os.environ["TEST_DATABASE_URL"])
+        url = fresh_postgres_database(base.set(database=f"{base.database}_format").render_as_string(False))
+    app = create_app({"DATABASE_URL": url})
+    with app.app_context():
+        flask_migrate.upgrade(revision="0009")
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_migration_0010_gives_stored_drafts_and_submissions_their_gates(database_at_0009):
+    app = database_at_0009
+    draft = {"full_name": "Sam Draft", "heart_attack": "no", "stroke": "yes", "liver": "not_sure"}
+    with app.app_context():
+        sent = Intake(answers=vault().encrypt(old_format(everything_positive())), submitted_at=db.func.now())
+        quiet = Intake(answers=vault().encrypt(old_format(nothing_of_note())), submitted_at=db.func.now())
+        unfinished = Intake(answers=vault().encrypt(draft))
+        db.session.add_all([sent, quiet, unfinished])
+        db.session.commit()
+        ids = sent.id, quiet.id, unfinished.id
+        flask_migrate.upgrade(revision="0010")
+        db.session.expire_all()
+        stored = [vault().decrypt(db.session.get(Intake, intake_id).answers) for intake_id in ids]
+    assert stored[0] == everything_positive()
+    assert stored[1] == nothing_of_note()
+    assert stored[2] == {"full_name": "Sam Draft", "heart_any": "yes", "heart_attack": "no", "stroke": "yes",
+                         "body_any": "not_sure", "liver": "not_sure"}
+    with app.app_context():
+        flask_migrate.downgrade(revision="0009")
+        db.session.expire_all()
+        assert vault().decrypt(db.session.get(Intake, ids[1]).answers) == old_format(nothing_of_note())
+
+
+def test_load_answers_takes_an_old_file_and_says_what_it_added(app, runner, tmp_path):
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old_format(nothing_of_note())), encoding="utf-8")
+    result = runner.invoke(args=["load-answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Answers file in format 1" in result.output
+    assert "heart_any=no" in result.output and "body_any=no" in result.output
+    assert "Stored 1 submitted intake." in result.output
+    with app.app_context():
+        assert vault().decrypt(db.session.execute(db.select(Intake)).scalar_one().answers) == nothing_of_note()
+
+
+def test_load_answers_says_nothing_of_formats_for_a_current_file(app, runner, tmp_path):
+    path = tmp_path / "new.json"
+    path.write_text(json.dumps(nothing_of_note()), encoding="utf-8")
+    result = runner.invoke(args=["load-answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "format" not in result.output
