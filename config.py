@@ -82,7 +82,7 @@ class Config:
     START_LIMIT = "30 per hour"  # new forms per address: a clinic's front desk, not a script filling the database
     PATIENT_COPY_LIMIT = "10 per minute"  # downloads of the patient's own copy per address: each is a fresh render
     RESUME_FAILURES_BEFORE_LOCK = 5  # wrong dates of birth for one code before the code stops working
-    # True: the web process only records that a clinician's PDF is wanted, and `flask render-pdfs --watch`
+    # True: the web process only records that a clinician's PDF is wanted, and `flask worker --watch`
     # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered
     # in the web request, which a single `flask run` needs.
     PDF_WORKER = False

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import CSRF, SHOWN
@@ -51,6 +52,26 @@ def gunicorn(env: dict, port: int, *options: str) -> subprocess.Popen:
             time.sleep(0.1)
     stop(process)
     raise AssertionError("gunicorn did not start")
+
+
+@contextmanager
+def watching_worker(env: dict, *options: str):
+    """`flask worker --watch` in a process of its own; killed on the way out if the test did not stop it."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "screening", "worker", "--watch", "--interval", "0.2", *options],
+        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        yield worker
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+
+
+def stop_cleanly(worker: subprocess.Popen) -> tuple[str, str]:
+    """SIGTERM, as a service manager sends it; the worker's output and errors once it has exited."""
+    worker.send_signal(signal.SIGTERM)
+    return worker.communicate(timeout=30)
 
 
 def stop(process: subprocess.Popen) -> None:

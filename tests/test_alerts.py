@@ -5,10 +5,7 @@ panel, acknowledgement, escalation, retries, and every path that stores an intak
 import json
 import os
 import re
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from datetime import timedelta
@@ -21,6 +18,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from answer_sets import everything_positive, nothing_of_note
 from helpers import Patient, Staff, typical_answers
+from served import stop_cleanly, watching_worker
 
 import config
 from screening import create_app
@@ -297,21 +295,15 @@ def test_the_real_worker_process_emails_the_alert_within_a_minute(tmp_path, mail
            "DATABASE_URL": url, "SECRET_KEY": "k" * 64, "LOOKUP_KEY": config.TestConfig.LOOKUP_KEY,
            "ENCRYPTION_KEYS": config.TestConfig.ENCRYPTION_KEYS, "MAIL_SERVER": "127.0.0.1",
            "MAIL_PORT": str(mail_server.port), "MAIL_USE_TLS": "0", "ALERT_EMAILS": ON_CALL}
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "screening", "worker", "--watch", "--interval", "0.2", "--nice", "0"],
-        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        saved = time.monotonic()
-        self_harm_at_step_5(web)
-        messages = mail_server.inbox.wait_for(1, seconds=60)
-        assert len(messages) == 1, worker.stderr.read() if worker.poll() is not None else "no email in 60 s"
-        assert time.monotonic() - saved < 60
-        worker.send_signal(signal.SIGTERM)
-        output, errors = worker.communicate(timeout=30)
+        with watching_worker(env, "--nice", "0") as worker:
+            saved = time.monotonic()
+            self_harm_at_step_5(web)
+            messages = mail_server.inbox.wait_for(1, seconds=60)
+            assert len(messages) == 1, worker.stderr.read() if worker.poll() is not None else "no email in 60 s"
+            assert time.monotonic() - saved < 60
+            output, errors = stop_cleanly(worker)
     finally:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait()
         with web.app_context():
             db.engine.dispose()
     assert worker.returncode == 0, errors

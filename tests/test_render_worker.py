@@ -4,9 +4,6 @@ renders it, staff see "being prepared" meanwhile. With PDF_WORKER off, the web r
 import io
 import logging
 import os
-import signal
-import subprocess
-import sys
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +13,7 @@ import pytest
 from answer_sets import everything_positive, nothing_of_note
 from helpers import Patient, Staff
 from pypdf import PdfReader
+from served import stop_cleanly, watching_worker
 
 import config
 from screening import create_app
@@ -289,23 +287,17 @@ def test_a_watching_worker_renders_a_new_submission_and_stops_cleanly_on_sigterm
     env = {**os.environ, "SCREENING_CONFIG": "development", "SCREENING_INSTANCE": str(tmp_path),
            "DATABASE_URL": url, "SECRET_KEY": "k" * 64, "LOOKUP_KEY": config.TestConfig.LOOKUP_KEY,
            "ENCRYPTION_KEYS": config.TestConfig.ENCRYPTION_KEYS, "PDF_WORKER": "1"}
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "screening", "worker", "--watch", "--interval", "0.2"],
-        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        intake_id = submit_form(web)
-        deadline = time.monotonic() + 30
-        while report_of(web, intake_id) is None and worker.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert report_of(web, intake_id) is not None, worker.stderr.read() if worker.poll() is not None else ""
-        assert requested_at(web, intake_id) is None
-        assert os.getpriority(os.PRIO_PROCESS, worker.pid) == min(os.getpriority(os.PRIO_PROCESS, 0) + 10, 19)
-        worker.send_signal(signal.SIGTERM)
-        output, errors = worker.communicate(timeout=30)
+        with watching_worker(env) as worker:
+            intake_id = submit_form(web)
+            deadline = time.monotonic() + 30
+            while report_of(web, intake_id) is None and worker.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert report_of(web, intake_id) is not None, worker.stderr.read() if worker.poll() is not None else ""
+            assert requested_at(web, intake_id) is None
+            assert os.getpriority(os.PRIO_PROCESS, worker.pid) == min(os.getpriority(os.PRIO_PROCESS, 0) + 10, 19)
+            output, errors = stop_cleanly(worker)
     finally:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait()
         with web.app_context():
             db.engine.dispose()
     assert worker.returncode == 0, errors
