@@ -199,12 +199,11 @@ def read_answers(file, complete: bool, consequence: str = "") -> dict:
 
 def _upgraded(name: str, answers: dict) -> dict:
     """An old answers file in today's format, and a word (on stderr, so `flags` still prints plain JSON) on what
-    was added."""
+    changed."""
     upgraded = answers_format.upgrade(answers)
-    added = ", ".join(f"{gate}={value}" for gate, value in answers_format.added_gates(answers, upgraded).items())
-    click.echo(f"Answers file in format {answers_format.format_of(answers)}: added the gate questions "
-               f"{added or '(none)'}, as the conditions in {name} answer them (format "
-               f"{answers_format.FORMAT_VERSION} asks each gate before its conditions).", err=True)
+    said = "; ".join(answers_format.changes(answers, upgraded)) or "nothing changed"
+    click.echo(f"Answers file in format {answers_format.format_of(answers)} (today's is "
+               f"{answers_format.FORMAT_VERSION}), read as format {answers_format.FORMAT_VERSION}: {said}.", err=True)
     return upgraded
 
 

@@ -43,8 +43,8 @@ def value_for(question: Question, rng: random.Random, today: date, answers: dict
         return (today - timedelta(days=rng.randint(18 * 365, 75 * 365))).isoformat()
     if qid == "consultation_date":
         return (today + timedelta(days=rng.randint(0, 14))).isoformat()
-    if qid == "bp_reading_known" and pressure_crisis:
-        return "yes"
+    if qid == "bp_reading_when" and pressure_crisis:
+        return "past_week"
     if qid == "bp_systolic":
         return 184 if pressure_crisis else rng.choice((112, 118, 126, 134, 142, 151, 163))
     if qid == "bp_diastolic":

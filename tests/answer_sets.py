@@ -15,9 +15,10 @@ YES_TO_ALL = (
     "avm", "brain_bleed", "stroke", "seizures", "psychosis", "schizophrenia", "mania", "bipolar", "dissociation",
     "anaesthesia_reaction", "head_injury", "intracranial_pressure", "glaucoma", "eye_surgery_planned", "liver",
     "kidney", "thyroid_overactive", "bladder", "sleep_apnea", "breathing", "anaesthetic_allergy",
+    "ketamine_nonmedical", "substance_problem_history", "planning_pregnancy", "breastfeeding",
 )
-# "No" to every health condition: the gate questions that name them, and the two asked of everyone.
-NO_TO_ALL = {**{gate: "no" for gate in GATE_IDS}, "anaesthesia_reaction": "no", "anaesthetic_allergy": "no"}
+# "No" to every condition behind a gate: the gate questions that name them.
+NO_TO_ALL = {gate: "no" for gate in GATE_IDS}
 
 
 def not_sure_of(gate: str, **specific: str) -> dict:
@@ -35,15 +36,13 @@ def nothing_of_note() -> dict:
     return {
         "full_name": "Alex Rivera", "date_of_birth": "1985-03-27", "email": "alex@example.org",
         "consultation_date": consultation_in(7), "consent": True, "reasons": ["depression"],
-        "antidepressants_tried": no, "psychotherapy": no, "ect": no, "tms": no, "ketamine_before": no,
+        "treatments_tried": ["none"],
         **{f"phq9_{n}": "0" for n in range(1, 10)}, **{f"gad7_{n}": "0" for n in range(1, 8)},
         **{f"asq_{n}": no for n in range(1, 5)},
-        "auditc_1": "never", "drug_use_count": 0, "ketamine_nonmedical": no, "substance_problem_history": no,
-        "recovery_medicines": ["none"], "bp_diagnosed": no, "bp_reading_known": "yes", "bp_systolic": 118,
-        "bp_diastolic": 76, "bp_reading_when": "past_month",
-        **NO_TO_ALL,
-        "pregnant": no, "planning_pregnancy": no, "breastfeeding": no, "medicine_classes": ["none"],
-        "ride_home": "yes", "therapist_now": "yes", "support_person": "yes", "support_person_name": "Sam (partner)",
+        "auditc_1": "never", "drug_use_count": 0, "bp_diagnosed": no, "bp_reading_when": "past_month",
+        "bp_systolic": 118, "bp_diastolic": 76,
+        **NO_TO_ALL, "medicine_classes": ["none"],
+        "ride_home": "yes", "support_person": "yes", "support_person_name": "Sam (partner)",
     }
 
 
@@ -53,14 +52,11 @@ def typical_patient() -> dict:
     return {
         "full_name": "Alex Rivera", "date_of_birth": "1985-03-27", "email": "alex@example.org",
         "phone": "555 123 4567", "consultation_date": consultation_in(7), "consent": True,
-        "reasons": ["depression", "anxiety"],
-        "antidepressants_tried": no, "psychotherapy": no, "ect": no, "tms": no, "ketamine_before": no,
+        "reasons": ["depression", "anxiety"], "treatments_tried": ["none"],
         **{f"phq9_{n}": "1" for n in range(1, 9)}, **{f"gad7_{n}": "1" for n in range(1, 8)},
         "phq9_9": "0", "phq9_difficulty": "somewhat", **{f"asq_{n}": no for n in range(1, 5)},
-        "auditc_1": "never", "drug_use_count": 0, "ketamine_nonmedical": no, "substance_problem_history": no,
-        "recovery_medicines": ["none"], "bp_diagnosed": no, "bp_reading_known": no,
-        **NO_TO_ALL, "pregnant": no, "planning_pregnancy": no, "breastfeeding": no,
-        "medicine_classes": ["none"], "ride_home": "yes", "therapist_now": "yes", "support_person": no,
+        "auditc_1": "never", "drug_use_count": 0, "bp_diagnosed": no, "bp_reading_when": "dont_know",
+        **NO_TO_ALL, "medicine_classes": ["none"], "ride_home": "yes", "support_person": no,
     }
 
 
@@ -71,16 +67,16 @@ def everything_positive() -> dict:
         "email": "maria@example.org", "phone": "+1 555 987 6543", "consultation_date": consultation_in(3),
         "consent": True, "reasons": ["depression", "anxiety", "ptsd", "bipolar", "ocd", "chronic_pain", "other"],
         "reasons_other": "Grief", "reasons_story": "About ten years, worse since last winter. " * 20,
-        "antidepressants_tried": "yes",
+        "treatments_tried": ["antidepressants", "talk_therapy", "ect", "tms", "ketamine"],
         "antidepressants": [
             {"name": "Sertraline", "dose": "200 mg", "duration": "6_weeks_or_more", "helped": "no",
              "side_effects": "Nausea"},
             {"name": "Venlafaxine", "dose": "225 mg", "duration": "6_weeks_or_more", "helped": "a_little"},
             {"name": "Bupropion", "dose": "300 mg", "duration": "2_to_5_weeks", "helped": "not_sure"},
         ],
-        "augmentation": "yes", "augmentation_which": "Aripiprazole", "psychotherapy": "yes",
-        "psychotherapy_kind": ["cbt", "emdr"], "psychotherapy_duration": "over_a_year", "ect": "yes",
-        "ect_helped": "a_little", "tms": "yes", "tms_helped": "no", "ketamine_before": "yes",
+        "augmentation": "yes", "augmentation_which": "Aripiprazole",
+        "psychotherapy_kind": ["cbt", "emdr"], "psychotherapy_duration": "over_a_year",
+        "ect_helped": "a_little", "tms_helped": "no",
         "ketamine_before_kind": ["esketamine_spray"], "ketamine_before_helped": "a_little",
         "ketamine_before_reactions": "Felt far away for an hour",
         **{f"phq9_{n}": "3" for n in range(1, 10)}, "phq9_difficulty": "extremely",
@@ -89,20 +85,19 @@ def everything_positive() -> dict:
         "asq_4_when": "past_year", "asq_5": "yes",
         "auditc_1": "4_or_more_a_week", "auditc_2": "5_or_6", "auditc_3": "weekly",
         "drug_use_count": 12, "drugs_used": ["cannabis", "ketamine", "other"], "drugs_used_other": "Kratom",
-        "drugs_last_used": "past_month", "ketamine_nonmedical": "yes", "ketamine_nonmedical_when": "past_year",
-        "substance_problem_history": "yes", "substance_problem_details": "Alcohol, treated in 2015",
-        "recovery_medicines": ["naltrexone"],
-        "bp_diagnosed": "yes", "bp_treated": "yes", "bp_controlled": "no", "bp_reading_known": "yes",
-        "bp_systolic": 185, "bp_diastolic": 122, "bp_reading_when": "past_week",
+        "drugs_last_used": "past_month", "ketamine_nonmedical_when": "past_year",
+        "substance_problem_details": "Alcohol, treated in 2015",
+        "bp_diagnosed": "yes", "bp_controlled": "no", "bp_reading_when": "past_week",
+        "bp_systolic": 185, "bp_diastolic": 122,
         **{gate: "yes" for gate in GATE_IDS}, **{name: "yes" for name in YES_TO_ALL},
         "aneurysm_where": ["brain"], "seizure_last": "past_year", "thyroid_treated": "no",
         "anaesthetic_allergy_details": "Rash after propofol", "other_allergies": "Penicillin",
         "height_cm": 162.5, "weight_kg": 91.0, "sex_at_birth": "female",
         "other_conditions": "Migraine. " * 150,
-        "pregnant": "maybe", "planning_pregnancy": "yes", "breastfeeding": "yes",
+        "pregnant": "maybe",
         "medicine_classes": ["benzodiazepines", "anticonvulsants", "maoi", "stimulants", "opioids",
-                             "sleep_medicines", "naltrexone", "buprenorphine_methadone", "blood_pressure", "nmda",
-                             "antidepressants"],
+                             "sleep_medicines", "naltrexone", "buprenorphine_methadone", "other_substance_use",
+                             "blood_pressure", "nmda", "antidepressants"],
         "medicines_list": "Lorazepam 1 mg, lamotrigine 100 mg, phenelzine 15 mg, methylphenidate 10 mg",
         "ride_home": "no", "therapist_now": "no", "support_person": "no",
     }
@@ -120,7 +115,7 @@ def unsure_and_high() -> dict:
     answers.update({
         "bp_diagnosed": "not_sure", "bp_systolic": 150, "bp_diastolic": 95, "bp_reading_when": "not_sure",
         **not_sure_of("body_any", liver="not_sure"), **not_sure_of("vessel_any", aneurysm="not_sure"),
-        "ride_home": "not_sure", "ketamine_nonmedical": "not_sure",
+        "ride_home": "not_sure", **not_sure_of("substance_any", ketamine_nonmedical="not_sure"),
         "date_of_birth": (date.today() - timedelta(days=365 * 17)).isoformat(),
     })
     return answers

@@ -14,7 +14,7 @@ from alembic import op
 import sqlalchemy as sa
 from flask import current_app
 
-from screening.questionnaire.answers_format import downgrade as to_format_1, upgrade as to_format_2
+from screening.questionnaire.answers_format import downgrade_2_to_1 as to_format_1, upgrade_1_to_2 as to_format_2
 
 revision = '0010'
 down_revision = '0009'

@@ -86,9 +86,6 @@ def burden(answers: dict[str, Any]) -> Burden:
     return Burden(questions, required, choices, typed, total_words)
 
 
-NO_TO_HEALTH_QUESTIONS = (*GATE_IDS, "anaesthesia_reaction", "anaesthetic_allergy")
-
-
 def typical_patient(today: date | None = None) -> dict[str, Any]:
     """The typical patient of issue 15, in the stored answers format: depression and anxiety, two
     antidepressants, talk therapy, treated blood pressure and one benzodiazepine; nothing else of note."""
@@ -97,22 +94,19 @@ def typical_patient(today: date | None = None) -> dict[str, Any]:
         "full_name": "Jordan Lee", "date_of_birth": "1984-05-12", "email": "jordan@example.org",
         "phone": "555 201 3344", "consultation_date": visit.isoformat(), "consent": True,
         "reasons": ["depression", "anxiety"], "reasons_story": "About three years, worse since the spring.",
-        "antidepressants_tried": "yes",
+        "treatments_tried": ["antidepressants", "talk_therapy"],
         "antidepressants": [
             {"name": "Sertraline", "dose": "150 mg", "duration": "6_weeks_or_more", "helped": "a_little"},
             {"name": "Escitalopram", "dose": "20 mg", "duration": "6_weeks_or_more", "helped": "no"},
         ],
-        "augmentation": "no", "psychotherapy": "yes", "psychotherapy_kind": ["cbt"],
-        "psychotherapy_duration": "3_to_12_months", "ect": "no", "tms": "no", "ketamine_before": "no",
+        "augmentation": "no", "psychotherapy_kind": ["cbt"], "psychotherapy_duration": "3_to_12_months",
         **{f"phq9_{number}": "2" for number in range(1, 9)}, **{f"gad7_{number}": "2" for number in range(1, 8)},
         "phq9_9": "0", "phq9_difficulty": "very", **{f"asq_{number}": "no" for number in range(1, 5)},
         "auditc_1": "monthly_or_less", "auditc_2": "1_or_2", "auditc_3": "never", "drug_use_count": 0,
-        "ketamine_nonmedical": "no", "substance_problem_history": "no", "recovery_medicines": ["none"],
-        "bp_diagnosed": "yes", "bp_treated": "yes", "bp_controlled": "yes", "bp_reading_known": "yes",
-        "bp_systolic": 134, "bp_diastolic": 86, "bp_reading_when": "past_month",
-        **{question_id: "no" for question_id in NO_TO_HEALTH_QUESTIONS},
+        "bp_diagnosed": "yes", "bp_controlled": "yes", "bp_reading_when": "past_month",
+        "bp_systolic": 134, "bp_diastolic": 86,
+        **{gate: "no" for gate in GATE_IDS},
         "height_cm": 168.0, "weight_kg": 74.0, "sex_at_birth": "female",
-        "pregnant": "no", "planning_pregnancy": "no", "breastfeeding": "no",
         "medicine_classes": ["benzodiazepines", "blood_pressure", "antidepressants"],
         "medicines_list": "Escitalopram 20 mg, lorazepam 0.5 mg when needed, lisinopril 10 mg",
         "ride_home": "yes", "therapist_now": "yes", "support_person": "yes",

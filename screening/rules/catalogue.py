@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..questionnaire import QUESTIONS
-from ..questionnaire.model import MULTI, NOT_SURE, all_of, any_of, at_least, has, is_, none_of
+from ..questionnaire.model import MULTI, NOT_SURE, all_of, answered, any_of, at_least, has, is_, none_of
+from ..questionnaire.sections.heart import NO_READING
 from ..questionnaire.sections.safety import ACUTE_SELF_HARM, SELF_HARM
+from ..questionnaire.sections.treatments import TALK_THERAPY_MAYBE
 from . import titles
 from .checks import Answers, Computed, outside_study_ages, risky_drinking, weight_given
 from .medicine_names import NamedInOwnWords
 
-CATALOGUE_VERSION = "2026.11.4"  # typed medicine names count; pregnancy and blood-pressure titles from the answers
+CATALOGUE_VERSION = "2026.11.5"  # answers format 3: treatments checklist, one medicines question, reading time
 
 URGENT, DISCUSS, NOTE = "urgent", "discuss", "note"
 LEVELS = (URGENT, DISCUSS, NOTE)
@@ -34,6 +36,10 @@ BP_CRISIS = (180, 120)
 HIGH_READING = any_of(at_least("bp_systolic", BP_HIGH[0]), at_least("bp_diastolic", BP_HIGH[1]))
 CRISIS_READING = any_of(at_least("bp_systolic", BP_CRISIS[0]), at_least("bp_diastolic", BP_CRISIS[1]))
 READING = ("bp_systolic", "bp_diastolic", "bp_reading_when")
+# Medicines that support recovery from a substance-use disorder, ticked with the other medicines.
+RECOVERY_MEDICINES = ("naltrexone", "buprenorphine_methadone", "other_substance_use")
+# The treatments checklist answered without talk therapy or "Not sure": no therapist now (therapist_now not asked).
+NO_TALK_THERAPY = all_of(answered("treatments_tried"), none_of(has("treatments_tried", *TALK_THERAPY_MAYBE.values)))
 
 
 @dataclass(frozen=True)
@@ -98,14 +104,15 @@ TOPICS: tuple[Rule, ...] = (
     ),
     Rule(
         id="R-BP-UNCONTROLLED", level=DISCUSS, title="High blood pressure not under control",
-        when=is_("bp_controlled", "no"), quote=("bp_treated",),
+        when=is_("bp_controlled", "no"),
         reason="The patient says their high blood pressure is not under control, and ketamine raises blood "
         "pressure for a while after each dose.",
         sources=("SPRAVATO-PI", "APA-2017", "ACC/AHA-2017"),
     ),
     Rule(
         id="R-BP-UNKNOWN", level=NOTE, title="Blood pressure not known", title_for=titles.unknown_pressure,
-        when=any_of(is_("bp_reading_known", "no"), is_("bp_diagnosed", NOT_SURE), is_("bp_controlled", NOT_SURE)),
+        when=any_of(is_("bp_reading_when", NO_READING), is_("bp_diagnosed", NOT_SURE),
+                    is_("bp_controlled", NOT_SURE)),
         reason="No recent reading was given, or the patient is not sure about their blood pressure. The "
         "esketamine label asks for blood pressure to be checked before each dose.",
         sources=("SPRAVATO-PI",),
@@ -163,7 +170,7 @@ TOPICS: tuple[Rule, ...] = (
     Rule(
         id="R-SUD-HISTORY", level=DISCUSS, title="Past problem with alcohol or drugs, or a recovery medicine",
         when=any_of(is_("substance_problem_history", "yes"),
-                    has("recovery_medicines", "buprenorphine", "methadone", "naltrexone", "other")),
+                    has("medicine_classes", *RECOVERY_MEDICINES)),
         quote=("substance_problem_details",),
         reason="A past substance-use disorder, or a medicine that supports recovery from one, changes the plan "
         "because ketamine can be misused.",
@@ -171,8 +178,8 @@ TOPICS: tuple[Rule, ...] = (
     ),
     Rule(
         id="R-TRD", level=NOTE, title="Treatment history",
-        when=any_of(is_("antidepressants_tried", "yes"), is_("augmentation", "yes"), is_("psychotherapy", "yes"),
-                    is_("ect", "yes"), is_("tms", "yes")),
+        when=any_of(has("treatments_tried", "antidepressants", "talk_therapy", "ect", "tms"),
+                    is_("augmentation", "yes")),
         quote=("antidepressants", "augmentation_which", "psychotherapy_kind", "psychotherapy_duration",
                "ect_helped", "tms_helped"),
         title_for=titles.treatment_history,
@@ -183,7 +190,7 @@ TOPICS: tuple[Rule, ...] = (
     ),
     Rule(
         id="R-KETAMINE-BEFORE", level=NOTE, title="Ketamine or esketamine before",
-        when=is_("ketamine_before", "yes"),
+        when=has("treatments_tried", "ketamine"),
         quote=("ketamine_before_kind", "ketamine_before_helped", "ketamine_before_reactions"),
         title_for=titles.ketamine_before,
         reason="How earlier ketamine or esketamine went, and any reactions, helps plan the course.",
@@ -305,24 +312,20 @@ TOPICS: tuple[Rule, ...] = (
     ),
     Rule(
         id="R-MED-NALTREXONE", level=NOTE, title="Takes naltrexone",
-        when=any_of(has("medicine_classes", "naltrexone"), has("recovery_medicines", "naltrexone"),
-                    NamedInOwnWords("naltrexone")),
+        when=any_of(has("medicine_classes", "naltrexone"), NamedInOwnWords("naltrexone")),
         reason="Evidence is mixed on whether naltrexone blunts ketamine's antidepressant effect; it also marks "
         "recovery from a substance-use disorder.",
         sources=("APA-2017",),
     ),
     Rule(
         id="R-MED-BUPRENORPHINE-METHADONE", level=DISCUSS, title="Takes buprenorphine or methadone",
-        when=any_of(has("medicine_classes", "buprenorphine_methadone"),
-                    has("recovery_medicines", "buprenorphine", "methadone"),
-                    NamedInOwnWords("buprenorphine_methadone")),
+        when=any_of(has("medicine_classes", "buprenorphine_methadone"), NamedInOwnWords("buprenorphine_methadone")),
         reason="These medicines mark treatment for opioid-use disorder, and they add to the sedation.",
         sources=("SPRAVATO-PI", "APA-2017"),
     ),
     Rule(
         id="R-MED-BLOOD-PRESSURE", level=NOTE, title="Takes a blood-pressure medicine",
-        when=any_of(has("medicine_classes", "blood_pressure"), is_("bp_treated", "yes"),
-                    NamedInOwnWords("blood_pressure")),
+        when=any_of(has("medicine_classes", "blood_pressure"), NamedInOwnWords("blood_pressure")),
         reason="Context for the blood-pressure answers: ketamine raises blood pressure for a while after each dose.",
         sources=("SPRAVATO-PI",),
     ),
@@ -341,8 +344,9 @@ TOPICS: tuple[Rule, ...] = (
     ),
     Rule(
         id="R-SUPPORT", level=NOTE, title="No therapist now, or no one to call",
-        when=any_of(is_("therapist_now", "no"), is_("support_person", "no")),
-        reason="The sources pair ketamine with talk therapy and a support network.",
+        when=any_of(is_("therapist_now", "no"), NO_TALK_THERAPY, is_("support_person", "no")),
+        reason="The sources pair ketamine with talk therapy and a support network. Someone who never had talk "
+        "therapy has no therapist now (and is not asked).",
         sources=("SEEDS", "APA-2017"),
     ),
     Rule(

@@ -10,7 +10,7 @@ from ..questionnaire import QUESTIONS
 from ..questionnaire.model import is_blank
 from ..questionnaire.sections.safety import ASQ_POSITIVE, PHQ9_ITEM_9_POSITIVE
 from ..questionnaire.types import answer_text, type_of
-from .catalogue import HIGH_READING
+from .catalogue import HIGH_READING, RECOVERY_MEDICINES
 from .checks import Answers, adequate_trials
 from .engine import Flag
 
@@ -25,7 +25,7 @@ SHORT = {
     "glaucoma": "glaucoma or eye pressure", "eye_surgery_planned": "eye surgery planned",
     "dissociation": "past dissociation", "anaesthesia_reaction": "bad reaction to anaesthesia or ketamine",
     "sleep_apnea": "sleep apnea", "breathing": "COPD, asthma or breathing problems",
-    "therapist_now": "no therapist now", "support_person": "no one to call", "ride_home": "no ride home",
+    "therapist_now": "no therapist now", "treatments_tried": "never had talk therapy", "support_person": "no one to call", "ride_home": "no ride home",
     "liver": "liver problems", "bladder": "bladder or urinary problems", "kidney": "kidney problems",
     "thyroid_overactive": "overactive thyroid", "thyroid_treated": "not treated now",
     "anaesthetic_allergy": "allergy", "seizures": "seizures",
@@ -38,10 +38,10 @@ SHORT = {
 # What a question is about, for "not sure" answers.
 TOPIC = {
     "ride_home": "ride home", "therapist_now": "therapist", "support_person": "someone to call",
-    "bp_reading_when": "when the blood-pressure reading was taken", "bp_treated": "blood-pressure treatment",
+    "bp_reading_when": "when the blood-pressure reading was taken",
     "bp_controlled": "blood-pressure control", "pregnant": "whether pregnant", "thyroid_treated": "thyroid treatment",
     "bipolar": "bipolar disorder", "reasons": "reasons for the visit", "medicine_classes": "which medicines",
-    "planning_pregnancy": "planning a pregnancy", "recovery_medicines": "recovery medicines",
+    "planning_pregnancy": "planning a pregnancy",
     "anaesthetic_allergy": "allergy to ketamine or anaesthetics",
 }
 Facts = Callable[[Answers], str]
@@ -67,11 +67,20 @@ def blood_pressure(answers: Answers) -> str:
     reading = (f"Blood pressure {systolic:g}/{diastolic:g} mmHg" + (f", {words(answers, 'bp_reading_when')}"
                if answers.get("bp_reading_when") not in (None, "not_sure") else ", date of reading not sure")
                if systolic is not None and diastolic is not None else "no recent reading")
-    treated = {"yes": "on treatment", "no": "no treatment", "not_sure": "not sure about treatment"}
     controlled = {"yes": "under control", "no": "not under control", "not_sure": "not sure whether controlled"}
     diagnosed = {"no": "never diagnosed", "not_sure": "not sure whether diagnosed"}
-    return joined(reading, diagnosed.get(answers.get("bp_diagnosed"), ""),
-                  treated.get(answers.get("bp_treated"), ""), controlled.get(answers.get("bp_controlled"), ""))
+    return joined(reading, diagnosed.get(answers.get("bp_diagnosed"), ""), bp_treatment(answers),
+                  controlled.get(answers.get("bp_controlled"), ""))
+
+
+def bp_treatment(answers: Answers) -> str:
+    """Treatment of a diagnosed high blood pressure, as the medicines answer says it."""
+    classes = answers.get("medicine_classes")
+    if answers.get("bp_diagnosed") != "yes" or classes is None:
+        return ""
+    if "blood_pressure" in classes:
+        return "on treatment"
+    return "not sure about treatment" if "not_sure" in classes else "no blood-pressure medicine ticked"
 
 
 def bp_control(answers: Answers) -> str:
@@ -120,20 +129,21 @@ def ketamine_outside(answers: Answers) -> str:
 
 
 def substance_history(answers: Answers) -> str:
-    recovery = [value for value in answers.get("recovery_medicines") or [] if value not in ("none", "not_sure")]
-    return joined(answers.get("substance_problem_details") or "",
-                  "takes " + ", ".join(option_names(answers, "recovery_medicines")) if recovery else "")
+    recovery = [name for value, name in zip(answers.get("medicine_classes") or [],
+                                            option_names(answers, "medicine_classes"), strict=True)
+                if value in RECOVERY_MEDICINES]
+    return joined(answers.get("substance_problem_details") or "", "takes " + ", ".join(recovery) if recovery else "")
 
 
 def treatments(answers: Answers) -> str:
     tried = [row for row in answers.get("antidepressants") or [] if row.get("name")]
+    ticked = answers.get("treatments_tried") or []
     helped = {"ect": "ECT", "tms": "TMS"}
     return joined(
         f"{len(tried)} antidepressants listed, {adequate_trials(answers)} adequate without response" if tried else "",
         f"augmented with {answers.get('augmentation_which')}" if answers.get("augmentation_which") else "",
-        "talk therapy " + words(answers, "psychotherapy_duration") if answers.get("psychotherapy") == "yes" else "",
-        *(f"{name} helped: {words(answers, key + '_helped')}" for key, name in helped.items()
-          if answers.get(key) == "yes"),
+        "talk therapy " + words(answers, "psychotherapy_duration") if "talk_therapy" in ticked else "",
+        *(f"{name} helped: {words(answers, key + '_helped')}" for key, name in helped.items() if key in ticked),
     )
 
 

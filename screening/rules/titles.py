@@ -2,6 +2,7 @@
 a past attempt rather than thoughts now)."""
 
 from ..questionnaire.model import NOT_SURE
+from ..questionnaire.sections.heart import NO_READING
 from ..questionnaire.sections.safety import PHQ9_ITEM_9_POSITIVE
 from .checks import ADULT_AGE, OLDER_AGE, Answers, adequate_trials, age, bmi
 from .scores import auditc
@@ -63,7 +64,7 @@ def age_outside_studies(answers: Answers) -> str:
 
 
 UNKNOWN_PRESSURE = (
-    ("bp_reading_known", "no", "no recent reading"),
+    ("bp_reading_when", NO_READING, "no recent reading"),
     ("bp_diagnosed", NOT_SURE, "not sure whether diagnosed with high blood pressure"),
     ("bp_controlled", NOT_SURE, "not sure whether it is under control"),
 )

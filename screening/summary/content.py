@@ -14,7 +14,7 @@ from ..questionnaire.display import SectionRows, review_rows
 from ..questionnaire.model import is_blank
 from ..questionnaire.types import answer_text, format_date
 from ..rules import CATALOGUE_VERSION, LEVEL_LABELS, LEVELS, NO_DECISION, Flag, Score, checks, evaluate, scores
-from ..rules.catalogue import URGENT
+from ..rules.catalogue import NO_TALK_THERAPY, URGENT
 from ..rules.checks import Answers, adequate_trials
 from ..rules.key_facts import key_facts
 
@@ -215,7 +215,10 @@ def support(answers: dict[str, Any]) -> str:
     if answers.get("support_person") == "yes":
         details = (answers.get("support_person_name"), answers.get("support_person_phone"))
         person = ", ".join(filter(None, ("yes", *details)))
-    return f"therapist now: {_answer('therapist_now', answers).lower()}; someone to call: {person}"
+    therapist = _answer("therapist_now", answers).lower()
+    if NO_TALK_THERAPY(answers):
+        therapist = "no (never had talk therapy)"
+    return f"therapist now: {therapist}; someone to call: {person}"
 
 
 def trials(answers: dict[str, Any]) -> list[Trial]:

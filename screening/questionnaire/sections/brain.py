@@ -4,7 +4,7 @@ ketamine is planned and watched (R-SEIZ, R-PSY, R-BIP, R-DISS, R-ICP).
 Two gate questions name the conditions, in the same plain words as the questions they stand for: one for the mind
 (R-PSY, R-BIP and the dissociation of R-DISS), one for the head and eyes (R-SEIZ, R-ICP). Each condition's own
 question (its stable id, read by the rules) follows only after "Yes" or "Not sure". A bad reaction to
-anesthesia or ketamine is asked of everyone: it fits neither list."""
+anesthesia or ketamine is asked with the allergy to it, on the other-health page."""
 
 from ..choices import HOW_LONG_AGO, YES_NO_NOT_SURE
 from ..model import CHOICE, NOT_SURE, Question, Section, is_
@@ -97,11 +97,6 @@ SECTION = Section(
         Question(
             "eye_surgery_planned", "Do you have eye surgery planned?", CHOICE, options=YES_NO_NOT_SURE,
             show_when=HEAD_LISTED,
-        ),
-        Question(
-            "anaesthesia_reaction", "Have you ever had a bad reaction to anesthesia or to ketamine?", CHOICE,
-            options=YES_NO_NOT_SURE,
-            help="Anesthesia is a medicine used for surgery. It puts you to sleep or numbs you.",
         ),
     ),
 )

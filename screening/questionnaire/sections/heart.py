@@ -3,18 +3,25 @@ heart rate for a while (R-BP, R-CARD, R-VASC).
 
 Two gate questions name every condition of R-CARD and of R-VASC; each condition's own question (its stable id,
 read by the rules) follows only after "Yes" or "Not sure". R-VASC has its own gate, not a place in the heart
-list: its conditions are a label contraindication and are not heart problems a patient would file under "heart"."""
+list: its conditions are a label contraindication and are not heart problems a patient would file under "heart".
 
-from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
+One question asks when the last reading was, with "I don't know my last reading" as an answer; the numbers follow
+only when a reading is known. Blood-pressure medicines are ticked on the medicines page (medicines.py)."""
+
+from ..choices import UNSURE, YES_NO_NOT_SURE
 from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, Option, Question, Section, is_
 
+NO_READING = "dont_know"
 READING_WHEN = (
     Option("past_week", "In the last week"),
     Option("past_month", "In the last month"),
     Option("past_6_months", "In the last 6 months"),
     Option("longer_ago", "Longer ago"),
-    UNSURE,
+    Option(NOT_SURE, "I know the numbers, but not when"),
+    Option(NO_READING, "I don't know my last reading"),
 )
+# The numbers are asked once the patient knows a reading: any answer to "when" but "I don't know my last reading".
+READING_KNOWN = is_("bp_reading_when", *(option.value for option in READING_WHEN if option.value != NO_READING))
 
 HEART_LISTED = is_("heart_any", "yes", NOT_SURE)
 VESSELS_LISTED = is_("vessel_any", "yes", NOT_SURE)
@@ -30,33 +37,25 @@ SECTION = Section(
             options=YES_NO_NOT_SURE, help="Its other name is hypertension.",
         ),
         Question(
-            "bp_treated", "Do you take medicine for high blood pressure?", CHOICE, options=YES_NO_NOT_SURE,
-            show_when=is_("bp_diagnosed", "yes"),
-        ),
-        Question(
             "bp_controlled", "Is it under control now?", CHOICE, options=YES_NO_NOT_SURE,
             help="Under control means your readings are most often where your doctor wants them.",
             show_when=is_("bp_diagnosed", "yes"),
         ),
         Question(
-            "bp_reading_known", "Do you know your most recent blood pressure reading?", CHOICE, options=YES_NO,
+            "bp_reading_when", "When was your most recent blood pressure reading?", CHOICE, options=READING_WHEN,
             help="A reading has two numbers, like 120/80. It can be from a doctor, a pharmacy or home.",
         ),
         Question(
             "bp_systolic", "Top number of your blood pressure", INTEGER, required=True,
             min_value=60, max_value=260, unit="mmHg",
             help="The first, bigger number. In 120/80 it is 120.",
-            show_when=is_("bp_reading_known", "yes"),
+            show_when=READING_KNOWN,
         ),
         Question(
             "bp_diastolic", "Bottom number of your blood pressure", INTEGER, required=True,
             min_value=30, max_value=160, unit="mmHg",
             help="The second, smaller number. In 120/80 it is 80.",
-            show_when=is_("bp_reading_known", "yes"),
-        ),
-        Question(
-            "bp_reading_when", "When was this reading taken?", CHOICE, options=READING_WHEN,
-            show_when=is_("bp_reading_known", "yes"),
+            show_when=READING_KNOWN,
         ),
         Question(
             "heart_any",

@@ -1,4 +1,7 @@
-"""Section: medicines taken now, by class, because some change how ketamine acts or add to its effects (R-MED)."""
+"""Section: medicines taken now, by class, because some change how ketamine acts or add to its effects (R-MED).
+
+The one medicines question: it also holds the medicines for alcohol or drug use (R-SUD-HISTORY) and for blood
+pressure (the heart page no longer asks about treatment)."""
 
 from ..choices import UNSURE
 from ..model import LONG_TEXT, MULTI, Option, Question, Section
@@ -25,6 +28,7 @@ SECTION = Section(
                        "hydroxyzine)"),
                 Option("naltrexone", "Naltrexone (Vivitrol, Revia), at any dose"),
                 Option("buprenorphine_methadone", "Buprenorphine or methadone (Suboxone, Sublocade)"),
+                Option("other_substance_use", "Another medicine for alcohol or drug use (acamprosate, disulfiram)"),
                 Option("blood_pressure", "Blood pressure medicines (lisinopril, amlodipine, losartan, "
                        "metoprolol)"),
                 Option("nmda", "Memantine or dextromethorphan (Namenda, Auvelity, cough medicines marked DM)"),

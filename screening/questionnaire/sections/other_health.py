@@ -1,14 +1,16 @@
 """Section: other health problems, allergies, height and weight (R-LIVER, R-BLADDER, R-THYROID, R-RESP,
-R-ALLERGY, R-WEIGHT).
+R-ALLERGY, R-DISS, R-WEIGHT).
 
 One gate question names the body's conditions (R-LIVER, kidney, R-THYROID, R-BLADDER, R-RESP); each one's own
-question (its stable id, read by the rules) follows only after "Yes" or "Not sure". The allergy to ketamine or
-anesthesia, a label contraindication, is asked of everyone."""
+question (its stable id, read by the rules) follows only after "Yes" or "Not sure". A second gate, asked of
+everyone, names an allergy (R-ALLERGY, a label contraindication) or a bad reaction (R-DISS) to ketamine or
+anesthesia, with a forced Yes, No or Not sure; both questions follow it on this page."""
 
 from ..choices import YES_NO_NOT_SURE
 from ..model import CHOICE, DECIMAL, LONG_TEXT, NOT_SURE, TEXT, Question, Section, is_
 
 BODY_LISTED = is_("body_any", "yes", NOT_SURE)
+ANESTHESIA_LISTED = is_("anesthesia_any", "yes", NOT_SURE)
 
 SECTION = Section(
     id="other_health",
@@ -61,13 +63,23 @@ SECTION = Section(
             show_when=BODY_LISTED,
         ),
         Question(
-            "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anesthesia medicine?",
+            "anesthesia_any",
+            "Have you ever had an allergy or a bad reaction to ketamine, esketamine or anesthesia?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Anesthesia medicines are used for surgery. They put you to sleep or numb you.",
+            help="Anesthesia medicines are used for surgery. They put you to sleep or numb you. If you answer "
+            '"Yes" or "Not sure", we ask about each one.',
+        ),
+        Question(
+            "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anesthesia medicine?",
+            CHOICE, options=YES_NO_NOT_SURE, show_when=ANESTHESIA_LISTED,
         ),
         Question(
             "anaesthetic_allergy_details", "Which medicine, and what happened?", TEXT, max_length=200,
             required=False, show_when=is_("anaesthetic_allergy", "yes"),
+        ),
+        Question(
+            "anaesthesia_reaction", "Have you ever had a bad reaction to anesthesia or to ketamine?", CHOICE,
+            options=YES_NO_NOT_SURE, show_when=ANESTHESIA_LISTED,
         ),
         Question(
             "other_allergies", "Do you have any other allergies?", TEXT, max_length=200,

@@ -1,8 +1,12 @@
-"""Section: alcohol (AUDIT-C, word for word) and drug use (single-item screen), past problems and recovery
-medicines, because ketamine can be misused and this history changes the plan (R-SUD)."""
+"""Section: alcohol (AUDIT-C, word for word), drug use (single-item screen) and past problems, because ketamine
+can be misused and this history changes the plan (R-SUD).
 
-from ..choices import HOW_LONG_AGO, UNSURE, YES_NO_NOT_SURE
-from ..model import CHOICE, INTEGER, MULTI, TEXT, Option, Question, Section, at_least, has, is_
+A gate question names ketamine outside a clinic and a past problem with alcohol or drugs; each one's own question
+(its stable id, read by the rules) follows only after "Yes" or "Not sure". Medicines for alcohol or drug use are
+ticked with the other medicines (medicines.py), once."""
+
+from ..choices import HOW_LONG_AGO, YES_NO_NOT_SURE
+from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, TEXT, Option, Question, Section, at_least, has, is_
 
 AUDITC_1_OPTIONS = (
     Option("never", "Never", score=0),
@@ -12,6 +16,8 @@ AUDITC_1_OPTIONS = (
     Option("4_or_more_a_week", "4 or more times a week", score=4),
 )
 AUDITC_DRINKERS = tuple(option.value for option in AUDITC_1_OPTIONS if option.value != "never")
+
+HISTORY_LISTED = is_("substance_any", "yes", NOT_SURE)
 
 AUDITC_2_OPTIONS = (
     Option("1_or_2", "1 or 2", score=0),
@@ -83,9 +89,17 @@ SECTION = Section(
             show_when=at_least("drug_use_count", 1),
         ),
         Question(
+            "substance_any",
+            "Have you ever used ketamine outside a clinic, or had a problem with alcohol or drugs, or had "
+            "treatment for one?",
+            CHOICE, options=YES_NO_NOT_SURE,
+            help='If you answer "Yes" or "Not sure", we ask about each one.',
+        ),
+        Question(
             "ketamine_nonmedical", "Have you ever used ketamine outside a clinic?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="For example at a party, or ketamine you got from a friend or bought.",
+            show_when=HISTORY_LISTED,
         ),
         Question(
             "ketamine_nonmedical_when", "When did you last use it?", CHOICE, options=HOW_LONG_AGO,
@@ -95,23 +109,12 @@ SECTION = Section(
             "substance_problem_history", "Have you ever had a problem with alcohol or drugs, or had treatment for it?",
             CHOICE, options=YES_NO_NOT_SURE,
             help="Treatment includes rehab, detox, counseling, or a group like AA or NA.",
+            show_when=HISTORY_LISTED,
         ),
         Question(
             "substance_problem_details", "Tell us a little about it", TEXT, max_length=200, required=False,
             help="Optional. A few words are enough.",
             show_when=is_("substance_problem_history", "yes"),
-        ),
-        Question(
-            "recovery_medicines", "Do you take any of these medicines now?", MULTI, required=True,
-            help="These medicines help people stay off alcohol or drugs. Choose all that apply.",
-            options=(
-                Option("buprenorphine", "Buprenorphine (Suboxone, Subutex, Sublocade)"),
-                Option("methadone", "Methadone"),
-                Option("naltrexone", "Naltrexone (Vivitrol, Revia)"),
-                Option("other", "Another medicine for alcohol or drug use"),
-                Option("none", "None of these"),
-                UNSURE,
-            ),
         ),
     ),
 )

@@ -1,8 +1,12 @@
 """Section: a ride home, therapy and a support person, because patients cannot drive after a dose and
-ketamine is paired with therapy and support (R-RIDE, R-SUPPORT)."""
+ketamine is paired with therapy and support (R-RIDE, R-SUPPORT).
+
+A therapist now is asked only of someone who has had talk therapy or is not sure (treatments page): nobody sees a
+therapist now who never had talk therapy, and R-SUPPORT reads that checklist for them."""
 
 from ..choices import YES_NO_NOT_SURE
 from ..model import CHOICE, PHONE, TEXT, Question, Section, is_
+from .treatments import TALK_THERAPY_MAYBE
 
 SECTION = Section(
     id="support",
@@ -15,6 +19,7 @@ SECTION = Section(
         ),
         Question(
             "therapist_now", "Do you see a therapist or counselor now?", CHOICE, options=YES_NO_NOT_SURE,
+            show_when=TALK_THERAPY_MAYBE,
         ),
         Question(
             "support_person", "Is there someone you can call if you feel worse?", CHOICE, options=YES_NO_NOT_SURE,

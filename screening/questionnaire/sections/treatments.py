@@ -1,7 +1,11 @@
-"""Section: treatments already tried for depression, so the clinician sees the history (R-TRD)."""
+"""Section: treatments already tried for depression, so the clinician sees the history (R-TRD).
+
+One checklist names every treatment (format 3; it replaced five Yes/No questions): not a safety topic, so a
+checklist serves. Each treatment's follow-ups keep their ids and show only when it is ticked; the augmentation
+question also after "Not sure", as it did after "Not sure" to antidepressants."""
 
 from ..choices import UNSURE, YES_NO_NOT_SURE
-from ..model import CHOICE, GROUP, MULTI, NOT_SURE, TEXT, Option, Question, Section, is_
+from ..model import CHOICE, GROUP, MULTI, NOT_SURE, TEXT, Option, Question, Section, has, is_
 
 DURATION = (
     Option("less_than_2_weeks", "Less than 2 weeks"),
@@ -17,6 +21,21 @@ HELPED = (
     UNSURE,
 )
 
+TRIED = "treatments_tried"
+TREATMENTS = (
+    Option("antidepressants", "Antidepressant medicines, such as sertraline (Zoloft), fluoxetine (Prozac), "
+           "escitalopram (Lexapro), bupropion (Wellbutrin) or venlafaxine (Effexor)"),
+    Option("talk_therapy", "Talk therapy with a therapist or counselor (psychotherapy)"),
+    Option("ect", "ECT (electroconvulsive therapy)"),
+    Option("tms", "TMS (transcranial magnetic stimulation)"),
+    Option("ketamine", "Ketamine or esketamine (Spravato) in a clinic"),
+    Option("none", "None of these"),
+    UNSURE,
+)
+TRIED_ANTIDEPRESSANTS = has(TRIED, "antidepressants")
+# Talk therapy tried, or not sure: the support page asks about a therapist now only then (R-SUPPORT).
+TALK_THERAPY_MAYBE = has(TRIED, "talk_therapy", NOT_SURE)
+
 THERAPY_LENGTH = (
     Option("less_than_3_months", "Less than 3 months"),
     Option("3_to_12_months", "3 to 12 months"),
@@ -30,10 +49,11 @@ SECTION = Section(
     intro="Tell us what you have tried before. It is fine if you do not remember every detail.",
     questions=(
         Question(
-            "antidepressants_tried", "Have you ever taken a medicine for depression (an antidepressant)?", CHOICE,
-            options=YES_NO_NOT_SURE,
-            help="For example sertraline (Zoloft), fluoxetine (Prozac), escitalopram (Lexapro), "
-            "bupropion (Wellbutrin) or venlafaxine (Effexor).",
+            "treatments_tried", "Which of these have you tried for depression or anxiety?", MULTI, required=True,
+            help="Choose all that apply. Talk therapy means you meet with a therapist or counselor to talk. ECT "
+            "sends a small electric current through the brain while you sleep. TMS uses a strong magnet held on "
+            "your head while you are awake. Esketamine is a form of ketamine given as a nasal spray.",
+            options=TREATMENTS,
         ),
         Question(
             "antidepressants", "Tell us about each antidepressant you have taken", GROUP,
@@ -50,23 +70,18 @@ SECTION = Section(
                 Question("helped", "Did it help?", CHOICE, options=HELPED, required=False),
                 Question("side_effects", "Side effects", TEXT, max_length=200, required=False),
             ),
-            show_when=is_("antidepressants_tried", "yes"),
+            show_when=TRIED_ANTIDEPRESSANTS,
         ),
         Question(
             "augmentation",
             "Has a doctor ever added another medicine to your antidepressant to help it work better?",
             CHOICE, options=YES_NO_NOT_SURE,
             help="For example lithium, or a medicine such as aripiprazole (Abilify) or quetiapine (Seroquel).",
-            show_when=is_("antidepressants_tried", "yes", NOT_SURE),
+            show_when=has(TRIED, "antidepressants", NOT_SURE),
         ),
         Question(
             "augmentation_which", "Which medicine was added?", TEXT, max_length=200, required=False,
             show_when=is_("augmentation", "yes"),
-        ),
-        Question(
-            "psychotherapy", "Have you ever had talk therapy?", CHOICE, options=YES_NO_NOT_SURE,
-            help="Talk therapy means you meet with a therapist or counselor to talk about problems. Its other name is "
-            "psychotherapy.",
         ),
         Question(
             "psychotherapy_kind", "What kind of talk therapy?", MULTI,
@@ -78,31 +93,16 @@ SECTION = Section(
                 Option("other_talk", "Other talk therapy"),
                 UNSURE,
             ),
-            show_when=is_("psychotherapy", "yes"),
+            show_when=has(TRIED, "talk_therapy"),
         ),
         Question(
             "psychotherapy_duration", "How long did you have talk therapy, in total?", CHOICE,
-            options=THERAPY_LENGTH, show_when=is_("psychotherapy", "yes"),
+            options=THERAPY_LENGTH, show_when=has(TRIED, "talk_therapy"),
         ),
+        Question("ect_helped", "Did ECT help?", CHOICE, options=HELPED, show_when=has(TRIED, "ect")),
+        Question("tms_helped", "Did TMS help?", CHOICE, options=HELPED, show_when=has(TRIED, "tms")),
         Question(
-            "ect", "Have you ever had ECT?", CHOICE, options=YES_NO_NOT_SURE,
-            help="ECT sends a small electric current through the brain while you sleep. Its full name is "
-            "electroconvulsive therapy.",
-        ),
-        Question("ect_helped", "Did ECT help?", CHOICE, options=HELPED, show_when=is_("ect", "yes")),
-        Question(
-            "tms", "Have you ever had TMS?", CHOICE, options=YES_NO_NOT_SURE,
-            help="TMS uses a strong magnet held on your head while you are awake. Its full name is "
-            "transcranial magnetic stimulation.",
-        ),
-        Question("tms_helped", "Did TMS help?", CHOICE, options=HELPED, show_when=is_("tms", "yes")),
-        Question(
-            "ketamine_before", "Have you had ketamine or esketamine (Spravato) in a clinic before?", CHOICE,
-            options=YES_NO_NOT_SURE,
-            help="Esketamine is a form of ketamine given as a nasal spray.",
-        ),
-        Question(
-            "ketamine_before_kind", "Which kind?", MULTI,
+            "ketamine_before_kind", "Which kind of ketamine or esketamine?", MULTI,
             help="Choose all that apply.",
             options=(
                 Option("ketamine_infusion", "Ketamine infusion (a drip into your arm)"),
@@ -110,16 +110,16 @@ SECTION = Section(
                 Option("ketamine_other", "Ketamine lozenge or another form"),
                 UNSURE,
             ),
-            show_when=is_("ketamine_before", "yes"),
+            show_when=has(TRIED, "ketamine"),
         ),
         Question(
-            "ketamine_before_helped", "Did it help?", CHOICE, options=HELPED,
-            show_when=is_("ketamine_before", "yes"),
+            "ketamine_before_helped", "Did ketamine or esketamine help?", CHOICE, options=HELPED,
+            show_when=has(TRIED, "ketamine"),
         ),
         Question(
             "ketamine_before_reactions", "Did you have any bad reactions? What happened?", TEXT,
             max_length=200, required=False, help="Leave it empty if there were none.",
-            show_when=is_("ketamine_before", "yes"),
+            show_when=has(TRIED, "ketamine"),
         ),
     ),
 )
