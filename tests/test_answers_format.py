@@ -1,6 +1,6 @@
-"""Answers stored or saved in format 1 (every condition asked of everyone) reach format 2 (gate questions first)
-without losing an answer: the step itself, the data migration 0010 on a database holding old answers, and
-`flask load-answers` given an old file."""
+"""Answers stored or saved in format 1 (every condition asked of everyone) reach format 2 (gate questions first),
+and on to today's, without losing an answer: the step itself, the data migration 0010 on a database holding old
+answers, and `flask load-answers` given an old file. Format 3 has its own file (test_answers_format_3.py)."""
 
 import json
 import os
@@ -14,20 +14,21 @@ from sqlalchemy.engine import make_url
 from screening import create_app
 from screening.crypto import vault
 from screening.models import Intake, db
-from screening.questionnaire.answers_format import GATES, downgrade, format_of, upgrade
+from screening.questionnaire.answers_format import FORMAT_VERSION, GATES, downgrade, format_of, upgrade
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
 def old_format(answers: dict) -> dict:
     """The same answers as format 1 stored them: no gates, every condition answered."""
-    return downgrade(answers)
+    return downgrade(answers, 1)
 
 
 def test_format_1_answers_are_told_apart_from_format_2():
     assert format_of(old_format(nothing_of_note())) == 1
-    assert format_of(nothing_of_note()) == 2
-    assert format_of({"full_name": "Alex"}) == 2
+    assert format_of(downgrade(nothing_of_note(), 2)) == 2
+    assert format_of(nothing_of_note()) == FORMAT_VERSION
+    assert format_of({"full_name": "Alex"}) == FORMAT_VERSION
 
 
 @pytest.mark.parametrize("answers", [nothing_of_note, everything_positive], ids=["all no", "all yes"])
@@ -78,8 +79,8 @@ def test_migration_0010_gives_stored_drafts_and_submissions_their_gates(database
         flask_migrate.upgrade(revision="0010")
         db.session.expire_all()
         stored = [vault().decrypt(db.session.get(Intake, intake_id).answers) for intake_id in ids]
-    assert stored[0] == everything_positive()
-    assert stored[1] == nothing_of_note()
+    assert stored[0] == downgrade(everything_positive(), 2)
+    assert stored[1] == downgrade(nothing_of_note(), 2)
     assert stored[2] == {"full_name": "Sam Draft", "heart_any": "yes", "heart_attack": "no", "stroke": "yes",
                          "body_any": "not_sure", "liver": "not_sure"}
     with app.app_context():

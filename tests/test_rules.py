@@ -29,7 +29,7 @@ def raised(answers: dict, today: date = TODAY) -> dict[str, Flag]:
 
 
 def reading(systolic: int, diastolic: int) -> dict:
-    return {"bp_reading_known": "yes", "bp_systolic": systolic, "bp_diastolic": diastolic}
+    return {"bp_reading_when": "past_month", "bp_systolic": systolic, "bp_diastolic": diastolic}
 
 
 def drinks(total: int) -> dict:
@@ -95,18 +95,20 @@ CASES = [
         {"asq_4": "yes", "asq_4_how": "Pills", "asq_4_when": "over_a_year"}, {"asq_4": "no"},
         ("asq_4", "asq_4_how", "asq_4_when"),
     ),
-    Case("R-BP-CRISIS", "systolic 180", reading(180, 80), reading(179, 80), ("bp_systolic", "bp_diastolic")),
+    Case("R-BP-CRISIS", "systolic 180", reading(180, 80), reading(179, 80),
+         ("bp_systolic", "bp_diastolic", "bp_reading_when")),
     Case("R-BP-CRISIS", "diastolic 120", reading(150, 120), reading(150, 119)),
-    Case("R-BP-HIGH", "systolic 140", reading(140, 80), reading(139, 89), ("bp_systolic", "bp_diastolic")),
+    Case("R-BP-HIGH", "systolic 140", reading(140, 80), reading(139, 89),
+         ("bp_systolic", "bp_diastolic", "bp_reading_when")),
     Case("R-BP-HIGH", "diastolic 90", reading(120, 90), reading(120, 89)),
     Case("R-BP-HIGH", "crisis range is not high", reading(179, 119), reading(180, 119)),
     Case(
         "R-BP-UNCONTROLLED", "not controlled",
-        {"bp_diagnosed": "yes", "bp_treated": "yes", "bp_controlled": "no"},
-        {"bp_diagnosed": "yes", "bp_treated": "yes", "bp_controlled": "yes"},
-        ("bp_controlled", "bp_treated"),
+        {"bp_diagnosed": "yes", "bp_controlled": "no", "medicine_classes": ["blood_pressure"]},
+        {"bp_diagnosed": "yes", "bp_controlled": "yes", "medicine_classes": ["blood_pressure"]},
+        ("bp_controlled",),
     ),
-    Case("R-BP-UNKNOWN", "no reading", {"bp_reading_known": "no"}, reading(120, 80), ("bp_reading_known",)),
+    Case("R-BP-UNKNOWN", "no reading", {"bp_reading_when": "dont_know"}, reading(120, 80), ("bp_reading_when",)),
     Case("R-BP-UNKNOWN", "diagnosis not sure", {"bp_diagnosed": "not_sure"}, {"bp_diagnosed": "no"}),
     Case(
         "R-BP-UNKNOWN", "control not sure",
@@ -147,17 +149,23 @@ CASES = [
         ("drugs_used",),
     ),
     Case("R-SUD-HISTORY", "past problem", {"substance_problem_history": "yes"}, {"substance_problem_history": "no"}),
-    Case("R-SUD-HISTORY", "recovery medicine", {"recovery_medicines": ["other"]}, {"recovery_medicines": ["none"]}),
+    *(
+        Case("R-SUD-HISTORY", f"recovery medicine {option}", {"medicine_classes": [option]},
+             {"medicine_classes": ["opioids"]}, ("medicine_classes",))
+        for option in ("naltrexone", "buprenorphine_methadone", "other_substance_use")
+    ),
     Case(
         "R-TRD", "antidepressants tried",
-        {"antidepressants_tried": "yes", "antidepressants": [{"name": "Sertraline"}]}, {"antidepressants_tried": "no"},
-        ("antidepressants_tried", "antidepressants"),
+        {"treatments_tried": ["antidepressants"], "antidepressants": [{"name": "Sertraline"}]},
+        {"treatments_tried": ["none"]}, ("treatments_tried", "antidepressants"),
     ),
-    Case("R-TRD", "talk therapy only", {"psychotherapy": "yes"}, {"psychotherapy": "no"}),
+    Case("R-TRD", "talk therapy only", {"treatments_tried": ["talk_therapy"]}, {"treatments_tried": ["not_sure"]}),
+    Case("R-TRD", "ECT", {"treatments_tried": ["ect"]}, {"treatments_tried": ["ketamine"]}),
+    Case("R-TRD", "TMS", {"treatments_tried": ["tms"]}, {"treatments_tried": ["none"]}),
     Case(
         "R-KETAMINE-BEFORE", "before",
-        {"ketamine_before": "yes", "ketamine_before_helped": "a_little"}, {"ketamine_before": "no"},
-        ("ketamine_before", "ketamine_before_helped"),
+        {"treatments_tried": ["ketamine"], "ketamine_before_helped": "a_little"}, {"treatments_tried": ["tms"]},
+        ("treatments_tried", "ketamine_before_helped"),
     ),
     Case("R-PSY", "psychosis", {"psychosis": "yes"}, {"psychosis": "not_sure"}),
     Case("R-PSY", "schizophrenia", {"schizophrenia": "yes"}, {"schizophrenia": "no"}),
@@ -192,19 +200,19 @@ CASES = [
         for rule_id, option in MEDICINE_OPTIONS.items()
     ),
     Case(
-        "R-MED-NALTREXONE", "as a recovery medicine", {"recovery_medicines": ["naltrexone"]},
-        {"recovery_medicines": ["methadone"]}, ("recovery_medicines",),
-    ),
-    Case(
-        "R-MED-BUPRENORPHINE-METHADONE", "as a recovery medicine", {"recovery_medicines": ["methadone"]},
-        {"recovery_medicines": ["naltrexone"]},
-    ),
-    Case(
-        "R-MED-BLOOD-PRESSURE", "treated high blood pressure", {"bp_diagnosed": "yes", "bp_treated": "yes"},
-        {"bp_diagnosed": "yes", "bp_treated": "no"}, ("bp_treated",),
+        "R-MED-BLOOD-PRESSURE", "treated high blood pressure",
+        {"bp_diagnosed": "yes", "medicine_classes": ["blood_pressure"]},
+        {"bp_diagnosed": "yes", "medicine_classes": ["none"]}, ("medicine_classes",),
     ),
     Case("R-RIDE", "no ride", {"ride_home": "no"}, {"ride_home": "not_sure"}),
-    Case("R-SUPPORT", "no therapist", {"therapist_now": "no"}, {"therapist_now": "yes"}),
+    Case(
+        "R-SUPPORT", "no therapist", {"treatments_tried": ["talk_therapy"], "therapist_now": "no"},
+        {"treatments_tried": ["talk_therapy"], "therapist_now": "yes"}, ("therapist_now",),
+    ),
+    Case(
+        "R-SUPPORT", "never had talk therapy, so no therapist now", {"treatments_tried": ["antidepressants"]},
+        {"treatments_tried": ["not_sure"], "therapist_now": "yes"}, ("treatments_tried",),
+    ),
     Case("R-SUPPORT", "no one to call", {"support_person": "no"}, {"support_person": "not_sure"}),
     Case("R-AGE", "17, not 18", AGE_17, AGE_18, ("date_of_birth",)),
     Case("R-AGE", "65, not 64", AGE_65, AGE_64),
@@ -380,12 +388,13 @@ def row(duration: str, helped: str) -> dict:
     ],
 )
 def test_treatment_history_counts_adequate_trials(rows, title):
-    answers = {"antidepressants_tried": "yes", **({"antidepressants": rows} if rows else {})}
+    answers = {"treatments_tried": ["antidepressants"], **({"antidepressants": rows} if rows else {})}
     assert raised(answers)["R-TRD"].title == title
 
 
 def test_earlier_ketamine_title_gives_the_effect():
-    answers = {"ketamine_before": "yes", "ketamine_before_kind": ["esketamine_spray"], "ketamine_before_helped": "no"}
+    answers = {"treatments_tried": ["ketamine"], "ketamine_before_kind": ["esketamine_spray"],
+               "ketamine_before_helped": "no"}
     assert raised(answers)["R-KETAMINE-BEFORE"].title == "Ketamine or esketamine before: it did not help"
 
 
@@ -405,7 +414,7 @@ def test_self_harm_flags_agree_with_the_crisis_page(answers):
 
 def test_not_sure_lists_every_not_sure_answer_to_an_urgent_or_discuss_question():
     answers = {
-        "aneurysm": "not_sure", "pregnant": "not_sure", "medicine_classes": ["benzodiazepines", "not_sure"],
+        "vessel_any": "yes", "aneurysm": "not_sure", "pregnancy_any": "yes", "pregnant": "not_sure", "medicine_classes": ["benzodiazepines", "not_sure"],
         "ride_home": "not_sure", "support_person": "not_sure", "bp_diagnosed": "not_sure",
     }
     flags = raised(answers)
@@ -419,7 +428,7 @@ def test_evidence_quotes_the_answer_in_words():
     flag = raised(reading(150, 95) | {"bp_reading_when": "past_week"})["R-BP-HIGH"]
     assert [(item.label, item.answer) for item in flag.evidence] == [
         ("Top number of your blood pressure", "150 mmHg"), ("Bottom number of your blood pressure", "95 mmHg"),
-        ("When was this reading taken?", "In the last week"),
+        ("When was your most recent blood pressure reading?", "In the last week"),
     ]
 
 

@@ -155,15 +155,14 @@ def upgrade_2_to_3(answers: dict[str, Any]) -> dict[str, Any]:
     - recovery medicines move into medicine_classes, and "Yes" (or "Not sure") to blood-pressure medicine adds
       blood-pressure medicines (or "Not sure") there;
     - "No" to knowing the last reading becomes "I don't know my last reading";
-    - a therapist now is kept after talk therapy or "Not sure". "Yes" to a therapist now after "No" to talk therapy
-      contradicts itself; it is read as talk therapy (seeing a therapist is talk therapy), so the answer stays
-      and R-SUPPORT does not report "no therapist now" for someone who has one. Otherwise the answer goes.
+    - a therapist now is kept after talk therapy or "Not sure", and goes otherwise, as format 3 asks it. A "Yes"
+      to a therapist now after "No" to talk therapy contradicts itself; the checklist keeps what the patient said
+      about talk therapy, so R-SUPPORT notes "never had talk therapy" (a note, to ask at the visit) rather than the
+      upgrade ticking a therapy the patient said No to and leaving its required follow-ups unanswered.
     """
     changed = {key: value for key, value in answers.items() if key not in GONE_IN_3}
     tried = _treatments_tried(answers)
     if tried is not None and "treatments_tried" not in answers:
-        if answers.get("therapist_now") == "yes" and not set(tried) & set(TALK_THERAPY_OR_UNSURE):
-            tried = [value for value in tried if value != "none"] + ["talk_therapy"]
         changed["treatments_tried"] = _options_order("treatments_tried", tried)
     changed = _add_gates(changed, GATE_IDS_3)
     added = [RECOVERY_CLASSES[value] for value in answers.get("recovery_medicines") or [] if value in RECOVERY_CLASSES]
