@@ -21,7 +21,7 @@ def rows_on(html: str) -> int:
 
 def opened_table(patient, answers) -> str:
     patient.start()
-    response = patient.answer("treatments", {**answers["treatments"], "antidepressants_tried": "yes"})
+    response = patient.answer("treatments", {**answers["treatments"], "treatments_tried": ["antidepressants"]})
     return patient.client.get(response.headers["Location"]).text
 
 
@@ -33,7 +33,7 @@ def test_the_table_starts_with_one_empty_row_and_the_add_button(patient, answers
 
 def test_add_another_medicine_saves_the_page_and_shows_one_more_row(app, patient, answers):
     opened_table(patient, answers)
-    response = patient.answer("treatments", {"antidepressants_tried": "yes", "antidepressants-0-name": "Sertraline"},
+    response = patient.answer("treatments", {"treatments_tried": ["antidepressants"], "antidepressants-0-name": "Sertraline"},
                               action="add_row")
     assert response.status_code == 302 and response.headers["Location"].endswith("/step/treatments")
     assert saved(app)["antidepressants"] == [{"name": "Sertraline"}]
@@ -45,7 +45,7 @@ def test_add_another_medicine_saves_the_page_and_shows_one_more_row(app, patient
 
 def test_a_page_shown_again_later_shows_only_the_filled_rows(app, patient, answers):
     opened_table(patient, answers)
-    patient.answer("treatments", {"antidepressants_tried": "yes", "antidepressants-0-name": "Sertraline"},
+    patient.answer("treatments", {"treatments_tried": ["antidepressants"], "antidepressants-0-name": "Sertraline"},
                    action="add_row")
     assert rows_on(patient.page("treatments").text) == 2
     assert rows_on(patient.page("treatments").text) == 1  # the empty row was for that one showing
@@ -55,7 +55,7 @@ def test_the_add_button_goes_once_every_row_is_shown(app, patient, answers):
     opened_table(patient, answers)
     table = QUESTIONS["antidepressants"]
     full = {f"antidepressants-{number}-name": f"Medicine {number}" for number in range(table.rows)}
-    patient.answer("treatments", {"antidepressants_tried": "yes", **full}, action="add_row")
+    patient.answer("treatments", {"treatments_tried": ["antidepressants"], **full}, action="add_row")
     html = patient.page("treatments").text
     assert rows_on(html) == table.rows
     assert ADD not in html

@@ -236,7 +236,7 @@ def test_the_acute_answer_shows_the_crisis_page_again_worded_for_it(alert_app):
 def test_a_blood_pressure_in_the_crisis_range_shows_a_crisis_page_for_it(alert_app):
     patient = Patient(alert_app.test_client())
     patient.start()
-    heart = {**typical_answers()["heart"], "bp_reading_known": "yes"}
+    heart = {**typical_answers()["heart"], "bp_reading_when": "past_week"}
     patient.answer("heart", heart)
     response = patient.answer("heart", {**heart, "bp_systolic": "186", "bp_diastolic": "104",
                                         "bp_reading_when": "past_week"})

@@ -87,13 +87,12 @@ def test_error_summary_names_a_typed_field_too(patient, answers):
 # Answers that must fit together
 
 def heart_with_reading(answers, top: str, bottom: str) -> dict:
-    return {**answers["heart"], "bp_reading_known": "yes", "bp_systolic": top, "bp_diastolic": bottom,
-            "bp_reading_when": "past_week"}
+    return {**answers["heart"], "bp_reading_when": "past_week", "bp_systolic": top, "bp_diastolic": bottom}
 
 
 def test_bottom_blood_pressure_number_above_the_top_is_refused_and_kept(app, patient, answers):
     patient.start()
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     response = patient.answer("heart", heart_with_reading(answers, "80", "120"))
     assert response.status_code == 422
     assert re.search(r'id="bp_diastolic-error"[^>]*>.*?The bottom number must be smaller than the top number',
@@ -106,7 +105,7 @@ def test_bottom_blood_pressure_number_above_the_top_is_refused_and_kept(app, pat
 
 def test_a_blood_pressure_the_right_way_round_is_saved(app, patient, answers):
     patient.start()
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     response = patient.answer("heart", heart_with_reading(answers, "120", "80"))
     assert response.status_code == 302
     assert (saved(app)["bp_systolic"], saved(app)["bp_diastolic"]) == (120, 80)
@@ -126,20 +125,20 @@ def test_height_and_weight_that_cannot_belong_together_are_refused(app, patient,
 
 def test_none_of_these_with_another_box_is_refused_and_both_stay_ticked(app, patient, answers):
     patient.start()
-    substances = {**answers["substances"], "recovery_medicines": ["none", "methadone"]}
-    response = patient.answer("substances", substances)
+    medicines = {**answers["medicines"], "medicine_classes": ["none", "buprenorphine_methadone"]}
+    response = patient.answer("medicines", medicines)
     assert response.status_code == 422
-    assert re.search(r'id="recovery_medicines-error"[^>]*>.*?\u201cNone of these\u201d cannot be ticked with '
+    assert re.search(r'id="medicine_classes-error"[^>]*>.*?\u201cNone of these\u201d cannot be ticked with '
                      r'another box', response.text, re.S)
-    assert is_checked(response.text, "recovery_medicines", "none")
-    assert is_checked(response.text, "recovery_medicines", "methadone")
+    assert is_checked(response.text, "medicine_classes", "none")
+    assert is_checked(response.text, "medicine_classes", "buprenorphine_methadone")
     assert saved(app) == {}
 
 
 @pytest.mark.parametrize("changes, key", [
     ({"bp_systolic": 90, "bp_diastolic": 90}, "bp_diastolic"),
     ({"height_cm": 66.0, "weight_kg": 160.0}, "weight_kg"),
-    ({"recovery_medicines": ["none", "naltrexone"]}, "recovery_medicines"),
+    ({"treatments_tried": ["none", "ect"]}, "treatments_tried"),
     ({"medicine_classes": ["none", "opioids"]}, "medicine_classes"),
 ])
 def test_answers_files_are_refused_for_the_same_reasons(changes, key):
@@ -160,26 +159,38 @@ def test_load_answers_refuses_a_reversed_blood_pressure(app, runner, tmp_path):
 
 # "Not sure"
 
-@pytest.mark.parametrize("question_id", ["psychotherapy", "therapist_now", "breastfeeding", "recovery_medicines"])
+NOT_SURE_WHERE = {  # question: its page, and what opens it
+    "treatments_tried": ("treatments", None),
+    "therapist_now": ("support", ("treatments", {"treatments_tried": ["talk_therapy"]})),
+    "pregnancy_any": ("pregnancy", None),
+    "breastfeeding": ("pregnancy", ("pregnancy", {"pregnancy_any": NOT_SURE})),
+    "substance_any": ("substances", None),
+    "medicine_classes": ("medicines", None),
+}
+
+
+@pytest.mark.parametrize("question_id", NOT_SURE_WHERE)
 def test_not_sure_is_offered_where_a_patient_may_not_know(patient, question_id):
     patient.start()
-    section = {"psychotherapy": "treatments", "therapist_now": "support", "breastfeeding": "pregnancy",
-               "recovery_medicines": "substances"}[question_id]
+    section, opened_by = NOT_SURE_WHERE[question_id]
+    if opened_by:
+        patient.answer(*opened_by)
     html = patient.page(section).text
     assert is_checked(html, question_id, NOT_SURE) is False
     assert QUESTIONS[question_id].option(NOT_SURE).label == "Not sure"
 
 
-def test_not_sure_about_breastfeeding_or_recovery_medicines_is_checked_at_the_visit():
-    breastfeeding = check_answers({**nothing_of_note(), "breastfeeding": NOT_SURE}, date.today())
+def test_not_sure_about_breastfeeding_or_medicines_is_checked_at_the_visit():
+    pregnancy = {"pregnancy_any": NOT_SURE, "pregnant": "no", "planning_pregnancy": "does_not_apply"}
+    breastfeeding = check_answers({**nothing_of_note(), **pregnancy, "breastfeeding": NOT_SURE}, date.today())
     assert {"R-PREG", "R-UNSURE"} <= fired(breastfeeding)
-    recovery = check_answers({**nothing_of_note(), "recovery_medicines": [NOT_SURE]}, date.today())
+    recovery = check_answers({**nothing_of_note(), "medicine_classes": [NOT_SURE]}, date.today())
     assert "R-UNSURE" in fired(recovery)
     assert "R-UNSURE" not in fired(nothing_of_note())
 
 
 def test_a_patient_not_sure_about_therapy_can_send_the_form(app, patient):
-    answers = {**typical_issue_patient(), "psychotherapy": NOT_SURE, "therapist_now": NOT_SURE}
+    answers = {**typical_issue_patient(), "treatments_tried": ["antidepressants", NOT_SURE], "therapist_now": NOT_SURE}
     del answers["psychotherapy_kind"], answers["psychotherapy_duration"]
     patient.complete(as_pages(answers))
     assert saved(app)["therapist_now"] == NOT_SURE

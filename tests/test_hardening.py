@@ -35,7 +35,8 @@ def test_flags_csv_neutralises_cells_a_spreadsheet_would_run(app, patient, make_
     payloads = ['=HYPERLINK("http://evil.test/x","x")', "@SUM(A1:A2)", "+1+1", "-2+3"]
     staff = make_staff()
     for payload in payloads:
-        patient.complete(submitted_answers(other_health={"anaesthetic_allergy": "yes",
+        patient.complete(submitted_answers(other_health={"anesthesia_any": "yes", "anaesthetic_allergy": "yes",
+                                                         "anaesthesia_reaction": "no",
                                                          "anaesthetic_allergy_details": payload}))
         assert patient.submit().status_code == 302
     with app.app_context():

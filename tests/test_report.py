@@ -56,7 +56,9 @@ def test_urgent_box_comes_first_on_page_one(positive_pages):
 
 
 def test_no_urgent_box_without_an_urgent_flag():
-    first = pdf_pages(nothing_of_note())[0]
+    # not sure what was tried, with a therapist now: the one way to raise neither R-TRD nor R-SUPPORT
+    quiet = {**nothing_of_note(), "treatments_tried": ["not_sure"], "augmentation": "no", "therapist_now": "yes"}
+    first = pdf_pages(quiet)[0]
     assert "Urgent" not in first.split("Topics to discuss")[0]
     assert "No topics were raised by the answers." in first
 

@@ -121,10 +121,10 @@ def test_back_keeps_answers_already_given(patient, answers):
     patient.start()
     patient.answer("about_you", answers["about_you"])
     patient.answer("reasons", answers["reasons"])
-    back = patient.answer("treatments", {"psychotherapy": "yes"}, action="back")
+    back = patient.answer("treatments", {"treatments_tried": ["talk_therapy"]}, action="back")
     assert back.headers["Location"].endswith("/step/reasons")
     assert is_checked(patient.page("reasons").text, "reasons", "depression")
-    assert is_checked(patient.page("treatments").text, "psychotherapy", "yes")
+    assert is_checked(patient.page("treatments").text, "treatments_tried", "talk_therapy")
 
 
 def test_self_harm_answer_on_a_page_with_an_error_still_shows_help_and_marks_urgent(app, patient, answers):

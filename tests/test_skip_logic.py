@@ -13,47 +13,47 @@ def test_follow_ups_are_hidden_until_their_question_says_yes(patient, answers):
     patient.start()
     page = patient.page("heart")
     assert 'name="bp_systolic"' not in page.text
-    assert 'name="bp_treated"' not in page.text
+    assert 'name="bp_controlled"' not in page.text
 
 
 def test_yes_reveals_follow_ups_on_the_same_page_before_moving_on(patient, answers):
     patient.start()
-    response = patient.answer("heart", {**answers["heart"], "bp_diagnosed": "yes", "bp_reading_known": "yes"})
+    response = patient.answer("heart", {**answers["heart"], "bp_diagnosed": "yes", "bp_reading_when": "past_week"})
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/step/heart")
     page = patient.page("heart")
     assert "We have a few more questions" in page.text
-    for follow_up in ("bp_treated", "bp_controlled", "bp_systolic", "bp_diastolic", "bp_reading_when"):
+    for follow_up in ("bp_controlled", "bp_systolic", "bp_diastolic"):
         assert f'name="{follow_up}"' in page.text
 
     response = patient.answer(
         "heart",
-        {**answers["heart"], "bp_diagnosed": "yes", "bp_treated": "yes", "bp_controlled": "no",
-         "bp_reading_known": "yes", "bp_systolic": "150", "bp_diastolic": "95", "bp_reading_when": "past_week"},
+        {**answers["heart"], "bp_diagnosed": "yes", "bp_controlled": "no", "bp_reading_when": "past_week",
+         "bp_systolic": "150", "bp_diastolic": "95"},
     )
     assert response.headers["Location"].endswith("/step/brain")
 
 
 def test_revealed_follow_ups_must_then_be_answered(patient, answers):
     patient.start()
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
-    response = patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
+    response = patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     assert response.status_code == 422
     assert "Please answer this question." in response.text
 
 
 def test_changing_yes_to_no_removes_the_follow_up_answers(app, patient, answers):
     patient.start()
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes", "bp_systolic": "130",
-                             "bp_diastolic": "85", "bp_reading_when": "past_month"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_month"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_month", "bp_systolic": "130",
+                             "bp_diastolic": "85"})
     assert saved(app)["bp_systolic"] == 130
 
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "no", "bp_systolic": "130"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "dont_know", "bp_systolic": "130"})
     stored = saved(app)
-    assert stored["bp_reading_known"] == "no"
+    assert stored["bp_reading_when"] == "dont_know"
     assert "bp_systolic" not in stored
-    assert "bp_reading_when" not in stored
+    assert "bp_diastolic" not in stored
 
 
 def test_follow_ups_posted_for_a_hidden_question_are_ignored(app, patient, answers):
@@ -74,10 +74,10 @@ def test_follow_ups_in_a_later_section_follow_an_earlier_answer(patient, answers
 
 def test_antidepressant_rows_are_stored_without_empty_rows(app, patient, answers):
     patient.start()
-    patient.answer("treatments", {**answers["treatments"], "antidepressants_tried": "yes"})
+    patient.answer("treatments", {**answers["treatments"], "treatments_tried": ["antidepressants"]})
     patient.answer(
         "treatments",
-        {**answers["treatments"], "antidepressants_tried": "yes", "augmentation": "no",
+        {**answers["treatments"], "treatments_tried": ["antidepressants"], "augmentation": "no",
          "antidepressants-0-name": "Sertraline", "antidepressants-0-dose": "100 mg",
          "antidepressants-0-duration": "6_weeks_or_more", "antidepressants-0-helped": "a_little",
          "antidepressants-1-name": "Bupropion", "antidepressants-1-helped": "no"},

@@ -13,9 +13,12 @@ from answer_sets import everything_positive, nothing_of_note, unsure_and_high
 from pypdf import PdfReader
 
 from screening.models import Intake, db
+from screening.questionnaire import QUESTIONS
 from screening.questionnaire.answers import check_answers
-from screening.rules import evaluate
-from screening.summary.content import build_summary
+from screening.rules import CATALOGUE, evaluate
+from screening.rules.catalogue import RECOVERY_MEDICINES
+from screening.rules.key_facts import RECOVERY_NAMES
+from screening.summary.content import CLASS_NAMES, build_summary
 from screening.summary.pdf import render_pdf
 
 SUBMITTED = datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
@@ -41,11 +44,14 @@ def typical() -> dict:
             "auditc_1": "2_to_3_a_week", "auditc_2": "3_or_4", "auditc_3": "monthly", "sex_at_birth": "female"}
 
 
+PREGNANCY_NO = {"pregnancy_any": "yes", "pregnant": "no", "planning_pregnancy": "no", "breastfeeding": "no"}
+
+
 def typical_with_typed_medicines() -> dict:
     """Four topics to discuss and one note: a reading on treatment not under control, could be pregnant, and
     medicines typed but not ticked."""
-    return {**nothing_of_note(), "medicine_classes": ["none"], "pregnant": "maybe", "bp_diagnosed": "yes",
-            "bp_treated": "yes", "bp_controlled": "no", "bp_systolic": 168, "bp_diastolic": 102,
+    return {**nothing_of_note(), **PREGNANCY_NO, "medicine_classes": ["none"], "pregnant": "maybe",
+            "bp_diagnosed": "yes", "bp_controlled": "no", "bp_systolic": 168, "bp_diastolic": 102,
             "bp_reading_when": "past_week", "medicines_list": "lorazepam 1 mg at night, Xanex when anxious, lisinopril"}
 
 
@@ -155,8 +161,8 @@ def test_not_known_is_never_printed_under_a_known_reading():
     assert "not known" not in text
     assert "Blood pressure: not sure whether diagnosed with high blood pressure" in text
     assert "Blood pressure 150/95 mmHg" in text
-    no_reading = {**nothing_of_note(), "bp_reading_known": "no"}
-    del no_reading["bp_systolic"], no_reading["bp_diastolic"], no_reading["bp_reading_when"]
+    no_reading = {**nothing_of_note(), "bp_reading_when": "dont_know"}
+    del no_reading["bp_systolic"], no_reading["bp_diastolic"]
     assert "Blood pressure: no recent reading" in pages_of(render_pdf(summary_of(no_reading)))[0]
 
 
@@ -168,7 +174,8 @@ def test_not_known_is_never_printed_under_a_known_reading():
     ({"pregnant": "yes", "breastfeeding": "yes"}, "Pregnant; breastfeeding"),
 ])
 def test_pregnancy_planning_and_breastfeeding_have_titles_of_their_own(answers, title):
-    flags = {flag.rule_id: flag for flag in evaluate({**nothing_of_note(), **answers}, SUBMITTED.date())}
+    flags = {flag.rule_id: flag for flag in evaluate({**nothing_of_note(), **PREGNANCY_NO, **answers},
+                                                     SUBMITTED.date())}
     assert flags["R-PREG"].title == title
 
 
@@ -224,3 +231,10 @@ def test_the_summary_command_renders_an_answers_file_without_storing_it(app, run
     assert f"age {date.today().year - 1950 - ((date.today().month, date.today().day) < (6, 1))}" in pages[0]
     with app.app_context():
         assert db.session.execute(db.select(Intake)).first() is None
+
+
+def test_every_medicine_class_has_a_short_name_on_page_one():
+    classes = {option.value for option in QUESTIONS["medicine_classes"].options}
+    assert classes == set(CLASS_NAMES)
+    own_topic = {rule.when.conditions[0].values[0] for rule in CATALOGUE if rule.id.startswith("R-MED-")}
+    assert set(RECOVERY_NAMES) == set(RECOVERY_MEDICINES) - own_topic

@@ -49,7 +49,7 @@ def test_consultation_date_three_years_ahead_is_refused(app, patient, answers):
 
 def test_impossible_blood_pressure_is_refused_with_the_allowed_range(app, patient, answers):
     patient.start()
-    heart = {**answers["heart"], "bp_reading_known": "yes"}
+    heart = {**answers["heart"], "bp_reading_when": "past_week"}
     revealed = patient.answer("heart", heart)
     assert revealed.headers["Location"].endswith("/step/heart")
     response = patient.answer(
@@ -58,8 +58,7 @@ def test_impossible_blood_pressure_is_refused_with_the_allowed_range(app, patien
     refused(response, "Enter a number between 60 and 260 mmHg.")
     assert "Enter a number between 30 and 160 mmHg." in response.text
     assert 'value="400"' in response.text
-    assert "bp_systolic" not in saved(app)
-    assert "bp_reading_when" not in saved(app)
+    assert "bp_systolic" not in saved(app) and "bp_diastolic" not in saved(app)
 
 
 def test_letters_in_a_whole_number_field_are_refused(app, patient, answers):
@@ -149,7 +148,7 @@ def test_refused_page_keeps_the_other_choices_checked(patient, answers):
     html = patient.answer("heart", {**heart, "heart_any": "yes", "heart_attack": "no", "stroke": "not_sure"}).text
     assert is_checked(html, "stroke", "not_sure")
     assert is_checked(html, "heart_attack", "no")
-    assert is_checked(html, "bp_reading_known", "no")
+    assert is_checked(html, "bp_reading_when", "dont_know")
     assert not is_checked(html, "bp_diagnosed", "no")
 
 
@@ -184,7 +183,7 @@ def test_a_whole_number_of_kilograms_is_shown_without_decimals(patient, answers)
 
 def test_an_error_in_a_table_row_is_linked_to_its_cell(patient, answers):
     patient.start()
-    treatments = {"antidepressants_tried": "yes", "antidepressants-1-dose": "x" * 41}
+    treatments = {"treatments_tried": ["antidepressants"], "antidepressants-1-dose": "x" * 41}
     html = patient.answer("treatments", treatments).text
     cell = re.search(r'<input[^>]*id="antidepressants-1-dose"[^>]*>', html).group(0)
     assert "antidepressants-1-dose-error" in re.search(r'aria-describedby="([^"]*)"', cell).group(1)

@@ -10,7 +10,7 @@ from ..questionnaire import QUESTIONS
 from ..questionnaire.model import is_blank
 from ..questionnaire.sections.safety import ASQ_POSITIVE, PHQ9_ITEM_9_POSITIVE
 from ..questionnaire.types import answer_text, type_of
-from .catalogue import HIGH_READING, RECOVERY_MEDICINES
+from .catalogue import HIGH_READING
 from .checks import Answers, adequate_trials
 from .engine import Flag
 
@@ -128,10 +128,13 @@ def ketamine_outside(answers: Answers) -> str:
     return f"last {words(answers, 'ketamine_nonmedical_when')}" if answers.get("ketamine_nonmedical_when") else ""
 
 
+# Recovery medicines named on the topic's line: naltrexone and buprenorphine or methadone each have a topic line of
+# their own (R-MED-*), so only the one without says it here.
+RECOVERY_NAMES = {"other_substance_use": "other recovery medicine"}
+
+
 def substance_history(answers: Answers) -> str:
-    recovery = [name for value, name in zip(answers.get("medicine_classes") or [],
-                                            option_names(answers, "medicine_classes"), strict=True)
-                if value in RECOVERY_MEDICINES]
+    recovery = [RECOVERY_NAMES[value] for value in answers.get("medicine_classes") or [] if value in RECOVERY_NAMES]
     return joined(answers.get("substance_problem_details") or "", "takes " + ", ".join(recovery) if recovery else "")
 
 

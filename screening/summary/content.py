@@ -29,6 +29,7 @@ CLASS_NAMES = {
     "benzodiazepines": "benzodiazepine", "anticonvulsants": "seizure medicine", "maoi": "MAOI",
     "stimulants": "stimulant", "opioids": "opioid", "sleep_medicines": "sleeping pill or calming medicine",
     "naltrexone": "naltrexone", "buprenorphine_methadone": "buprenorphine or methadone",
+    "other_substance_use": "other recovery medicine",
     "blood_pressure": "blood-pressure medicine", "nmda": "memantine or dextromethorphan",
     "antidepressants": "antidepressant", "none": "none of these", "not_sure": "not sure",
 }

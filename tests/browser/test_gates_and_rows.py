@@ -23,7 +23,7 @@ def test_not_sure_to_the_heart_list_asks_each_condition(phone, axe):
 def open_table(page) -> None:
     start(page)
     page.goto("/step/treatments")
-    fill(page, {**typical_answers()["treatments"], "antidepressants_tried": "yes"})
+    fill(page, {**typical_answers()["treatments"], "treatments_tried": ["antidepressants"]})
     save(page)
 
 

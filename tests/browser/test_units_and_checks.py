@@ -26,7 +26,7 @@ def test_a_patient_switches_to_feet_inches_and_pounds_on_a_phone(phone, axe):
 def test_a_reversed_blood_pressure_is_named_in_the_summary_and_kept(phone, axe):
     start(phone)
     phone.goto("/step/heart")
-    fill(phone, {**typical_answers()["heart"], "bp_reading_known": "yes"})
+    fill(phone, {**typical_answers()["heart"], "bp_reading_when": "past_week"})
     save(phone)
     phone.check("input[name='bp_reading_when'][value='past_week']")
     phone.fill("#bp_systolic", "80")
