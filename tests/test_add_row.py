@@ -8,6 +8,7 @@ from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS
 
 ADD = 'name="action" value="add_row"'
+TABLE_OPEN = {"treatments_tried": ["antidepressants"]}
 
 
 def saved(app) -> dict:
@@ -33,7 +34,7 @@ def test_the_table_starts_with_one_empty_row_and_the_add_button(patient, answers
 
 def test_add_another_medicine_saves_the_page_and_shows_one_more_row(app, patient, answers):
     opened_table(patient, answers)
-    response = patient.answer("treatments", {"treatments_tried": ["antidepressants"], "antidepressants-0-name": "Sertraline"},
+    response = patient.answer("treatments", {**TABLE_OPEN, "antidepressants-0-name": "Sertraline"},
                               action="add_row")
     assert response.status_code == 302 and response.headers["Location"].endswith("/step/treatments")
     assert saved(app)["antidepressants"] == [{"name": "Sertraline"}]
@@ -45,7 +46,7 @@ def test_add_another_medicine_saves_the_page_and_shows_one_more_row(app, patient
 
 def test_a_page_shown_again_later_shows_only_the_filled_rows(app, patient, answers):
     opened_table(patient, answers)
-    patient.answer("treatments", {"treatments_tried": ["antidepressants"], "antidepressants-0-name": "Sertraline"},
+    patient.answer("treatments", {**TABLE_OPEN, "antidepressants-0-name": "Sertraline"},
                    action="add_row")
     assert rows_on(patient.page("treatments").text) == 2
     assert rows_on(patient.page("treatments").text) == 1  # the empty row was for that one showing
@@ -55,7 +56,7 @@ def test_the_add_button_goes_once_every_row_is_shown(app, patient, answers):
     opened_table(patient, answers)
     table = QUESTIONS["antidepressants"]
     full = {f"antidepressants-{number}-name": f"Medicine {number}" for number in range(table.rows)}
-    patient.answer("treatments", {"treatments_tried": ["antidepressants"], **full}, action="add_row")
+    patient.answer("treatments", {**TABLE_OPEN, **full}, action="add_row")
     html = patient.page("treatments").text
     assert rows_on(html) == table.rows
     assert ADD not in html

@@ -414,7 +414,8 @@ def test_self_harm_flags_agree_with_the_crisis_page(answers):
 
 def test_not_sure_lists_every_not_sure_answer_to_an_urgent_or_discuss_question():
     answers = {
-        "vessel_any": "yes", "aneurysm": "not_sure", "pregnancy_any": "yes", "pregnant": "not_sure", "medicine_classes": ["benzodiazepines", "not_sure"],
+        "vessel_any": "yes", "aneurysm": "not_sure", "pregnancy_any": "yes", "pregnant": "not_sure",
+        "medicine_classes": ["benzodiazepines", "not_sure"],
         "ride_home": "not_sure", "support_person": "not_sure", "bp_diagnosed": "not_sure",
     }
     flags = raised(answers)
