@@ -6,7 +6,7 @@ read by the rules) follows only after "Yes" or "Not sure". R-VASC has its own ga
 list: its conditions are a label contraindication and are not heart problems a patient would file under "heart"."""
 
 from ..choices import UNSURE, YES_NO, YES_NO_NOT_SURE
-from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, Option, Question, Section, is_
+from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, Option, Pair, Question, Section, is_
 
 READING_WHEN = (
     Option("past_week", "In the last week"),
@@ -24,6 +24,7 @@ SECTION = Section(
     title="Heart and blood pressure",
     intro="Ketamine can raise blood pressure and heart rate for a short time. "
     "These questions help the clinic get ready for your visit.",
+    pairs=(Pair("bp_systolic", "bp_diastolic", "Your most recent blood pressure reading"),),
     questions=(
         Question(
             "bp_diagnosed", "Has a doctor ever told you that you have high blood pressure?", CHOICE,

@@ -2,12 +2,13 @@
 ketamine is paired with therapy and support (R-RIDE, R-SUPPORT)."""
 
 from ..choices import YES_NO_NOT_SURE
-from ..model import CHOICE, PHONE, TEXT, Question, Section, is_
+from ..model import CHOICE, PHONE, TEXT, Pair, Question, Section, is_
 
 SECTION = Section(
     id="support",
     title="Support",
     intro="It helps to have people around you during this time.",
+    pairs=(Pair("support_person_name", "support_person_phone", "The person you can call"),),
     questions=(
         Question(
             "ride_home", "Can someone take you home after each visit?", CHOICE, options=YES_NO_NOT_SURE,
