@@ -357,7 +357,7 @@ def test_nobody_acknowledging_in_time_escalates_once(make_alert_app, mail_server
     self_harm_at_step_5(app)
     handled = Patient(app.test_client())
     handled.start()
-    handled.answer("safety", {**typical_answers()["safety"], "phq9_9": "2"})
+    handled.answer("mood", {**typical_answers()["mood"], "phq9_9": "2"})
     start = utcnow()
     assert run_worker(app, start).sent == 2
     with app.app_context():

@@ -103,11 +103,11 @@ def test_each_instrument_is_a_group_with_its_loinc_panel_and_its_items_carry_loi
     items_by_id = by_link_id(fhir.questionnaire())
     groups = {link_id: item for link_id, item in items_by_id.items() if item.get("type") == "group" and "code" in item}
     assert {link_id: item["code"][0]["code"] for link_id, item in groups.items()} == {
-        "section.mood.phq9": PANELS["PHQ-9"], "section.safety.phq9": PANELS["PHQ-9"],
-        "section.mood.gad7": PANELS["GAD-7"], "section.substances.auditc": PANELS["AUDIT-C"]}
+        "section.mood.phq9": PANELS["PHQ-9"], "section.mood.gad7": PANELS["GAD-7"],
+        "section.substances.auditc": PANELS["AUDIT-C"]}
     members = {link_id: {item["linkId"] for item in group["item"] if item["type"] != "display"}
                for link_id, group in groups.items()}
-    assert members["section.mood.phq9"] | members["section.safety.phq9"] == {
+    assert members["section.mood.phq9"] == {
         *(f"phq9_{number}" for number in range(1, 10)), "phq9_difficulty"}
     assert members["section.mood.gad7"] == {f"gad7_{number}" for number in range(1, 8)}
     assert members["section.substances.auditc"] == {"auditc_1", "auditc_2", "auditc_3"}
@@ -155,7 +155,6 @@ def test_units_limits_lengths_the_tables_row_limit_and_help_are_exported():
     assert items_by_id["drug_use_count.help"]["type"] == "display"
     assert items_by_id["drug_use_count.help"]["text"].startswith("Enter 0 if none.")
     assert items_by_id["phq9_1.lead-in"]["text"].startswith("Over the last 2 weeks")
-    assert items_by_id["phq9_9.lead-in"]["text"].startswith("Over the last 2 weeks")
 
 
 def test_the_questionnaire_names_its_profile_canonical_url_publisher_and_subject(app, make_staff):

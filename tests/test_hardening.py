@@ -64,8 +64,8 @@ def session_of(app, client) -> dict:
 
 def test_opening_the_crisis_page_changes_nothing_in_the_session(app, patient):
     patient.complete({"about_you": typical_answers()["about_you"]})
-    safety = typical_answers()["safety"] | {"phq9_9": "1"}
-    sent = patient.answer("safety", safety)
+    mood = typical_answers()["mood"] | {"phq9_9": "1"}
+    sent = patient.answer("mood", mood)
     assert sent.status_code == 302 and "/crisis" in sent.headers["Location"]
     before = session_of(app, patient.client)
     assert patient.client.get(sent.headers["Location"]).status_code == 200
@@ -74,9 +74,9 @@ def test_opening_the_crisis_page_changes_nothing_in_the_session(app, patient):
 
 def test_the_crisis_page_is_shown_once_after_the_post_that_leads_there(patient):
     patient.complete({"about_you": typical_answers()["about_you"]})
-    safety = typical_answers()["safety"] | {"phq9_9": "1"}
-    assert "/crisis" in patient.answer("safety", safety).headers["Location"]
-    assert "/crisis" not in patient.answer("safety", safety).headers["Location"]
+    mood = typical_answers()["mood"] | {"phq9_9": "1"}
+    assert "/crisis" in patient.answer("mood", mood).headers["Location"]
+    assert "/crisis" not in patient.answer("mood", mood).headers["Location"]
 
 
 # Each audience its own idle time

@@ -26,10 +26,11 @@ ONE_TEXT_GRADE = 8  # a single help text of one or two sentences, where the form
 
 
 def patient_text() -> list[str]:
-    """Every text of the questionnaire a patient reads: titles, intros, lead-ins, labels, help and options."""
+    """Every text of the questionnaire a patient reads: titles, intros, lead-ins, pairs' prompts, labels, help and
+    options."""
     texts = []
     for section in SECTIONS:
-        texts += [section.title, section.intro, *section.lead_ins.values()]
+        texts += [section.title, section.intro, *section.lead_ins.values(), *(pair.legend for pair in section.pairs)]
         for question in section.questions:
             for asked in (question, *question.columns):
                 texts += [asked.label, asked.help, *(option.label for option in asked.options)]

@@ -21,9 +21,27 @@ def test_self_harm_answer_shows_crisis_resources_next_and_marks_urgent(app, pati
 
 def test_phq9_item_nine_alone_leads_to_the_crisis_page(patient, answers):
     patient.start()
-    response = patient.answer("safety", {**answers["safety"], "phq9_9": "1"})
+    response = patient.answer("mood", {**answers["mood"], "phq9_9": "1"})
     assert response.headers["Location"].endswith("/crisis")
-    assert 'href="/step/substances"' in patient.client.get("/crisis").text
+    assert 'href="/step/safety"' in patient.client.get("/crisis").text
+
+
+def test_after_item_nine_and_the_crisis_page_the_phq9_difficulty_item_is_asked(patient, answers):
+    patient.start()
+    quiet = {**{f"phq9_{n}": "0" for n in range(1, 9)}, **{f"gad7_{n}": "0" for n in range(1, 8)}}
+    response = patient.answer("mood", {**quiet, "phq9_9": "2"})
+    assert response.headers["Location"].endswith("/crisis")
+    assert 'href="/step/mood"' in patient.client.get("/crisis").text
+    page = patient.page("mood").text
+    assert 'name="phq9_difficulty"' in page
+    assert is_checked(page, "phq9_9", "2")
+
+
+def test_the_mood_page_keeps_the_crisis_numbers_next_to_item_nine(patient):
+    patient.start()
+    page = patient.page("mood").text
+    assert page.count('aria-label="Help right now"') == 1
+    assert page.index('name="phq9_9"') < page.index('href="tel:988"') < page.index('name="gad7_1"')
 
 
 def test_after_the_crisis_page_the_question_about_right_now_is_asked(patient, answers):
@@ -129,10 +147,11 @@ def test_back_keeps_answers_already_given(patient, answers):
 
 def test_self_harm_answer_on_a_page_with_an_error_still_shows_help_and_marks_urgent(app, patient, answers):
     patient.start()
-    incomplete = {key: value for key, value in answers["safety"].items() if key != "asq_2"}
-    response = patient.answer("safety", {**incomplete, "phq9_9": "3"})
+    incomplete = {key: value for key, value in answers["mood"].items() if key != "gad7_2"}
+    response = patient.answer("mood", {**incomplete, "phq9_9": "3"})
     assert response.status_code == 422
     assert 'href="tel:911"' in response.text and 'href="tel:988"' in response.text
+    assert response.text.count('aria-label="Help right now"') == 1, "at the top, once"
     with app.app_context():
         assert db.session.execute(db.select(Intake)).scalar_one().urgent
 
@@ -171,11 +190,11 @@ def test_pages_with_answers_are_never_cached(patient, answers):
 
 
 def test_a_change_from_review_that_opens_a_question_leads_to_it(patient, answers):
-    quiet_mood = {**{f"phq9_{n}": "0" for n in range(1, 9)}, **{f"gad7_{n}": "0" for n in range(1, 8)}}
-    safety = {key: value for key, value in answers["safety"].items() if key != "phq9_difficulty"}
-    patient.complete({**answers, "mood": quiet_mood, "safety": safety})
-    response = patient.answer("mood", answers["mood"], review="1")
-    assert response.headers["Location"].endswith("/step/safety?review=1")
+    quiet_mood = {**{f"phq9_{n}": "0" for n in range(1, 10)}, **{f"gad7_{n}": "0" for n in range(1, 8)}}
+    patient.complete({**answers, "mood": quiet_mood})
+    response = patient.answer("mood", {**quiet_mood, "phq9_1": "2"}, review="1")
+    assert response.headers["Location"].endswith("/step/mood?review=1")
+    assert 'name="phq9_difficulty"' in patient.page("mood", review="1").text
 
 
 def test_a_blank_choice_sent_by_hand_is_refused(patient, answers):

@@ -64,12 +64,14 @@ def test_follow_ups_posted_for_a_hidden_question_are_ignored(app, patient, answe
     assert "drugs_used" not in stored
 
 
-def test_follow_ups_in_a_later_section_follow_an_earlier_answer(patient, answers):
+def test_the_phq9_difficulty_item_follows_its_items_on_the_same_page(patient, answers):
     patient.start()
-    patient.answer("mood", {**{f"phq9_{n}": "0" for n in range(1, 9)}, **{f"gad7_{n}": "0" for n in range(1, 8)}})
-    assert 'name="phq9_difficulty"' not in patient.page("safety").text
-    patient.answer("mood", answers["mood"])
-    assert 'name="phq9_difficulty"' in patient.page("safety").text
+    quiet = {**{f"phq9_{n}": "0" for n in range(1, 10)}, **{f"gad7_{n}": "0" for n in range(1, 8)}}
+    assert patient.answer("mood", quiet).headers["Location"].endswith("/step/safety")
+    assert 'name="phq9_difficulty"' not in patient.page("mood").text
+    assert patient.answer("mood", {**quiet, "phq9_4": "1"}).headers["Location"].endswith("/step/mood")
+    page = patient.page("mood").text
+    assert page.index('name="phq9_9"') < page.index('name="phq9_difficulty"') < page.index('name="gad7_1"')
 
 
 def test_antidepressant_rows_are_stored_without_empty_rows(app, patient, answers):

@@ -3,8 +3,7 @@
 The Questionnaire maps the one questionnaire definition: a group per section, inside it a group per
 embedded instrument (PHQ-9, GAD-7, AUDIT-C) carrying the instrument's LOINC panel code, and every
 question with its stable id as linkId, so responses made by any SDC tool load back by question id.
-PHQ-9 item 9 and the difficulty item stay on the safety page (a positive answer leads to the crisis
-page), so the PHQ-9 has two groups with the panel code, one per page; its total is computed across both.
+The PHQ-9 is one group on the mood page, items 1 to 9 then the difficulty item, as validated.
 Answers with a LOINC code use it; every other option is a code of our one answers CodeSystem.
 """
 

@@ -13,6 +13,7 @@ from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, p
 from ..questionnaire.answers import applicable
 from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
+from ..questionnaire.layout import page_blocks
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
 from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS, us_text
@@ -38,6 +39,8 @@ from .forms import (
 
 bp = Blueprint("intake", __name__)
 
+# The questions a positive self-harm screen reads: a page asking any of them keeps the crisis numbers in view.
+SELF_HARM_QUESTIONS = frozenset(ANY_SELF_HARM.reads())
 SESSION_KEY = "intake"
 SEEN_KEY = "intake_seen"
 # What the crisis page is shown for: set by the save that made the intake newly urgent, read by the page.
@@ -153,7 +156,7 @@ def save_step(section: Section, intake, answers: dict):
     insist = not (going_back or switching_units or adding_row)
     required = {q.id for q in shown if q.is_required and q.id in on_screen} if insist else set()
     form = build_form(section, shown, required, formdata=formdata)
-    endorsed = section.id == "safety" and ANY_SELF_HARM(merged)
+    endorsed = ANY_SELF_HARM(merged) and any(question.id in SELF_HARM_QUESTIONS for question in section.questions)
     valid = form.validate()
     valid = add_errors(form, unit_problems) and valid
     values = to_answers(form, shown) if valid else None
@@ -209,6 +212,7 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         errors=by_input,
         summary=summary,
         questions=shown,
+        blocks=page_blocks(section, shown),
         step=step_number(section),
         steps=len(SECTIONS),
         previous=previous_section(section),

@@ -4,7 +4,12 @@ minutes" and the burden benchmark (tests/benchmarks/bench_burden.py) both use th
 The model: 7 seconds for each choice made (a radio group, a checklist, a consent box, a choice in the table, a
 press of "Add another medicine"),
 25 seconds for each typed field filled, and reading at 180 words a minute over every word shown (page titles,
-intros, lead-ins, labels, help texts and option labels of the questions shown for the given answers).
+intros, lead-ins, pairs' prompts, labels, help texts and option labels of the questions shown for the given
+answers).
+
+Questions shown count what a patient takes in as one question: a pair (two boxes under one prompt, such as email
+and phone) is one. Answers asked count every answer the pages ask for: each question, both boxes of a pair, and
+each cell of a table's rows shown, so pairing boxes never hides an input.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 
 from . import SECTIONS
 from .answers_format import GATE_IDS
+from .layout import PAIR, page_blocks
 from .model import CHOICE, CONSENT, GROUP, MULTI, Question, is_blank
 
 SECONDS_PER_CHOICE = 7
@@ -28,10 +34,11 @@ WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 
 @dataclass(frozen=True)
 class Burden:
-    """What one patient's answers ask of them: questions shown and required, choices made, fields typed,
-    words to read."""
+    """What one patient's answers ask of them: questions shown (a pair as one), answers asked (every input),
+    answers required, choices made, fields typed, words to read."""
 
     questions: int
+    inputs: int
     required: int
     choices: int
     typed: int
@@ -66,24 +73,37 @@ def _effort(question: Question, value: Any) -> tuple[int, int]:
     return 0, 0 if is_blank(value) else 1
 
 
+def rows_shown(question: Question, answers: dict[str, Any]) -> int:
+    """A table shows one row at a time: its filled rows, or one empty row."""
+    return max(1, len(answers.get(question.id) or []))
+
+
+def inputs_of(question: Question, answers: dict[str, Any]) -> int:
+    """The answers one question asks for: one, or a table's cells in the rows shown."""
+    return rows_shown(question, answers) * len(question.columns) if question.type == GROUP else 1
+
+
 def burden(answers: dict[str, Any]) -> Burden:
     """Walk the definition as a patient with these answers walks the pages."""
-    questions = required = choices = typed = 0
+    questions = inputs = required = choices = typed = 0
     total_words = 0
     for section in SECTIONS:
         total_words += words(section.title) + words(section.intro)
-        for question in section.visible(answers):
-            questions += 1
+        blocks = page_blocks(section, section.visible(answers))
+        questions += sum(1 if block.kind == PAIR else len(block.questions) for block in blocks)
+        total_words += sum(words(block.legend) for block in blocks)
+        for question in (question for block in blocks for question in block.questions):
+            inputs += inputs_of(question, answers)
             required += question.is_required
             total_words += words(section.lead_ins.get(question.id, "")) + question_words(question)
             if question.type == GROUP:  # one row at a time: a press of "Add another" for each row after the first
-                rows = max(1, len(answers.get(question.id) or []))
+                rows = rows_shown(question, answers)
                 total_words += rows * sum(question_words(column) for column in question.columns)
                 choices += rows - 1
             chosen, filled = _effort(question, answers.get(question.id))
             choices += chosen
             typed += filled
-    return Burden(questions, required, choices, typed, total_words)
+    return Burden(questions, inputs, required, choices, typed, total_words)
 
 
 def typical_patient(today: date | None = None) -> dict[str, Any]:

@@ -252,10 +252,25 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """Two questions a patient answers as one, in two boxes side by side under one prompt (email and phone, the
+    two numbers of a blood-pressure reading). Each keeps its own id, label, checks and errors; the pair only
+    groups them on the page and counts as one question shown."""
+
+    first: str
+    second: str
+    legend: str
+
+
+@dataclass(frozen=True)
 class Section:
     """One page of the intake: a heading, a short intro and its questions, in order.
 
-    `lead_ins` maps a question id to text shown just before it, such as an instrument's stem.
+    `lead_ins` maps a question id to text shown just before it, such as an instrument's stem. `grids` names the
+    instruments whose items share one set of answers and show as an answer grid (the options once, as column
+    headings, the stem kept in view). `pairs` are the questions shown two to a prompt; the two follow each other.
+    `crisis_lines` is where the page always shows the crisis numbers: "top", or right after the question with
+    that id; empty: only once an answer on the page calls for them.
     """
 
     id: str
@@ -263,9 +278,26 @@ class Section:
     questions: tuple[Question, ...]
     intro: str = ""
     lead_ins: dict[str, str] = field(default_factory=dict)
+    grids: tuple[str, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    crisis_lines: str = ""
+
+    def __post_init__(self) -> None:
+        order = [question.id for question in self.questions]
+        for pair in self.pairs:
+            if pair.first not in order or pair.second not in order:
+                raise ValueError(f"{self.id}: pair {pair.first}/{pair.second} names a question of another page")
+            if order.index(pair.second) != order.index(pair.first) + 1:
+                raise ValueError(f"{self.id}: {pair.second} must follow {pair.first} to pair with it")
+        if self.crisis_lines not in ("", "top", *order):
+            raise ValueError(f"{self.id}: crisis lines after {self.crisis_lines!r}, not a question of this page")
 
     def __hash__(self) -> int:
         return hash(self.id)
+
+    def pair_of(self, question_id: str) -> Pair | None:
+        """The pair this question opens, if any."""
+        return next((pair for pair in self.pairs if pair.first == question_id), None)
 
     def visible(self, answers: dict[str, Any]) -> list[Question]:
         return [question for question in self.questions if question.shows(answers)]

@@ -1,11 +1,13 @@
 """Words and formats every template shares, each from its one source: level labels and the no-decision sentence
-from the rules, the number of steps from the questionnaire, one way to write a timestamp."""
+from the rules, the number of steps and which answers sit side by side from the questionnaire, one way to write a
+timestamp."""
 
 from datetime import datetime
 
 from flask import Flask
 
 from ..questionnaire import SECTIONS
+from ..questionnaire.layout import fits_in_a_row
 from ..questionnaire.types import type_of
 from ..rules import LEVEL_LABELS, NO_DECISION
 
@@ -25,7 +27,8 @@ def clock(value: datetime | None) -> str:
 
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
-        question_type=type_of, level_labels=LEVEL_LABELS, no_decision=NO_DECISION, step_count=len(SECTIONS),
+        question_type=type_of, fits_in_a_row=fits_in_a_row, level_labels=LEVEL_LABELS, no_decision=NO_DECISION,
+        step_count=len(SECTIONS),
     )
     app.jinja_env.filters["timestamp"] = timestamp
     app.jinja_env.filters["clock"] = clock

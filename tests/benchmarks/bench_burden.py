@@ -1,8 +1,10 @@
 """What the intake asks of a patient on a phone: three patients walked through the real app in Chromium at 390x844.
 
-For each patient (all "No", the typical patient of issue 15, everything positive) it prints: questions shown,
-answers required, taps, typed fields, page loads, total page height in phone screens (the sum of every loaded
-page's document height / 844), words on the pages, and two time estimates from the one stated model
+For each patient (all "No", the typical patient of issue 15, everything positive) it prints: questions shown (a
+pair of boxes under one prompt, such as email and phone, counts as one), answers asked (every input: both boxes of
+a pair, each cell of the table's rows shown), answers required, taps, typed fields, page loads, total page height
+in phone screens (the sum of every loaded page's document height / 844), words on the pages, and two time
+estimates from the one stated model
 (screening/questionnaire/burden.py: 7 s a choice, 25 s a typed field, reading at 180 words a minute): the model
 walking the definition, and the model fed the counts measured in the browser. The welcome page's "It takes about
 N minutes" is the model's figure for the typical patient.
@@ -27,12 +29,13 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from screening import create_app  # noqa: E402
-from screening.questionnaire import QUESTIONS  # noqa: E402
+from screening.questionnaire import QUESTIONS, SECTIONS  # noqa: E402
 from screening.questionnaire.burden import (  # noqa: E402
     SECONDS_PER_CHOICE,
     SECONDS_PER_TYPED_FIELD,
     WORDS_PER_MINUTE,
     burden,
+    inputs_of,
 )
 from screening.questionnaire.model import CONSENT, GROUP, MULTI  # noqa: E402
 from screening.questionnaire.types import type_of  # noqa: E402
@@ -60,6 +63,15 @@ class Walk:
         self.loads += 1
         self.height += page.evaluate("document.documentElement.scrollHeight")
         self.words += len(page.inner_text("main").split())
+
+    @property
+    def questions(self) -> int:
+        """Questions shown, a pair whose two boxes were both shown counting as one."""
+        pairs = sum(1 for section in SECTIONS for pair in section.pairs if {pair.first, pair.second} <= self.shown)
+        return len(self.shown) - pairs
+
+    def inputs(self, answers: dict) -> int:
+        return sum(inputs_of(QUESTIONS[question_id], answers) for question_id in self.shown)
 
     @property
     def required(self) -> int:
@@ -156,7 +168,7 @@ def main() -> None:
                 context.set_default_timeout(20_000)
                 walk = walk_through(context, answers)
                 context.close()
-                rows.append((name, walk, burden(answers)))
+                rows.append((name, walk, burden(answers), answers))
             browser.close()
     finally:
         server.shutdown()
@@ -164,15 +176,16 @@ def main() -> None:
 
     print(f"Patient burden on a {PHONE['width']}x{PHONE['height']} phone (model: {SECONDS_PER_CHOICE} s a choice, "
           f"{SECONDS_PER_TYPED_FIELD} s a typed field, {WORDS_PER_MINUTE} words a minute)\n")
-    print("| patient | questions shown | answers required | taps | typed fields | page loads | phone screens "
-          "| words on pages | minutes (measured counts) | minutes (model, definition) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, walk, model in rows:
-        print(f"| {name} | {len(walk.shown)} | {walk.required} | {walk.taps} | {walk.typed} | {walk.loads} "
-              f"| {walk.height / PHONE['height']:.1f} | {walk.words:,} | {walk.minutes:.1f} | {model.minutes:.1f} |")
+    print("| patient | questions shown | answers asked | answers required | taps | typed fields | page loads "
+          "| phone screens | words on pages | minutes (measured counts) | minutes (model, definition) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, walk, model, answers in rows:
+        print(f"| {name} | {walk.questions} | {walk.inputs(answers)} | {walk.required} | {walk.taps} | {walk.typed} "
+              f"| {walk.loads} | {walk.height / PHONE['height']:.1f} | {walk.words:,} | {walk.minutes:.1f} "
+              f"| {model.minutes:.1f} |")
     print("\nModel from the definition: " + "; ".join(
-        f"{name}: {model.questions} questions, {model.required} required, {model.choices} choices, "
-        f"{model.typed} typed, {model.words:,} words" for name, _, model in rows))
+        f"{name}: {model.questions} questions, {model.inputs} answers asked, {model.required} required, "
+        f"{model.choices} choices, {model.typed} typed, {model.words:,} words" for name, _, model, _ in rows))
 
 
 if __name__ == "__main__":

@@ -92,4 +92,5 @@ def screenshot(page, name: str) -> None:
     """For reviewers, with `make screenshots`."""
     if SCREENSHOTS:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.evaluate("window.scrollTo(0, 0)")  # sticky headings (an answer grid's) in their place at the top
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -31,11 +31,25 @@ def start(page) -> None:
     page.get_by_role("button", name="Start").first.click()
 
 
+def fill_page(page, data: dict, filler=fill, send=save) -> None:
+    """Fill what the page shows; when `data` answers follow-ups the page does not show yet (the PHQ-9 difficulty
+    item, asked once an item is above zero), send the page to have them shown, then fill them."""
+    def shown() -> set[str]:
+        return set(page.get_attribute("#shown", "value").split())
+
+    filler(page, {name: value for name, value in data.items() if name in shown()})
+    if {name for name in data if name in QUESTIONS} - shown():
+        with page.expect_navigation():
+            send(page)
+        filler(page, {name: value for name, value in data.items() if name in shown()})
+
+
 def complete(page, answers: dict | None = None, on_each_page=None) -> None:
-    """Start and answer every page; `on_each_page(page, section_id)` runs before each page is sent."""
+    """Start and answer every page, follow-ups as they appear; `on_each_page(page, section_id)` runs before each
+    page is sent."""
     start(page)
     for section_id, data in (answers or typical_answers()).items():
-        fill(page, data)
+        fill_page(page, data)
         if on_each_page:
             on_each_page(page, section_id)
         save(page)

@@ -23,8 +23,7 @@ def test_the_acute_answer_shows_call_now_and_the_panel_shows_the_draft_until_som
     save(phone)
     phone.get_by_role("link", name="Continue to the next step").click()
     phone.goto("/step/safety")
-    safety = {key: value for key, value in typical_answers()["safety"].items() if key != "phq9_difficulty"}
-    fill(phone, {**safety, "asq_1": "yes"})
+    fill(phone, {**typical_answers()["safety"], "asq_1": "yes"})
     save(phone)
     phone.wait_for_url("**/crisis")
     phone.get_by_role("link", name="Go on with my form").click()

@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import DESKTOP, PHONE, screenshot, serious_violations
 from helpers import typical_answers
-from intake_driver import complete, fill, fill_with_keyboard, press_button, save, start, tab_to
+from intake_driver import complete, fill, fill_page, fill_with_keyboard, press_button, save, start, tab_to
 from playwright.sync_api import expect
 
 from screening.questionnaire import SECTIONS
@@ -36,12 +36,13 @@ def test_a_whole_intake_in_a_browser_passes_axe_on_every_page(request, device, a
     check_page(axe, page, f"{device}-14-done")
 
 
-def test_pages_fit_a_phone_without_sideways_scrolling(phone):
+@pytest.mark.parametrize("width", [PHONE["width"], 320])
+def test_pages_fit_a_phone_without_sideways_scrolling(phone, width):
+    phone.set_viewport_size({"width": width, "height": PHONE["height"]})
     start(phone)
     for section in SECTIONS:
         phone.goto(f"/step/{section.id}")
-        width = phone.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], (section.id, width)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= width, section.id
 
 
 def test_touch_targets_are_large_enough(phone):
@@ -59,7 +60,7 @@ def test_a_whole_intake_works_with_the_keyboard_only(browser, base_url, axe):
     press_button(page, "button[value='new']")
     for section_id, data in typical_answers().items():
         page.wait_for_url(f"**/step/{section_id}")
-        fill_with_keyboard(page, data)
+        fill_page(page, data, fill_with_keyboard, lambda page: press_button(page, "button[value='next']"))
         press_button(page, "button[value='next']")
         if section_id == "about_you":
             page.wait_for_selector(".resume-code")
@@ -111,14 +112,43 @@ def test_leaving_halfway_and_resuming_in_a_new_browser(browser, base_url, axe):
 def test_the_self_harm_path_reaches_the_crisis_page(phone, axe):
     start(phone)
     phone.goto("/step/safety")
-    safety = {key: value for key, value in typical_answers()["safety"].items() if key != "phq9_difficulty"}
-    fill(phone, {**safety, "asq_3": "yes"})
+    fill(phone, {**typical_answers()["safety"], "asq_3": "yes"})
     save(phone)
     phone.wait_for_url("**/crisis")
     call = phone.get_by_role("link", name=re.compile("Call 988"))
     assert call.get_attribute("href") == "tel:988"
     assert call.bounding_box()["height"] >= 44
     check_page(axe, phone, "phone-crisis")
+
+
+def test_phq9_item_nine_on_the_mood_page_reaches_the_crisis_page_then_the_difficulty_item(phone, axe):
+    start(phone)
+    phone.goto("/step/mood")
+    item_nine = phone.get_by_role("group", name=re.compile("better off dead"))
+    assert item_nine.locator("xpath=following::aside[1]").get_attribute("aria-label") == "Help right now"
+    items = {key: value for key, value in typical_answers()["mood"].items() if key != "phq9_difficulty"}
+    fill(phone, {**items, "phq9_9": "1"})
+    save(phone)
+    phone.wait_for_url("**/crisis")
+    phone.get_by_role("link", name="Go on with my form").click()
+    phone.wait_for_url("**/step/mood")
+    assert phone.get_by_role("group", name=re.compile("^If you checked off any problems")).is_visible()
+    assert phone.is_checked("input[name='phq9_9'][value='1']")
+    assert serious_violations(axe, phone) == []
+
+
+def test_the_answer_grid_keeps_the_stem_in_view_and_its_cells_large_on_a_phone(phone):
+    start(phone)
+    phone.goto("/step/mood")
+    phone.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    stem = phone.get_by_text("Over the last 2 weeks, how often have you been bothered by the following problems?")
+    assert 0 <= stem.bounding_box()["y"] < PHONE["height"] / 4, "the stem stays at the top while its items scroll"
+    for cell in phone.locator(".cell").all():
+        box = cell.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+    radio = phone.get_by_role("group", name="Trouble relaxing").get_by_role("radio", name="Several days")
+    radio.locator("xpath=..").click(position={"x": 4, "y": 4})
+    assert radio.is_checked(), "a tap anywhere in the cell chooses its answer"
 
 
 def test_validation_errors_are_announced_and_focused(phone, axe):

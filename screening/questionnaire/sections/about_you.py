@@ -1,11 +1,12 @@
 """Section 1: who the patient is, how to reach them, and their consent."""
 
-from ..model import CONSENT, DATE, EMAIL, PHONE, TEXT, Option, Question, Section
+from ..model import CONSENT, DATE, EMAIL, PHONE, TEXT, Option, Pair, Question, Section
 
 SECTION = Section(
     id="about_you",
     title="About you",
     intro="We use this to find your answers and to get ready for your visit.",
+    pairs=(Pair("email", "phone", "How can we reach you?"),),
     questions=(
         Question("full_name", "Your full name", TEXT, required=True, max_length=120),
         Question(

@@ -9,7 +9,7 @@ One question asks when the last reading was, with "I don't know my last reading"
 only when a reading is known. Blood-pressure medicines are ticked on the medicines page (medicines.py)."""
 
 from ..choices import UNSURE, YES_NO_NOT_SURE
-from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, Option, Question, Section, is_
+from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, Option, Pair, Question, Section, is_
 
 NO_READING = "dont_know"
 READING_WHEN = (
@@ -31,6 +31,7 @@ SECTION = Section(
     title="Heart and blood pressure",
     intro="Ketamine can raise blood pressure and heart rate for a short time. "
     "These questions help the clinic get ready for your visit.",
+    pairs=(Pair("bp_systolic", "bp_diastolic", "Your most recent blood pressure reading"),),
     questions=(
         Question(
             "bp_diagnosed", "Has a doctor ever told you that you have high blood pressure?", CHOICE,

@@ -1,18 +1,11 @@
-"""Section 5: thoughts of self-harm or suicide: PHQ-9 item 9 and the ASQ, word for word (R-SI, R-SA-HX).
+"""Section 5: thoughts of self-harm or suicide: the ASQ, word for word (R-SI, R-SA-HX).
 
-A positive answer here marks the intake urgent and sends the patient to the crisis page next.
+A positive answer here, or to PHQ-9 item 9 on the mood page, marks the intake urgent and sends the patient to
+the crisis page next.
 """
 
 from ..choices import HOW_LONG_AGO
-from ..instruments import (
-    ASQ_ACUTE,
-    ASQ_ITEMS,
-    FREQUENCY,
-    PHQ9_DIFFICULTY,
-    PHQ9_DIFFICULTY_OPTIONS,
-    PHQ9_ITEMS,
-    PHQ9_STEM,
-)
+from ..instruments import ASQ_ACUTE, ASQ_ITEMS
 from ..model import CHOICE, TEXT, Option, Question, Section, any_of, is_
 
 ASQ_ANSWERS = (Option("yes", "Yes"), Option("no", "No"), Option("refused", "I would rather not answer"))
@@ -31,15 +24,9 @@ SECTION = Section(
     id="safety",
     title="Your safety",
     intro="We ask everyone these questions. Your answers help the clinic keep you safe.",
-    lead_ins={"phq9_9": PHQ9_STEM, "asq_1": "Now some yes-or-no questions."},
-    questions=(
-        Question("phq9_9", PHQ9_ITEMS[8], CHOICE, options=FREQUENCY, instrument="PHQ-9"),
-        Question(
-            "phq9_difficulty", PHQ9_DIFFICULTY, CHOICE, options=PHQ9_DIFFICULTY_OPTIONS, instrument="PHQ-9",
-            show_when=any_of(*(is_(f"phq9_{number}", "1", "2", "3") for number in range(1, 10))),
-        ),
-    )
-    + tuple(
+    lead_ins={"asq_1": "Now some yes-or-no questions."},
+    crisis_lines="top",
+    questions=tuple(
         Question(f"asq_{number}", text, CHOICE, options=ASQ_ANSWERS, instrument="ASQ")
         for number, text in enumerate(ASQ_ITEMS, start=1)
     )

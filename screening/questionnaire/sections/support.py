@@ -5,13 +5,14 @@ A therapist now is asked only of someone who has had talk therapy or is not sure
 therapist now who never had talk therapy, and R-SUPPORT reads that checklist for them."""
 
 from ..choices import YES_NO_NOT_SURE
-from ..model import CHOICE, PHONE, TEXT, Question, Section, is_
+from ..model import CHOICE, PHONE, TEXT, Pair, Question, Section, is_
 from .treatments import TALK_THERAPY_MAYBE
 
 SECTION = Section(
     id="support",
     title="Support",
     intro="It helps to have people around you during this time.",
+    pairs=(Pair("support_person_name", "support_person_phone", "The person you can call"),),
     questions=(
         Question(
             "ride_home", "Can someone take you home after each visit?", CHOICE, options=YES_NO_NOT_SURE,
