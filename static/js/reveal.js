@@ -3,7 +3,9 @@
 // open; when such an answer changes, the form is sent to the page's "shown" address, which saves nothing and
 // answers with the ids of the questions that apply. They are shown, the others hidden again, and the form's
 // list of questions on screen ("shown") updated, so "Save and continue" goes straight on. A revealed question is
-// announced politely; the focus stays where the patient is. "Add another medicine" shows the next row in place.
+// announced politely; the focus stays where the patient is. "Save and continue" pressed while an answer is still
+// being asked about waits for it, and stays on the page if it revealed a question. "Add another medicine" shows
+// the next row in place.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-shown-url]");
@@ -14,6 +16,9 @@
   var status = document.getElementById("reveal-status");
   var triggers = (form.getAttribute("data-triggers") || "").split(" ").filter(Boolean);
   var pending = null; // the latest request; an older answer arriving late is ignored
+  var typing = null; // a typed answer is asked about once the patient pauses
+  var held = null; // "Save and continue", pressed while a reveal was being asked
+  var TYPING_PAUSE = 400;
 
   function say(text) {
     // Emptied first, so the same words said twice are announced twice.
@@ -26,6 +31,7 @@
     return label ? label.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
+  // Returns how many questions appeared.
   function apply(visible) {
     var wanted = {};
     visible.forEach(function (id) { wanted[id] = true; });
@@ -53,9 +59,25 @@
     } else if (removed) {
       say(removed === 1 ? "A question below is no longer needed." : removed + " questions below are no longer needed.");
     }
+    return revealed.length;
+  }
+
+  function release(revealed) {
+    // The button the patient pressed goes on, unless the answer opened a question they have not seen yet.
+    var button = held;
+    held = null;
+    if (button && !revealed) {
+      if (form.requestSubmit) {
+        form.requestSubmit(button);
+      } else {
+        button.click();
+      }
+    }
   }
 
   function ask() {
+    window.clearTimeout(typing);
+    typing = null;
     var request = window.AbortController ? new AbortController() : {};
     if (pending && pending.abort) {
       pending.abort();
@@ -69,22 +91,50 @@
       // Refused (the form was closed, too many tries): nothing changes, and the button still reloads.
       return response.ok ? response.json() : null;
     }).then(function (answer) {
-      if (pending === request && answer && Array.isArray(answer.visible)) {
-        apply(answer.visible);
+      if (pending !== request) {
+        return;
       }
+      var revealed = answer && Array.isArray(answer.visible) ? apply(answer.visible) : 0;
+      pending = null;
+      form.removeAttribute("data-updating");
+      release(revealed);
     }).catch(function () {
-      return null;
-    }).then(function () {
       if (pending === request) {
         pending = null;
         form.removeAttribute("data-updating");
+        release(0);
       }
     });
   }
 
+  function opensQuestions(target) {
+    var box = target.closest("[data-question]");
+    return box && triggers.indexOf(box.getAttribute("data-question")) !== -1;
+  }
+
   form.addEventListener("change", function (event) {
-    var box = event.target.closest("[data-question]");
-    if (box && triggers.indexOf(box.getAttribute("data-question")) !== -1) {
+    if (opensQuestions(event.target)) {
+      ask();
+    }
+  });
+
+  // A typed answer (such as a count) is asked about when the patient pauses, not only when they leave the box.
+  form.addEventListener("input", function (event) {
+    if (event.target.type !== "radio" && event.target.type !== "checkbox" && opensQuestions(event.target)) {
+      window.clearTimeout(typing);
+      form.setAttribute("data-updating", "");
+      typing = window.setTimeout(ask, TYPING_PAUSE);
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (!(pending || typing) || !button || button.value !== "next") {
+      return; // nothing being asked, or Back, units or a new row: the server shows what it should
+    }
+    event.preventDefault();
+    held = button;
+    if (typing) {
       ask();
     }
   });
