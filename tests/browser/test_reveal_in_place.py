@@ -98,3 +98,17 @@ def test_without_javascript_the_reload_shows_and_marks_the_new_questions(browser
     save(page)
     page.wait_for_url("**/step/brain")
     context.close()
+
+
+def test_save_pressed_right_after_typing_an_answer_that_opens_questions_stays_to_show_them(phone):
+    """A typed count is asked about on a pause; "Save and continue" pressed before then waits for the answer, and
+    stays on the page (without a reload) because new questions appeared."""
+    start(phone)
+    phone.goto("/step/substances")
+    fill(phone, typical_answers()["substances"])
+    phone.evaluate("window.sameDocument = true")
+    phone.fill("#drug_use_count", "2")
+    save(phone)
+    expect(phone.locator("input[name='drugs_used']").first).to_be_visible()
+    assert phone.evaluate("window.sameDocument === true")
+    assert "/step/substances" in phone.url
