@@ -105,3 +105,12 @@ def test_a_table_shows_its_filled_rows_or_one_and_one_more_after_add_another():
     assert flow.rows_on_page(table, filled=2, adding_row=False) == 2
     assert flow.rows_on_page(table, filled=2, adding_row=True) == 3
     assert flow.rows_on_page(table, filled=table.rows, adding_row=True) == table.rows
+
+
+def test_questions_a_save_opened_are_named_for_the_page_shown_again_after_the_crisis_page():
+    answers = {**nothing_of_note(), "asq_1": "yes"}
+    before = frozenset(question.id for question in SAFETY.visible(nothing_of_note()))
+    assert flow.after_save(leaving(SAFETY, answers, on_screen=before, crisis_due=True), answers) == \
+        Next(flow.CRISIS, SAFETY, new=("asq_5",))
+    going_back = leaving(SAFETY, answers, on_screen=before, crisis_due=True, going_back=True)
+    assert flow.after_save(going_back, answers).new == ()

@@ -147,3 +147,20 @@ def test_the_marks_are_kept_out_of_the_readable_cookie(patient, answers):
     payload = base64_decode(cookie.lstrip(".").split(".")[0])
     readable = zlib.decompress(payload) if cookie.startswith(".") else payload
     assert b"new_on" in readable and b"bp_systolic" not in readable
+
+
+def test_without_the_script_the_question_about_right_now_is_marked_after_the_crisis_page(patient, answers):
+    patient.start()
+    response = patient.answer("safety", {**answers["safety"], "asq_1": "yes"})
+    assert response.headers["Location"].endswith("/crisis")
+    assert 'href="/step/safety"' in patient.client.get("/crisis").text
+    html = patient.page("safety").text
+    assert '<a href="#asq_5">Go to the first new question</a>' in html
+    assert html.count('class="tag-new"') == 1
+
+
+def test_marks_are_dropped_when_the_patient_goes_elsewhere(patient, answers):
+    patient.start()
+    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    assert 'class="tag-new"' not in patient.page("brain").text
+    assert 'class="tag-new"' not in patient.page("heart").text

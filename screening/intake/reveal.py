@@ -48,4 +48,3 @@ def on_page(section: Section, shown: list[Question]) -> list[Question]:
     now = {question.id for question in shown}
     return [question for question in section.questions
             if question.id in now or question.id in revealable(section)]
-

@@ -185,7 +185,7 @@ def go(following: flow.Next, intake=None):
     """Send the patient where the flow says; the resume code is shown in this response, never redirected to."""
     if following.page == flow.CODE:
         return show_new_code(intake)
-    if following.page == flow.MORE:
+    if following.new:
         session[NEW_KEY] = {"section": following.section.id, "ids": vault().encrypt(list(following.new))}
     if following.adding_row:
         session[ADD_ROW_KEY] = following.section.id
@@ -202,8 +202,8 @@ def url_of(following: flow.Next) -> str:
 
 
 def marked_new(section: Section, shown) -> list[str]:
-    """The questions the last save's reload opened on this page (still shown), once: a later showing of the
-    page marks nothing."""
+    """The questions the last save opened on this page (still shown), when the page is shown next (after the
+    reload, or the crisis page that came first), once: any later page marks nothing."""
     held = session.pop(NEW_KEY, None)
     if not held or held.get("section") != section.id:
         return []
