@@ -25,6 +25,7 @@ ENV_SETTINGS = (
     "TRUSTED_PROXIES",
     "START_LIMIT",
     "PATIENT_COPY_LIMIT",
+    "REVEAL_LIMIT",
     "FHIR_BASE_URL",
     "APP_URL",
     "MAIL_SERVER",
@@ -81,6 +82,9 @@ class Config:
     RESUME_LIMIT = "10 per 15 minutes"  # resume attempts per address
     START_LIMIT = "30 per hour"  # new forms per address: a clinic's front desk, not a script filling the database
     PATIENT_COPY_LIMIT = "10 per minute"  # downloads of the patient's own copy per address: each is a fresh render
+    # Follow-ups revealed in place, per intake: a page's script asks on each answer that opens a question. Past it the
+    # script stops and the page reloads to show follow-ups, as without JavaScript; saving is never limited.
+    REVEAL_LIMIT = "120 per minute"
     RESUME_FAILURES_BEFORE_LOCK = 5  # wrong dates of birth for one code before the code stops working
     # True: the web process only records that a clinician's PDF is wanted, and `flask worker --watch`
     # renders it in a process of its own, so a backlog of renders never holds up form pages. False: rendered

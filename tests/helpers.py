@@ -35,6 +35,17 @@ def as_pages(answers: dict) -> dict[str, dict]:
     return pages
 
 
+def shown_on(html: str) -> set[str]:
+    """The questions a step page shows (its `shown` list); the page may also hold others, hidden until an answer on
+    it opens them."""
+    return set(SHOWN.search(html).group(1).split())
+
+
+def hidden_on(html: str) -> set[str]:
+    """The questions a step page holds hidden, for its script to reveal in place."""
+    return {question_id for box in re.findall(r'data-question="([^"]+)" hidden', html) for question_id in box.split()}
+
+
 class Patient:
     """Drives the intake as a browser would: reads each page, then posts its form with the CSRF token."""
 

@@ -37,10 +37,17 @@ def test_a_self_harm_answer_leads_to_the_crisis_page_before_anything_else():
     assert flow.after_save(going_back, answers) == Next(flow.CRISIS, SAFETY, then_back=True)
 
 
-def test_answers_that_open_follow_ups_show_the_same_page_again():
+def test_answers_that_open_follow_ups_show_the_same_page_again_naming_the_new_ones():
     answers = {**nothing_of_note(), "asq_4": "yes"}
     before = frozenset(question.id for question in SAFETY.visible(nothing_of_note()))
-    assert flow.after_save(leaving(SAFETY, answers, on_screen=before), answers) == Next(flow.MORE, SAFETY)
+    assert flow.after_save(leaving(SAFETY, answers, on_screen=before), answers) == \
+        Next(flow.MORE, SAFETY, new=("asq_4_how", "asq_4_when", "asq_5"))
+
+
+def test_follow_ups_revealed_in_place_are_on_screen_so_the_patient_goes_straight_on():
+    answers = {**nothing_of_note(), "asq_4": "yes"}
+    revealed = frozenset(question.id for question in SAFETY.visible(answers))
+    assert flow.after_save(leaving(SAFETY, answers, on_screen=revealed), answers).page == flow.STEP
 
 
 def test_the_resume_code_comes_after_the_first_page_only_when_none_was_given():
@@ -98,3 +105,12 @@ def test_a_table_shows_its_filled_rows_or_one_and_one_more_after_add_another():
     assert flow.rows_on_page(table, filled=2, adding_row=False) == 2
     assert flow.rows_on_page(table, filled=2, adding_row=True) == 3
     assert flow.rows_on_page(table, filled=table.rows, adding_row=True) == table.rows
+
+
+def test_questions_a_save_opened_are_named_for_the_page_shown_again_after_the_crisis_page():
+    answers = {**nothing_of_note(), "asq_1": "yes"}
+    before = frozenset(question.id for question in SAFETY.visible(nothing_of_note()))
+    assert flow.after_save(leaving(SAFETY, answers, on_screen=before, crisis_due=True), answers) == \
+        Next(flow.CRISIS, SAFETY, new=("asq_5",))
+    going_back = leaving(SAFETY, answers, on_screen=before, crisis_due=True, going_back=True)
+    assert flow.after_save(going_back, answers).new == ()

@@ -26,6 +26,7 @@ class Next:
     review: bool = False  # changing an answer from the review page: come back to it
     then_back: bool = False  # the crisis page, on the way back
     adding_row: bool = False  # the same page with one more empty row in its table
+    new: tuple[str, ...] = ()  # questions on `section` the patient did not have on screen: marked when shown
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,27 @@ def after_save(leaving: Leaving, answers: dict[str, Any]) -> Next:
     """The crisis page first; then back, the same page in other units, more questions on it, the resume code,
     or onwards."""
     section = leaving.section
+    # Questions the patient did not have on screen, marked when this page is shown again (it may not be: then
+    # nothing is marked).
+    new = () if leaving.going_back else new_since(section, answers, leaving.on_screen)
     if leaving.crisis_due:
-        return Next(CRISIS, section, review=leaving.from_review, then_back=leaving.going_back)
+        return Next(CRISIS, section, review=leaving.from_review, then_back=leaving.going_back, new=new)
     if leaving.going_back:
         return back_from(section)
     if leaving.switching_units:
-        return Next(STEP, section, review=leaving.from_review)
+        return Next(STEP, section, review=leaving.from_review, new=new)
     if leaving.adding_row:
-        return Next(STEP, section, review=leaving.from_review, adding_row=True)
-    if {question.id for question in section.visible(answers)} - leaving.on_screen:
-        return Next(MORE, section, review=leaving.from_review)
+        return Next(STEP, section, review=leaving.from_review, adding_row=True, new=new)
+    if new:
+        return Next(MORE, section, review=leaving.from_review, new=new)
     if leaving.needs_code and section is SECTIONS[0]:
         return Next(CODE)
     return onwards(section, answers, leaving.from_review)
+
+
+def new_since(section: Section, answers: dict[str, Any], on_screen: frozenset[str]) -> tuple[str, ...]:
+    """Questions shown for these answers that the patient did not have in front of them, in page order."""
+    return tuple(question.id for question in section.visible(answers) if question.id not in on_screen)
 
 
 def after_crisis(section: Section, answers: dict[str, Any], then_back: bool, from_review: bool) -> Next:

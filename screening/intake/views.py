@@ -5,12 +5,13 @@ The intake's id lives only in the signed session cookie; URLs name sections, nev
 
 import time
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
 
 from ..alerts.background import send_soon
+from ..crypto import vault
 from ..extensions import limiter
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
-from ..questionnaire.answers import applicable
 from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
 from ..questionnaire.layout import page_blocks
@@ -20,7 +21,7 @@ from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS, us_text
 from ..rules.attention import attention_reasons, in_order, newly_urgent
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
-from . import flow, resume_codes, store
+from . import flow, resume_codes, reveal, store
 from .forms import (
     ResumeForm,
     add_errors,
@@ -48,6 +49,9 @@ CRISIS_KEY = "crisis_for"
 RECEIPT_KEY = "submitted_intake"
 UNITS_KEY = "units"
 ADD_ROW_KEY = "add_row_on"  # the page whose table shows one more row when next shown
+# The questions a reload showed that the patient did not have on screen, to mark as new when the page is next
+# shown. Encrypted: which follow-ups opened tells something of the answers, and the signed cookie is readable.
+NEW_KEY = "new_on"
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
@@ -138,7 +142,7 @@ def step(section_id: str):
         values = form_values(shown, answers)
         adding_row = session.pop(ADD_ROW_KEY, None) == section.id
         return render_step(section, shown, with_us_boxes(values) if current_units() == US else values,
-                           adding_row=adding_row)
+                           adding_row=adding_row, new=marked_new(section, shown))
     try:
         return save_step(section, intake, answers)
     except store.IntakeLocked:
@@ -150,7 +154,7 @@ def save_step(section: Section, intake, answers: dict):
     action = request.form.get("action", "next")
     going_back, switching_units, adding_row = action == "back", action == "units", action == "add_row"
     formdata, unit_problems = metric_form(request.form)
-    merged = applicable({**answers, **raw_answers(section, formdata)})
+    merged = reveal.answers_on_page(answers, raw_answers(section, formdata))
     shown = section.visible(merged)
     on_screen = shown_ids(request.form, section)
     insist = not (going_back or switching_units or adding_row)
@@ -184,8 +188,8 @@ def go(following: flow.Next, intake=None):
     """Send the patient where the flow says; the resume code is shown in this response, never redirected to."""
     if following.page == flow.CODE:
         return show_new_code(intake)
-    if following.page == flow.MORE:
-        flash("We have a few more questions about your answers. They are below.", "more")
+    if following.new:
+        session[NEW_KEY] = {"section": following.section.id, "ids": vault().encrypt(list(following.new))}
     if following.adding_row:
         session[ADD_ROW_KEY] = following.section.id
     return redirect(url_of(following))
@@ -200,11 +204,23 @@ def url_of(following: flow.Next) -> str:
     return url_for("intake.review" if following.page == flow.REVIEW else "intake.welcome")
 
 
+def marked_new(section: Section, shown) -> list[str]:
+    """The questions the last save opened on this page (still shown), when the page is shown next (after the
+    reload, or the crisis page that came first), once: any later page marks nothing."""
+    held = session.pop(NEW_KEY, None)
+    if not held or held.get("section") != section.id:
+        return []
+    now = {question.id for question in shown}
+    return [question_id for question_id in vault().decrypt(held["ids"]) if question_id in now]
+
+
 def render_step(section: Section, shown, values, errors: tuple[dict, dict] | None = None, crisis: bool = False,
-                adding_row: bool = False):
+                adding_row: bool = False, new: list[str] | None = None):
     """The page with `values` in its inputs: the stored answers, or exactly what was typed; `errors` as
-    forms.page_errors gives them."""
+    forms.page_errors gives them. The page also holds, hidden, the questions an answer on it can reveal
+    (reveal.py); `new` are the questions a reload just opened, marked as new."""
     by_input, summary = errors or ({}, {})
+    on_page = reveal.on_page(section, shown)
     return render_template(
         "intake/step.html",
         section=section,
@@ -212,7 +228,11 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         errors=by_input,
         summary=summary,
         questions=shown,
-        blocks=page_blocks(section, shown),
+        blocks=page_blocks(section, on_page),
+        shown_ids={question.id for question in shown},
+        on_page=on_page,
+        triggers=sorted(reveal.triggers(section)),
+        new_questions=new or [],
         step=step_number(section),
         steps=len(SECTIONS),
         previous=previous_section(section),
@@ -221,8 +241,30 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         units=current_units(),
         us_parts=US_PARTS,
         rows_shown={question.id: flow.rows_on_page(question, filled_rows(question, values), adding_row)
-                    for question in shown if question.rows},
+                    for question in on_page if question.rows},
     )
+
+
+def reveal_key() -> str:
+    """Reveals are counted per intake, so patients at one clinic's tablets, behind one address, never share a
+    count; a request without an intake is counted by address (and refused)."""
+    held = session.get(SESSION_KEY)
+    return f"intake:{held}" if held else get_remote_address()
+
+
+@bp.post("/step/<section_id>/shown")
+@limiter.limit(lambda: current_app.config["REVEAL_LIMIT"], key_func=reveal_key)
+def shown_questions(section_id: str):
+    """For the page's script: the ids of this page's questions that apply to the answers on it now, so follow-ups
+    appear in place. The same decision a save makes, from the same definition; nothing is stored or logged. Past
+    the limit the script stops and "Save and continue" shows follow-ups by reloading, so a patient is never
+    locked out."""
+    section = SECTION_BY_ID.get(section_id) or abort(404)
+    intake = current_intake()
+    if intake is None:
+        return jsonify(error="No form is open in this browser."), 403
+    formdata, _ = metric_form(request.form)
+    return jsonify(visible=reveal.visible_ids(section, store.answers_of(intake), raw_answers(section, formdata)))
 
 
 def show_new_code(intake):
@@ -346,7 +388,7 @@ def expired_step(section_id: str):
     if intake is None:
         return closed_form()
     answers = store.answers_of(intake)
-    shown = section.visible(applicable({**answers, **raw_answers(section, request.form)}))
+    shown = section.visible(reveal.answers_on_page(answers, raw_answers(section, request.form)))
     flash("This page was open for a long time, so it is not saved yet. Your answers are still here: "
           "press \u201cSave and continue\u201d to save them.", "warning")
     return render_step(section, shown, request.form), 400

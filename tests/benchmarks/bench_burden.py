@@ -3,14 +3,18 @@
 For each patient (all "No", the typical patient of issue 15, everything positive) it prints: questions shown (a
 pair of boxes under one prompt, such as email and phone, counts as one), answers asked (every input: both boxes of
 a pair, each cell of the table's rows shown), answers required, taps, typed fields, page loads, total page height
-in phone screens (the sum of every loaded page's document height / 844), words on the pages, and two time
-estimates from the one stated model
+in phone screens (the sum, over every page loaded, of its document height when the patient leaves it, after the
+last follow-up revealed in place, / 844), words on the pages (counted when leaving too), and two time estimates
+from the one stated model
 (screening/questionnaire/burden.py: 7 s a choice, 25 s a typed field, reading at 180 words a minute): the model
 walking the definition, and the model fed the counts measured in the browser. The welcome page's "It takes about
 N minutes" is the model's figure for the typical patient.
 
 Taps: each choice ticked, each typed field focused, each button or link pressed (Start, Save and continue,
-"Continue to the next step", "Go on with my form"). Everything runs on 127.0.0.1; nothing is downloaded.
+"Add another medicine", "Continue to the next step", "Go on with my form"). JavaScript runs, as on most phones:
+follow-ups appear in place (static/js/reveal.js), which is not a page load; a load is counted by the browser's
+own load event, so a reload the server still asks for (an answer sent before its reveal came back) is counted.
+Everything runs on 127.0.0.1; nothing is downloaded.
 """
 
 import logging
@@ -57,10 +61,9 @@ class Walk:
     height: int = 0
     words: int = 0
 
-    def record(self, page) -> None:
-        """One page load: its full document height and the words in its main content."""
-        page.wait_for_load_state("load")
-        self.loads += 1
+    def leave(self, page) -> None:
+        """The page as the patient leaves it, after its last reveal: its full document height and the words in its
+        main content (hidden questions take no room and are not read)."""
         self.height += page.evaluate("document.documentElement.scrollHeight")
         self.words += len(page.inner_text("main").split())
 
@@ -86,8 +89,10 @@ class Walk:
 def fill(page, walk: Walk, name: str, question, value) -> None:
     if question.type == GROUP:
         for number, row in enumerate(value):
-            if number:  # the table shows one row at a time
-                press(page, walk, "button", question.add_row_label)
+            if number:  # the table shows one row at a time; the next is revealed in place
+                page.get_by_role("button", name=question.add_row_label).first.click()
+                page.locator(f"[name='{name}-{number}-name']").wait_for(state="visible")
+                walk.taps += 1
                 walk.choices += 1
             for column in question.columns:
                 if column.id in row:
@@ -112,21 +117,34 @@ def fill(page, walk: Walk, name: str, question, value) -> None:
 
 
 def press(page, walk: Walk, role: str, name: str) -> None:
+    """A button or link that leaves the page."""
+    walk.leave(page)
     page.get_by_role(role, name=name).first.click()
     walk.taps += 1
-    walk.record(page)
+    page.wait_for_load_state("load")
+
+
+def settled(page) -> None:
+    """Wait until no reveal is being asked for (reveal.js marks the form while it asks)."""
+    page.wait_for_function("!document.querySelector('form[data-updating]')")
+
+
+def unfilled(page, filled: set[str]) -> list[str]:
+    """The questions on screen now (the page's `shown` list, which reveals keep up to date) not yet answered."""
+    return [question_id for question_id in page.get_attribute("#shown", "value").split() if question_id not in filled]
 
 
 def walk_through(context, answers: dict) -> Walk:
     """Start, answer every page as it is shown (follow-ups as they appear), and stop at Check your answers."""
     walk = Walk()
     page = context.new_page()
+    page.on("load", lambda _: setattr(walk, "loads", walk.loads + 1))
     page.goto("/")
-    walk.record(page)
     press(page, walk, "button", "Start")
     filled: set[str] = set()
     for _ in range(60):
         if page.url.endswith("/review"):
+            walk.leave(page)
             return walk
         if page.get_by_role("link", name="Continue to the next step").count():
             press(page, walk, "link", "Continue to the next step")
@@ -134,15 +152,17 @@ def walk_through(context, answers: dict) -> Walk:
         if page.get_by_role("link", name="Go on with my form").count():
             press(page, walk, "link", "Go on with my form")
             continue
-        shown = page.get_attribute("#shown", "value").split()
-        new = [question_id for question_id in shown if question_id not in filled]
+        new = unfilled(page, filled)
         if not new and page.locator(".error-summary").count():
             raise RuntimeError(f"{page.url}: {page.inner_text('.error-summary')}")
-        walk.shown.update(shown)
-        for question_id in new:
-            if question_id in answers:
-                fill(page, walk, question_id, QUESTIONS[question_id], answers[question_id])
-            filled.add(question_id)
+        while new:  # answer what is shown, then what those answers revealed in place, until nothing new appears
+            walk.shown.update(new)
+            for question_id in new:
+                if question_id in answers:
+                    fill(page, walk, question_id, QUESTIONS[question_id], answers[question_id])
+                filled.add(question_id)
+            settled(page)
+            new = unfilled(page, filled)
         press(page, walk, "button", "Save and continue")
     raise RuntimeError("the walk did not reach the review page")
 
