@@ -14,7 +14,7 @@ from screening.models import Intake, db
 from screening.questionnaire import SECTION_BY_ID
 
 HEART = SECTION_BY_ID["heart"]
-READING = ("bp_systolic", "bp_diastolic", "bp_reading_when")
+READING = ("bp_systolic", "bp_diastolic")
 
 
 def intake_row(app) -> tuple[dict, int]:
@@ -31,24 +31,24 @@ def ask(patient, section_id: str, data: dict, token: bool = True):
 
 def test_the_server_answers_with_the_ids_that_apply_to_the_answers_on_the_page(patient, answers):
     patient.start()
-    response = ask(patient, "heart", {**answers["heart"], "bp_reading_known": "yes"})
+    response = ask(patient, "heart", {**answers["heart"], "bp_reading_when": "past_week"})
     assert response.status_code == 200 and response.is_json
     assert list(response.json) == ["visible"]
     visible = response.json["visible"]
     assert set(READING) <= set(visible)
     assert visible == [question.id for question in HEART.questions if question.id in visible], "in page order"
-    assert {"bp_treated", "heart_attack"}.isdisjoint(visible)
+    assert {"bp_controlled", "heart_attack"}.isdisjoint(visible)
 
 
 def test_changing_the_answer_back_hides_the_follow_ups_again(patient, answers):
     patient.start()
-    response = ask(patient, "heart", {**answers["heart"], "bp_reading_known": "no", "bp_systolic": "150"})
+    response = ask(patient, "heart", {**answers["heart"], "bp_reading_when": "dont_know", "bp_systolic": "150"})
     assert set(READING).isdisjoint(response.json["visible"])
 
 
 def test_answers_only_ids_never_what_was_typed(patient, answers):
     patient.start()
-    response = ask(patient, "heart", {**answers["heart"], "bp_reading_known": "yes", "bp_systolic": "185"})
+    response = ask(patient, "heart", {**answers["heart"], "bp_reading_when": "past_week", "bp_systolic": "185"})
     assert "185" not in response.text
     assert all(re.fullmatch(r"[a-z0-9_]+", question_id) for question_id in response.json["visible"])
 
@@ -58,22 +58,22 @@ def test_nothing_is_stored_or_logged(app, patient, answers, caplog):
     patient.answer("heart", answers["heart"])
     before = intake_row(app)
     with caplog.at_level(logging.DEBUG):
-        response = ask(patient, "heart", {**answers["heart"], "bp_reading_known": "yes", "bp_systolic": "219"})
+        response = ask(patient, "heart", {**answers["heart"], "bp_reading_when": "past_week", "bp_systolic": "219"})
     assert response.status_code == 200
     assert intake_row(app) == before
-    assert "219" not in caplog.text and "bp_reading_known" not in caplog.text
+    assert "219" not in caplog.text and "bp_reading_when" not in caplog.text
 
 
 def test_a_csrf_token_is_required(app, patient, answers):
     patient.start()
-    response = ask(patient, "heart", {**answers["heart"], "bp_reading_known": "yes"}, token=False)
+    response = ask(patient, "heart", {**answers["heart"], "bp_reading_when": "past_week"}, token=False)
     assert response.status_code == 400
     assert not response.is_json
 
 
 def test_a_browser_holding_no_intake_is_refused(client, patient, answers):
     page = client.get("/").text
-    response = client.post("/step/heart/shown", data={"csrf_token": patient.token(page), "bp_reading_known": "yes"})
+    response = client.post("/step/heart/shown", data={"csrf_token": patient.token(page), "bp_reading_when": "past_week"})
     assert response.status_code == 403
     assert "visible" not in response.json
 
@@ -81,9 +81,9 @@ def test_a_browser_holding_no_intake_is_refused(client, patient, answers):
 def test_past_the_limit_reveals_stop_but_saving_goes_on(app, patient, answers):
     app.config["REVEAL_LIMIT"] = "2 per minute"
     patient.start()
-    statuses = [ask(patient, "heart", {**answers["heart"], "bp_reading_known": "yes"}).status_code for _ in range(3)]
+    statuses = [ask(patient, "heart", {**answers["heart"], "bp_reading_when": "past_week"}).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
-    response = patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    response = patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     assert response.status_code == 302 and response.headers["Location"].endswith("/step/heart")
 
 
@@ -100,8 +100,8 @@ def test_the_limit_is_counted_per_intake_not_per_address(app, patient, answers):
 def test_the_page_holds_hidden_only_what_an_answer_on_it_can_open(patient):
     patient.start()
     html = patient.page("heart").text
-    assert set(READING) | {"bp_treated", "heart_attack"} <= hidden_on(html)
-    assert 'data-triggers="' in html and "bp_reading_known" in re.search(r'data-triggers="([^"]*)"', html).group(1)
+    assert set(READING) | {"bp_controlled", "heart_attack"} <= hidden_on(html)
+    assert 'data-triggers="' in html and "bp_reading_when" in re.search(r'data-triggers="([^"]*)"', html).group(1)
     reasons = patient.page("reasons").text
     assert 'src="/static/js/reveal.js"' in reasons
 
@@ -110,8 +110,7 @@ def test_a_page_revealed_in_place_goes_straight_on(app, patient, answers):
     """The script put the follow-ups in `shown`: the patient saw them, so the save goes on to the next page."""
     patient.start()
     page = patient.page("heart").text
-    data = {**answers["heart"], "bp_reading_known": "yes", "bp_systolic": "130", "bp_diastolic": "85",
-            "bp_reading_when": "past_month"}
+    data = {**answers["heart"], "bp_reading_when": "past_month", "bp_systolic": "130", "bp_diastolic": "85"}
     shown = " ".join(shown_on(page) | set(READING))
     response = patient.client.post("/step/heart", data={"csrf_token": patient.token(page), "shown": shown,
                                                         "action": "next", **data})
@@ -121,28 +120,28 @@ def test_a_page_revealed_in_place_goes_straight_on(app, patient, answers):
 
 def test_a_hidden_follow_up_posted_with_a_stale_answer_is_not_saved(app, patient, answers):
     patient.start()
-    response = patient.answer("heart", {**answers["heart"], "bp_reading_known": "no", "bp_systolic": "150",
-                                        "bp_reading_when": "past_week"})
+    response = patient.answer("heart", {**answers["heart"], "bp_reading_when": "dont_know", "bp_systolic": "150",
+                                        "bp_diastolic": "95"})
     assert response.headers["Location"].endswith("/step/brain")
     assert set(READING).isdisjoint(intake_row(app)[0])
 
 
 def test_without_the_script_the_reload_marks_the_new_questions_once(patient, answers):
     patient.start()
-    response = patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    response = patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     html = patient.client.get(response.headers["Location"]).text
     assert "We have a few more questions" in html
     assert '<a href="#bp_systolic">Go to the first new question</a>' in html
     marked = re.findall(r'<span class="tag-new">New question</span><span class="visually-hidden">:</span> ([^<(]+)',
                         html)
     assert [label.strip() for label in marked] == [
-        "Top number of your blood pressure", "Bottom number of your blood pressure", "When was this reading taken?"]
+        "Top number of your blood pressure", "Bottom number of your blood pressure"]
     assert 'class="tag-new"' not in patient.page("heart").text, "marked on the reload only"
 
 
 def test_the_marks_are_kept_out_of_the_readable_cookie(patient, answers):
     patient.start()
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     cookie = patient.client.get_cookie("session").value
     payload = base64_decode(cookie.lstrip(".").split(".")[0])
     readable = zlib.decompress(payload) if cookie.startswith(".") else payload
@@ -161,6 +160,6 @@ def test_without_the_script_the_question_about_right_now_is_marked_after_the_cri
 
 def test_marks_are_dropped_when_the_patient_goes_elsewhere(patient, answers):
     patient.start()
-    patient.answer("heart", {**answers["heart"], "bp_reading_known": "yes"})
+    patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     assert 'class="tag-new"' not in patient.page("brain").text
     assert 'class="tag-new"' not in patient.page("heart").text

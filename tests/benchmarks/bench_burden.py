@@ -60,11 +60,15 @@ class Walk:
     loads: int = 0
     height: int = 0
     words: int = 0
+    screens_by_page: dict[str, float] = field(default_factory=dict)
 
     def leave(self, page) -> None:
         """The page as the patient leaves it, after its last reveal: its full document height and the words in its
         main content (hidden questions take no room and are not read)."""
-        self.height += page.evaluate("document.documentElement.scrollHeight")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        self.height += height
+        where = page.url.split("?")[0].rsplit("/", 1)[-1] or "welcome"
+        self.screens_by_page[where] = self.screens_by_page.get(where, 0) + height / PHONE["height"]
         self.words += len(page.inner_text("main").split())
 
     @property
@@ -126,7 +130,7 @@ def press(page, walk: Walk, role: str, name: str) -> None:
 
 def settled(page) -> None:
     """Wait until no reveal is being asked for (reveal.js marks the form while it asks)."""
-    page.wait_for_function("!document.querySelector('form[data-updating]')")
+    page.locator("form[data-updating]").wait_for(state="detached")
 
 
 def unfilled(page, filled: set[str]) -> list[str]:
@@ -206,6 +210,9 @@ def main() -> None:
     print("\nModel from the definition: " + "; ".join(
         f"{name}: {model.questions} questions, {model.inputs} answers asked, {model.required} required, "
         f"{model.choices} choices, {model.typed} typed, {model.words:,} words" for name, _, model, _ in rows))
+    print("\nPhone screens by page (every load of a page added up):")
+    for name, walk, _, _ in rows:
+        print(f"- {name}: " + ", ".join(f"{page} {screens:.1f}" for page, screens in walk.screens_by_page.items()))
 
 
 if __name__ == "__main__":

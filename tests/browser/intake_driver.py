@@ -33,15 +33,27 @@ def start(page) -> None:
 
 def fill_page(page, data: dict, filler=fill, send=save) -> None:
     """Fill what the page shows; when `data` answers follow-ups the page does not show yet (the PHQ-9 difficulty
-    item, asked once an item is above zero), send the page to have them shown, then fill them."""
+    item, asked once an item is above zero), fill them once the page's script has revealed them in place, or,
+    with JavaScript off, once sending the page has shown them."""
+    filled: set[str] = set()
+
     def shown() -> set[str]:
+        page.locator("form[data-updating]").wait_for(state="detached")  # a reveal being asked about
         return set(page.get_attribute("#shown", "value").split())
 
-    filler(page, {name: value for name, value in data.items() if name in shown()})
+    def fill_shown() -> None:
+        for _ in range(len(data)):
+            now = {name: value for name, value in data.items() if name in shown() and name not in filled}
+            if not now:
+                return
+            filler(page, now)
+            filled.update(now)
+
+    fill_shown()
     if {name for name in data if name in QUESTIONS} - shown():
         with page.expect_navigation():
             send(page)
-        filler(page, {name: value for name, value in data.items() if name in shown()})
+        fill_shown()
 
 
 def complete(page, answers: dict | None = None, on_each_page=None) -> None:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from screening.intake import store as intake_store
 from screening.models import Intake, db
 
-READING = ("bp_systolic", "bp_diastolic", "bp_reading_when")
+READING = ("bp_systolic", "bp_diastolic")
 
 
 def newest_draft_answers(live_app) -> dict:
@@ -42,36 +42,36 @@ def open_heart_page(page) -> None:
 def test_a_yes_reveals_its_follow_ups_in_place_announced_without_moving_the_focus(phone, axe):
     open_heart_page(phone)
     phone.evaluate("window.sameDocument = true")
-    yes = phone.locator("input[name='bp_reading_known'][value='yes']")
+    yes = phone.locator("input[name='bp_reading_when'][value='past_month']")
     yes.check()
     expect(phone.locator("#bp_systolic")).to_be_visible()
     expect(phone.locator("#reveal-status")).to_have_text(
-        re.compile(r"3 new questions below\. The first: Top number of your blood pressure"))
+        re.compile(r"New question below: Your most recent blood pressure reading"))
     expect(yes).to_be_focused()
     assert set(READING) <= shown(phone)
     assert phone.evaluate("window.sameDocument === true"), "revealed without a reload"
     assert serious_violations(axe, phone) == []
     screenshot(phone, "phone-revealed-in-place")
-    fill(phone, {"bp_systolic": "130", "bp_diastolic": "85", "bp_reading_when": "past_month"})
+    fill(phone, {"bp_systolic": "130", "bp_diastolic": "85"})
     save(phone)
     phone.wait_for_url("**/step/brain")  # straight on: the server had nothing more to show
 
 
 def test_changing_the_answer_back_hides_the_follow_ups_and_their_answers_are_not_saved(phone, live_app):
     open_heart_page(phone)
-    phone.check("input[name='bp_reading_known'][value='yes']")
+    phone.check("input[name='bp_reading_when'][value='past_month']")
     phone.fill("#bp_systolic", "150")
-    phone.check("input[name='bp_reading_known'][value='no']")
+    phone.check("input[name='bp_reading_when'][value='dont_know']")
     expect(phone.locator("#bp_systolic")).to_be_hidden()
-    expect(phone.locator("#reveal-status")).to_have_text("3 questions below are no longer needed.")
+    expect(phone.locator("#reveal-status")).to_have_text("A question below is no longer needed.")
     assert shown(phone).isdisjoint(READING)
     save(phone)
     phone.wait_for_url("**/step/brain")
     stored = newest_draft_answers(live_app)
-    assert stored["bp_reading_known"] == "no"
+    assert stored["bp_reading_when"] == "dont_know"
     assert stored.keys().isdisjoint(READING)
     phone.goto("/step/heart")
-    phone.check("input[name='bp_reading_known'][value='yes']")
+    phone.check("input[name='bp_reading_when'][value='past_month']")
     expect(phone.locator("#bp_systolic")).to_be_visible()
     assert phone.input_value("#bp_systolic") == ""
 
@@ -81,7 +81,7 @@ def test_without_javascript_the_reload_shows_and_marks_the_new_questions(browser
     context.set_default_timeout(10_000)
     page = context.new_page()
     open_heart_page(page)
-    page.check("input[name='bp_reading_known'][value='yes']")
+    page.check("input[name='bp_reading_when'][value='past_month']")
     expect(page.locator("#bp_systolic")).to_be_hidden()  # nothing changes until the page is sent
     save(page)
     page.wait_for_url("**/step/heart")
@@ -89,12 +89,12 @@ def test_without_javascript_the_reload_shows_and_marks_the_new_questions(browser
     expect(notice).to_be_visible()
     expect(notice.get_by_role("link", name="Go to the first new question")).to_have_attribute("href", "#bp_systolic")
     tags = page.locator(".tag-new")
-    expect(tags).to_have_count(3)
+    expect(tags).to_have_count(2)
     assert all(tag.is_visible() for tag in tags.all())
     expect(page.get_by_label(re.compile(r"^New question: Top number of your blood pressure"))).to_be_visible()
     screenshot(page, "phone-new-questions-marked")
     assert serious_violations(axe, as_received(phone, page.content())) == []
-    fill(page, {"bp_systolic": "130", "bp_diastolic": "85", "bp_reading_when": "past_month"})
+    fill(page, {"bp_systolic": "130", "bp_diastolic": "85"})
     save(page)
     page.wait_for_url("**/step/brain")
     context.close()
