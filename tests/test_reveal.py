@@ -73,7 +73,8 @@ def test_a_csrf_token_is_required(app, patient, answers):
 
 def test_a_browser_holding_no_intake_is_refused(client, patient, answers):
     page = client.get("/").text
-    response = client.post("/step/heart/shown", data={"csrf_token": patient.token(page), "bp_reading_when": "past_week"})
+    data = {"csrf_token": patient.token(page), "bp_reading_when": "past_week"}
+    response = client.post("/step/heart/shown", data=data)
     assert response.status_code == 403
     assert "visible" not in response.json
 
@@ -81,7 +82,8 @@ def test_a_browser_holding_no_intake_is_refused(client, patient, answers):
 def test_past_the_limit_reveals_stop_but_saving_goes_on(app, patient, answers):
     app.config["REVEAL_LIMIT"] = "2 per minute"
     patient.start()
-    statuses = [ask(patient, "heart", {**answers["heart"], "bp_reading_when": "past_week"}).status_code for _ in range(3)]
+    later = {**answers["heart"], "bp_reading_when": "past_week"}
+    statuses = [ask(patient, "heart", later).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     response = patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     assert response.status_code == 302 and response.headers["Location"].endswith("/step/heart")
