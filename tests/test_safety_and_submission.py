@@ -125,7 +125,7 @@ def test_submit_with_a_missing_answer_lists_it_and_keeps_the_draft(app, patient,
 def test_review_change_link_returns_to_review(app, patient, answers):
     patient.complete(answers)
     response = patient.answer("support", {**answers["support"], "ride_home": "no"}, review="1")
-    assert response.headers["Location"].endswith("/review")
+    assert response.headers["Location"].endswith("/review?changed=support#step-support")
     review = patient.client.get("/review").text
     assert "Can someone take you home" in review
     with app.app_context():

@@ -181,10 +181,10 @@ def save_step(section: Section, intake, answers: dict):
         crisis_due=bool(newly), needs_code=intake.resume_hash is None, switching_units=switching_units,
         adding_row=adding_row,
     )
-    return go(flow.after_save(leaving, saved), intake)
+    return go(flow.after_save(leaving, saved), intake, changed=section if leaving.from_review else None)
 
 
-def go(following: flow.Next, intake=None):
+def go(following: flow.Next, intake=None, changed: Section | None = None):
     """Send the patient where the flow says; the resume code is shown in this response, never redirected to."""
     if following.page == flow.CODE:
         return show_new_code(intake)
@@ -192,15 +192,18 @@ def go(following: flow.Next, intake=None):
         session[NEW_KEY] = {"section": following.section.id, "ids": vault().encrypt(list(following.new))}
     if following.adding_row:
         session[ADD_ROW_KEY] = following.section.id
-    return redirect(url_of(following))
+    return redirect(url_of(following, changed))
 
 
-def url_of(following: flow.Next) -> str:
+def url_of(following: flow.Next, changed: Section | None = None) -> str:
+    """`changed`: the step a patient changed from the review page, which the review then shows open and in view."""
     review = 1 if following.review else None
     if following.page == flow.CRISIS:
         return url_for("intake.crisis", then="back" if following.then_back else None, review=review)
     if following.page in (flow.STEP, flow.MORE):
         return url_for("intake.step", section_id=following.section.id, review=review)
+    if following.page == flow.REVIEW and changed:
+        return url_for("intake.review", changed=changed.id, _anchor=f"step-{changed.id}")
     return url_for("intake.review" if following.page == flow.REVIEW else "intake.welcome")
 
 
@@ -313,9 +316,11 @@ def crisis():
     shown_for = session.get(CRISIS_KEY) or {}
     reasons = shown_for.get("reasons") or in_order(attention_reasons(answers))
     section = SECTION_BY_ID.get(shown_for.get("section"), SECTION_BY_ID["safety"])
+    from_review = bool(request.args.get("review"))
     following = flow.after_crisis(section, answers, then_back=request.args.get("then") == "back",
-                                  from_review=bool(request.args.get("review")))
-    return render_template("intake/crisis.html", next_url=url_of(following), reasons=reasons)
+                                  from_review=from_review)
+    return render_template("intake/crisis.html", next_url=url_of(following, section if from_review else None),
+                           reasons=reasons)
 
 
 def in_patients_units(answers: dict) -> dict[str, str]:
@@ -328,10 +333,20 @@ def in_patients_units(answers: dict) -> dict[str, str]:
 
 @bp.get("/review")
 def review():
+    """Each step closed to one line, open where a blank may have been missed, where the patient just changed an
+    answer (`changed`), or all of them (`show=all`)."""
     intake = require_intake()
-    answers = store.answers_of(intake)
-    return render_template("intake/review.html", sections=review_rows(answers), steps=len(SECTIONS),
-                           in_us=in_patients_units(answers))
+    return render_review(store.answers_of(intake), changed=request.args.get("changed"),
+                         show_all=request.args.get("show") == "all")
+
+
+def render_review(answers: dict, gaps=(), changed: str | None = None, show_all: bool = False):
+    sections = review_rows(answers)
+    gap_steps = {section.id for _, section in gaps}
+    opened = {group.section.id for group in sections
+              if show_all or group.needs_a_look or group.section.id in gap_steps or group.section.id == changed}
+    return render_template("intake/review.html", sections=sections, steps=len(SECTIONS), gaps=gaps, opened=opened,
+                           show_all=show_all, in_us=in_patients_units(answers))
 
 
 @bp.post("/submit")
@@ -343,12 +358,8 @@ def submit():
         session.clear()
         return redirect(url_for("intake.welcome"))
     if gaps:
-        answers = store.answers_of(intake)
         gap_links = [(question, SECTION_OF[question.id]) for question in gaps]
-        return render_template(
-            "intake/review.html", sections=review_rows(answers), steps=len(SECTIONS), gaps=gap_links,
-            in_us=in_patients_units(answers),
-        ), 422
+        return render_review(store.answers_of(intake), gaps=gap_links), 422
     summaries.store_quietly(intake)
     receipt_id = store.issue_receipt(intake)
     session.clear()

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import SECTIONS
-from .model import NOT_SURE, Question, Section, is_blank
+from .model import EMAIL, LONG_TEXT, NOT_SURE, PHONE, TEXT, Question, Section, is_blank
 from .types import answer_text
 
 
@@ -16,10 +16,30 @@ class AnswerRow:
     not_sure: bool
 
 
+# Boxes where an empty answer usually means "nothing to add" rather than a question passed over.
+FREE_TEXT = frozenset({TEXT, LONG_TEXT, EMAIL, PHONE})
+
+
 @dataclass(frozen=True)
 class SectionRows:
     section: Section
     rows: list[AnswerRow]
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for row in self.rows if row.answered)
+
+    @property
+    def left_empty(self) -> int:
+        return len(self.rows) - self.answered
+
+    @property
+    def needs_a_look(self) -> bool:
+        """A blank the patient may have passed over by mistake: a question they must answer before sending, or a
+        choice, number or date left empty (a choice offers "Not sure" or "I would rather not say", so an empty one
+        is more likely missed than meant). An empty free-text box usually means nothing to add, so is not one."""
+        return any(not row.answered and (row.question.is_required or row.question.type not in FREE_TEXT)
+                   for row in self.rows)
 
 
 def is_not_sure(value: Any) -> bool:
