@@ -22,14 +22,13 @@ DOES_NOT_APPLY = Option("does_not_apply", "This does not apply to me")
 SECTION = Section(
     id="other_health",
     title="Other health",
-    intro="Many people have had some of these. Choose \"Not sure\" if you do not know.",
+    intro="Many people have had some of these.",
     questions=(
         Question(
             "head_any",
             "Have you ever had any of these? A seizure or epilepsy; a head injury that made you pass out; raised "
             "pressure inside your head; glaucoma or high pressure in your eyes. Or do you have eye surgery planned?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='If you answer "Yes" or "Not sure", we ask about each one.',
         ),
         Question(
             "seizures", "Have you ever had a seizure, or been told you have epilepsy?", CHOICE,
@@ -44,7 +43,7 @@ SECTION = Section(
         Question(
             "head_injury", "Have you ever had a head injury that made you pass out?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Passing out means losing consciousness, even for a short time.",
+            help="Even for a short time.",
             show_when=HEAD_LISTED,
         ),
         Question(
@@ -69,13 +68,12 @@ SECTION = Section(
             "high or wired and needing much less sleep; feeling unreal or outside your body; or a doctor telling you "
             "that you have schizophrenia or bipolar disorder.",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='If you answer "Yes" or "Not sure", we ask about each one.',
         ),
         Question(
             "psychosis",
             "Have you ever heard or seen things that other people did not, or lost touch with what was real?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Doctors call this psychosis. Seeing or hearing things others do not is called hallucinations.",
+            help="Doctors call this psychosis.",
             show_when=MIND_LISTED,
         ),
         Question(
@@ -111,7 +109,6 @@ SECTION = Section(
             "kidney problems, an overactive thyroid, bladder or urinary problems, sleep apnea, or COPD, asthma or "
             "other breathing problems.",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='If you answer "Yes" or "Not sure", we ask about each one.',
         ),
         Question(
             "liver", "Have you ever had liver problems, such as cirrhosis or hepatitis?", CHOICE,
@@ -135,8 +132,7 @@ SECTION = Section(
         Question(
             "bladder", "Have you had bladder or urinary problems, such as pain or needing to go often?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="This includes bladder infections that keep coming back. It also includes bladder pain that lasts "
-            "a long time.",
+            help="Also bladder infections that keep coming back, or bladder pain that lasts.",
             show_when=BODY_LISTED,
         ),
         Question(
@@ -154,8 +150,7 @@ SECTION = Section(
             "anesthesia_any",
             "Have you ever had an allergy or a bad reaction to ketamine, esketamine or anesthesia?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Anesthesia medicines are used for surgery. They put you to sleep or numb you. If you answer "
-            '"Yes" or "Not sure", we ask about each one.',
+            help="Anesthesia medicines are used for surgery. They put you to sleep or numb you.",
         ),
         Question(
             "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anesthesia medicine?",
@@ -171,7 +166,7 @@ SECTION = Section(
         ),
         Question(
             "other_allergies", "Do you have any other allergies?", TEXT, max_length=200,
-            help="For example to medicines, foods or latex. Leave it empty if none.",
+            help="Such as medicines, foods or latex. Leave it empty if none.",
         ),
         Question(
             "sex_at_birth", "What sex were you assigned at birth?", CHOICE, required=False,
@@ -188,7 +183,7 @@ SECTION = Section(
             "Are you pregnant, or could you be? Are you planning to become pregnant in the next few months? Or are "
             "you breastfeeding or nursing a baby now?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='If none of these fits you, choose "No". If you answer "Yes" or "Not sure", we ask about each one.',
+            help='We ask everyone. If none of these fits you, choose "No".',
         ),
         Question(
             "pregnant", "Are you pregnant, or could you be pregnant?", CHOICE,
