@@ -245,7 +245,7 @@ def test_a_blood_pressure_in_the_crisis_range_shows_a_crisis_page_for_it(alert_a
     assert "Your blood pressure reading is very high" in crisis
     assert 'href="tel:911"' in crisis and 'href="tel:555 010 0100"' in crisis
     assert "Suicide" not in crisis
-    assert 'href="/step/brain"' in crisis, "then on with the form"
+    assert 'href="/step/other_health"' in crisis, "then on with the form"
     assert only_intake(alert_app).urgent
 
 

@@ -162,8 +162,8 @@ def test_load_answers_refuses_a_reversed_blood_pressure(app, runner, tmp_path):
 NOT_SURE_WHERE = {  # question: its page, and what opens it
     "treatments_tried": ("treatments", None),
     "therapist_now": ("support", ("treatments", {"treatments_tried": ["talk_therapy"]})),
-    "pregnancy_any": ("pregnancy", None),
-    "breastfeeding": ("pregnancy", ("pregnancy", {"pregnancy_any": NOT_SURE})),
+    "pregnancy_any": ("other_health", None),
+    "breastfeeding": ("other_health", ("other_health", {"pregnancy_any": NOT_SURE})),
     "substance_any": ("substances", None),
     "medicine_classes": ("medicines", None),
 }

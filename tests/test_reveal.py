@@ -116,7 +116,7 @@ def test_a_page_revealed_in_place_goes_straight_on(app, patient, answers):
     shown = " ".join(shown_on(page) | set(READING))
     response = patient.client.post("/step/heart", data={"csrf_token": patient.token(page), "shown": shown,
                                                         "action": "next", **data})
-    assert response.headers["Location"].endswith("/step/brain")
+    assert response.headers["Location"].endswith("/step/other_health")
     assert intake_row(app)[0]["bp_systolic"] == 130
 
 
@@ -124,7 +124,7 @@ def test_a_hidden_follow_up_posted_with_a_stale_answer_is_not_saved(app, patient
     patient.start()
     response = patient.answer("heart", {**answers["heart"], "bp_reading_when": "dont_know", "bp_systolic": "150",
                                         "bp_diastolic": "95"})
-    assert response.headers["Location"].endswith("/step/brain")
+    assert response.headers["Location"].endswith("/step/other_health")
     assert set(READING).isdisjoint(intake_row(app)[0])
 
 
@@ -163,5 +163,5 @@ def test_without_the_script_the_question_about_right_now_is_marked_after_the_cri
 def test_marks_are_dropped_when_the_patient_goes_elsewhere(patient, answers):
     patient.start()
     patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
-    assert 'class="tag-new"' not in patient.page("brain").text
+    assert 'class="tag-new"' not in patient.page("other_health").text
     assert 'class="tag-new"' not in patient.page("heart").text

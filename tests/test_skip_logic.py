@@ -33,7 +33,7 @@ def test_yes_reveals_follow_ups_on_the_same_page_before_moving_on(patient, answe
         {**answers["heart"], "bp_diagnosed": "yes", "bp_controlled": "no", "bp_reading_when": "past_week",
          "bp_systolic": "150", "bp_diastolic": "95"},
     )
-    assert response.headers["Location"].endswith("/step/brain")
+    assert response.headers["Location"].endswith("/step/other_health")
 
 
 def test_revealed_follow_ups_must_then_be_answered(patient, answers):

@@ -52,6 +52,8 @@ ADD_ROW_KEY = "add_row_on"  # the page whose table shows one more row when next 
 # The questions a reload showed that the patient did not have on screen, to mark as new when the page is next
 # shown. Encrypted: which follow-ups opened tells something of the answers, and the signed cookie is readable.
 NEW_KEY = "new_on"
+# Pages merged into another (issue 15): a bookmark or a link to one opens the page that now holds its questions.
+MERGED_PAGES = {"brain": "other_health", "pregnancy": "other_health"}
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
@@ -134,6 +136,8 @@ def start():
 
 @bp.route("/step/<section_id>", methods=["GET", "POST"])
 def step(section_id: str):
+    if section_id in MERGED_PAGES and request.method == "GET":
+        return redirect(url_for("intake.step", section_id=MERGED_PAGES[section_id], review=request.args.get("review")))
     section = SECTION_BY_ID.get(section_id) or abort(404)
     intake = require_intake()
     answers = store.answers_of(intake)

@@ -7,12 +7,10 @@ its stable id. Nothing here imports Flask.
 from .model import Question, Section
 from .sections import (
     about_you,
-    brain,
     heart,
     medicines,
     mood,
     other_health,
-    pregnancy,
     reasons,
     safety,
     substances,
@@ -24,7 +22,7 @@ SECTIONS: tuple[Section, ...] = tuple(
     module.SECTION
     for module in (
         about_you, reasons, treatments, mood, safety, substances,
-        heart, brain, pregnancy, other_health, medicines, support,
+        heart, other_health, medicines, support,
     )
 )
 

@@ -54,7 +54,7 @@ def test_a_yes_reveals_its_follow_ups_in_place_announced_without_moving_the_focu
     screenshot(phone, "phone-revealed-in-place")
     fill(phone, {"bp_systolic": "130", "bp_diastolic": "85"})
     save(phone)
-    phone.wait_for_url("**/step/brain")  # straight on: the server had nothing more to show
+    phone.wait_for_url("**/step/other_health")  # straight on: the server had nothing more to show
 
 
 def test_changing_the_answer_back_hides_the_follow_ups_and_their_answers_are_not_saved(phone, live_app):
@@ -66,7 +66,7 @@ def test_changing_the_answer_back_hides_the_follow_ups_and_their_answers_are_not
     expect(phone.locator("#reveal-status")).to_have_text("A question below is no longer needed.")
     assert shown(phone).isdisjoint(READING)
     save(phone)
-    phone.wait_for_url("**/step/brain")
+    phone.wait_for_url("**/step/other_health")
     stored = newest_draft_answers(live_app)
     assert stored["bp_reading_when"] == "dont_know"
     assert stored.keys().isdisjoint(READING)
@@ -96,7 +96,7 @@ def test_without_javascript_the_reload_shows_and_marks_the_new_questions(browser
     assert serious_violations(axe, as_received(phone, page.content())) == []
     fill(page, {"bp_systolic": "130", "bp_diastolic": "85"})
     save(page)
-    page.wait_for_url("**/step/brain")
+    page.wait_for_url("**/step/other_health")
     context.close()
 
 

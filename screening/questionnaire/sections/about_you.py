@@ -5,13 +5,12 @@ from ..model import CONSENT, DATE, EMAIL, PHONE, TEXT, Option, Pair, Question, S
 SECTION = Section(
     id="about_you",
     title="About you",
-    intro="We use this to find your answers and to get ready for your visit.",
     pairs=(Pair("email", "phone", "How can we reach you?"),),
     questions=(
         Question("full_name", "Your full name", TEXT, required=True, max_length=120),
         Question(
             "date_of_birth", "Your date of birth", DATE, required=True,
-            help="We ask for it again if you come back later to finish.",
+            help="We ask for it again if you come back later.",
             min_value=-365 * 120, max_value=0,
         ),
         Question("email", "Email address", EMAIL, max_length=254, help="You may leave this empty."),

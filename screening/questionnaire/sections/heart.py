@@ -29,8 +29,7 @@ VESSELS_LISTED = is_("vessel_any", "yes", NOT_SURE)
 SECTION = Section(
     id="heart",
     title="Heart and blood pressure",
-    intro="Ketamine can raise blood pressure and heart rate for a short time. "
-    "These questions help the clinic get ready for your visit.",
+    intro="Ketamine can raise blood pressure and heart rate for a short time.",
     pairs=(Pair("bp_systolic", "bp_diastolic", "Your most recent blood pressure reading"),),
     questions=(
         Question(
@@ -39,23 +38,23 @@ SECTION = Section(
         ),
         Question(
             "bp_controlled", "Is it under control now?", CHOICE, options=YES_NO_NOT_SURE,
-            help="Under control means your readings are most often where your doctor wants them.",
+            help="Your readings are mostly where your doctor wants them.",
             show_when=is_("bp_diagnosed", "yes"),
         ),
         Question(
             "bp_reading_when", "When was your most recent blood pressure reading?", CHOICE, options=READING_WHEN,
-            help="A reading has two numbers, like 120/80. It can be from a doctor, a pharmacy or home.",
+            help="Two numbers, like 120/80, from a doctor, a pharmacy or home.",
         ),
         Question(
             "bp_systolic", "Top number of your blood pressure", INTEGER, required=True,
             min_value=60, max_value=260, unit="mmHg",
-            help="The first, bigger number. In 120/80 it is 120.",
+            help="In 120/80, it is 120.",
             show_when=READING_KNOWN,
         ),
         Question(
             "bp_diastolic", "Bottom number of your blood pressure", INTEGER, required=True,
             min_value=30, max_value=160, unit="mmHg",
-            help="The second, smaller number. In 120/80 it is 80.",
+            help="In 120/80, it is 80.",
             show_when=READING_KNOWN,
         ),
         Question(
@@ -64,7 +63,6 @@ SECTION = Section(
             "angina, stents or bypass, irregular heartbeat, heart failure, valve disease, stroke or mini-stroke "
             "(TIA).",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='If you answer "Yes" or "Not sure", we ask about each one.',
         ),
         Question(
             "heart_attack", "Have you ever had a heart attack?", CHOICE, options=YES_NO_NOT_SURE,
@@ -84,8 +82,7 @@ SECTION = Section(
         Question(
             "arrhythmia", "Has a doctor ever told you that you have an irregular heartbeat?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="This means the heart beats too fast, too slow or out of rhythm. Doctors call it arrhythmia. "
-            "One kind is AFib (atrial fibrillation).",
+            help="Too fast, too slow or out of rhythm. Doctors call it arrhythmia. One kind is AFib.",
             show_when=HEART_LISTED,
         ),
         Question(
@@ -109,12 +106,10 @@ SECTION = Section(
             "Has a doctor ever told you that you have any of these? An aneurysm (a bulge in a blood vessel), a "
             "tangle of blood vessels called an AVM, or bleeding in the brain.",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='If you answer "Yes" or "Not sure", we ask about each one.',
         ),
         Question(
             "aneurysm", "Has a doctor ever told you that you have an aneurysm?", CHOICE, options=YES_NO_NOT_SURE,
-            help="An aneurysm is a bulge in the wall of a blood vessel.",
-            show_when=VESSELS_LISTED,
+                        show_when=VESSELS_LISTED,
         ),
         Question(
             "aneurysm_where", "Where is the aneurysm?", MULTI,

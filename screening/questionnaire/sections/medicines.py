@@ -9,12 +9,11 @@ from ..model import LONG_TEXT, MULTI, Option, Question, Section
 SECTION = Section(
     id="medicines",
     title="Medicines you take now",
-    intro="Some medicines work differently together with ketamine. "
-    "Tell us about everything you take now, even if you only take it sometimes.",
+    intro="Some medicines work differently with ketamine. Include any you take only sometimes.",
     questions=(
         Question(
             "medicine_classes", "Do you take any of these medicines now?", MULTI, required=True,
-            help="Choose all that apply. The names in parentheses are examples.",
+            help="Choose all that apply.",
             options=(
                 Option("benzodiazepines", "Benzodiazepines, for anxiety or sleep (lorazepam, clonazepam, "
                        "alprazolam, diazepam)"),
@@ -41,7 +40,7 @@ SECTION = Section(
         Question(
             "medicines_list", "List every medicine you take, with the dose if you know it", LONG_TEXT,
             max_length=2000,
-            help="Add vitamins, herbs, and medicines you buy at a store without a prescription.",
+            help="Also add vitamins, herbs and medicines you buy at a store.",
         ),
     ),
 )

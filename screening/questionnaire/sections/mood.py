@@ -18,7 +18,7 @@ from ..model import CHOICE, Question, Section, any_of, is_
 SECTION = Section(
     id="mood",
     title="How you have been feeling",
-    intro="These are standard questions that clinics everywhere use. There are no right or wrong answers.",
+    intro="There are no right or wrong answers.",
     lead_ins={"phq9_1": PHQ9_STEM, "gad7_1": GAD7_STEM},
     grids=("PHQ-9", "GAD-7"),
     crisis_lines="phq9_9",

@@ -38,11 +38,9 @@ AUDITC_3_OPTIONS = (
 SECTION = Section(
     id="substances",
     title="Alcohol and drugs",
-    intro="Many people drink or use drugs. Honest answers help the clinic plan your care. "
-    "Your answers are private.",
+    intro="Many people drink or use drugs. Your answers are private.",
     lead_ins={
-        "auditc_2": "One standard drink has about 14 grams of alcohol: 12 oz of beer, 5 oz of wine, "
-        "or 1.5 oz of spirits (liquor).",
+        "auditc_2": "One standard drink is 12 oz of beer, 5 oz of wine or 1.5 oz of liquor (14 g of alcohol).",
     },
     questions=(
         Question(
@@ -93,7 +91,6 @@ SECTION = Section(
             "Have you ever used ketamine outside a clinic, or had a problem with alcohol or drugs, or had "
             "treatment for one?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='If you answer "Yes" or "Not sure", we ask about each one.',
         ),
         Question(
             "ketamine_nonmedical", "Have you ever used ketamine outside a clinic?", CHOICE,

@@ -11,7 +11,6 @@ from .treatments import TALK_THERAPY_MAYBE
 SECTION = Section(
     id="support",
     title="Support",
-    intro="It helps to have people around you during this time.",
     pairs=(Pair("support_person_name", "support_person_phone", "The person you can call"),),
     questions=(
         Question(

@@ -23,8 +23,8 @@ HELPED = (
 
 TRIED = "treatments_tried"
 TREATMENTS = (
-    Option("antidepressants", "Antidepressant medicines, such as sertraline (Zoloft), fluoxetine (Prozac), "
-           "escitalopram (Lexapro), bupropion (Wellbutrin) or venlafaxine (Effexor)"),
+    Option("antidepressants", "Antidepressants, such as sertraline (Zoloft), fluoxetine (Prozac), "
+           "escitalopram (Lexapro) or bupropion (Wellbutrin)"),
     Option("talk_therapy", "Talk therapy with a therapist or counselor (psychotherapy)"),
     Option("ect", "ECT (electroconvulsive therapy)"),
     Option("tms", "TMS (transcranial magnetic stimulation)"),
@@ -46,19 +46,17 @@ THERAPY_LENGTH = (
 SECTION = Section(
     id="treatments",
     title="Treatments you have tried",
-    intro="Tell us what you have tried before. It is fine if you do not remember every detail.",
+    intro="It is fine if you do not remember every detail.",
     questions=(
         Question(
             "treatments_tried", "Which of these have you tried for depression or anxiety?", MULTI, required=True,
-            help="Choose all that apply. Talk therapy means you meet with a therapist or counselor to talk. ECT "
-            "sends a small electric current through the brain while you sleep. TMS uses a strong magnet held on "
-            "your head while you are awake. Esketamine is a form of ketamine given as a nasal spray.",
+            help="Choose all that apply. ECT sends a small electric current through the brain while you sleep. TMS "
+            "uses a strong magnet held on your head while you are awake. Esketamine is a ketamine nasal spray.",
             options=TREATMENTS,
         ),
         Question(
             "antidepressants", "Tell us about each antidepressant you have taken", GROUP,
-            help="Start with the most recent. Press \"Add another medicine\" for the next one. "
-            "Skip anything you do not remember.",
+            help="Start with the most recent. Skip what you do not remember.",
             rows=6, add_row_label="Add another medicine",
             columns=(
                 Question("name", "Name of the medicine", TEXT, max_length=80, required=False),
@@ -76,7 +74,7 @@ SECTION = Section(
             "augmentation",
             "Has a doctor ever added another medicine to your antidepressant to help it work better?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="For example lithium, or a medicine such as aripiprazole (Abilify) or quetiapine (Seroquel).",
+            help="For example lithium, aripiprazole (Abilify) or quetiapine (Seroquel).",
             show_when=has(TRIED, "antidepressants", NOT_SURE),
         ),
         Question(
@@ -89,7 +87,7 @@ SECTION = Section(
             options=(
                 Option("cbt", "CBT (cognitive behavioral therapy)"),
                 Option("dbt", "DBT (dialectical behavior therapy)"),
-                Option("emdr", "EMDR (a therapy for trauma that uses eye movements)"),
+                Option("emdr", "EMDR (a therapy for trauma)"),
                 Option("other_talk", "Other talk therapy"),
                 UNSURE,
             ),
