@@ -3,8 +3,9 @@ returns to the review with the step open, with a mouse or finger, the keyboard o
 axe clean closed and open."""
 
 import pytest
+from answer_sets import typical_issue_patient
 from conftest import PHONE, screenshot, serious_violations
-from helpers import typical_answers
+from helpers import as_pages
 from intake_driver import complete, fill, save, tab_to
 from playwright.sync_api import expect
 
@@ -98,6 +99,7 @@ def test_the_review_opens_and_changes_a_step_with_javascript_off(no_script):
 
 
 def test_the_typical_patients_review_is_short_on_a_phone(phone):
-    """Closed steps: the whole review in under three phone screens (it took nine with every answer shown)."""
-    complete(phone, typical_answers())
+    """Closed steps: issue 15's typical patient's whole review in under three phone screens (it took nine with
+    every answer shown)."""
+    complete(phone, as_pages(typical_issue_patient()))
     assert phone.evaluate("document.documentElement.scrollHeight") < 3 * PHONE["height"]
