@@ -1,12 +1,17 @@
 """What the tests share: a browser-like client for patients and staff, and the typical answers per page."""
 
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+import flask_migrate
 from answer_sets import typical_patient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from screening import database_url
+from screening import create_app, database_url
+from screening.models import db
 from screening.questionnaire import QUESTIONS, SECTION_OF, SECTIONS
 from screening.questionnaire.types import type_of
 
@@ -133,3 +138,20 @@ def database_url_for(url: str) -> str:
         instance_path = ""
 
     return database_url(Holder)
+
+
+@contextmanager
+def app_at_revision(backend: str, revision: str, folder) -> Iterator:
+    """An app on a fresh database migrated only up to `revision`: old rows are written there, then a data
+    migration after it is run over them."""
+    if backend == "sqlite":
+        url = f"sqlite:///{folder / f'at_{revision}.db'}"
+    else:
+        base = make_url(os.environ["TEST_DATABASE_URL"])
+        url = fresh_postgres_database(base.set(database=f"{base.database}_at_{revision}").render_as_string(False))
+    app = create_app({"DATABASE_URL": url})
+    with app.app_context():
+        flask_migrate.upgrade(revision=revision)
+    yield app
+    with app.app_context():
+        db.engine.dispose()

@@ -8,10 +8,8 @@ import os
 import flask_migrate
 import pytest
 from answer_sets import everything_positive, nothing_of_note
-from helpers import fresh_postgres_database
-from sqlalchemy.engine import make_url
+from helpers import app_at_revision
 
-from screening import create_app
 from screening.crypto import vault
 from screening.models import Intake, db
 from screening.questionnaire.answers_format import FORMAT_VERSION, GATES, downgrade, format_of, upgrade
@@ -53,17 +51,8 @@ def test_an_unfinished_list_of_conditions_leaves_the_gate_for_the_patient():
 
 @pytest.fixture(params=BACKENDS)
 def database_at_0009(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.db'}"
-    else:
-        base = make_url(os.environ["TEST_DATABASE_URL"])
-        url = fresh_postgres_database(base.set(database=f"{base.database}_format").render_as_string(False))
-    app = create_app({"DATABASE_URL": url})
-    with app.app_context():
-        flask_migrate.upgrade(revision="0009")
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    with app_at_revision(request.param, "0009", tmp_path) as app:
+        yield app
 
 
 def test_migration_0010_gives_stored_drafts_and_submissions_their_gates(database_at_0009):

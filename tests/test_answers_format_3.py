@@ -16,10 +16,8 @@ from pathlib import Path
 import flask_migrate
 import pytest
 from answer_sets import ANSWER_SETS, everything_positive, nothing_of_note, typical_patient
-from helpers import fresh_postgres_database
-from sqlalchemy.engine import make_url
+from helpers import app_at_revision
 
-from screening import create_app
 from screening.crypto import vault
 from screening.models import Intake, db
 from screening.questionnaire.answers import check_answers
@@ -238,17 +236,8 @@ def test_a_therapist_now_is_kept_only_after_talk_therapy_or_not_sure():
 
 @pytest.fixture(params=BACKENDS)
 def database_at_0010(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.db'}"
-    else:
-        base = make_url(os.environ["TEST_DATABASE_URL"])
-        url = fresh_postgres_database(base.set(database=f"{base.database}_format3").render_as_string(False))
-    app = create_app({"DATABASE_URL": url})
-    with app.app_context():
-        flask_migrate.upgrade(revision="0010")
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    with app_at_revision(request.param, "0010", tmp_path) as app:
+        yield app
 
 
 def test_migration_0011_rewrites_stored_format_2_drafts_and_submissions(database_at_0010):

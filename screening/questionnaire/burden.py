@@ -22,7 +22,7 @@ from typing import Any
 
 from . import SECTIONS
 from .answers_format import GATE_IDS
-from .layout import PAIR, page_blocks
+from .layout import page_blocks, questions_shown
 from .model import CHOICE, CONSENT, GROUP, MULTI, Question, is_blank
 
 SECONDS_PER_CHOICE = 7
@@ -90,7 +90,7 @@ def burden(answers: dict[str, Any]) -> Burden:
     for section in SECTIONS:
         total_words += words(section.title) + words(section.intro)
         blocks = page_blocks(section, section.visible(answers))
-        questions += sum(1 if block.kind == PAIR else len(block.questions) for block in blocks)
+        questions += questions_shown(blocks)
         total_words += sum(words(block.legend) for block in blocks)
         for question in (question for block in blocks for question in block.questions):
             inputs += inputs_of(question, answers)

@@ -58,6 +58,11 @@ def page_blocks(section: Section, shown: list[Question]) -> list[Block]:
     return blocks
 
 
+def questions_shown(blocks: list[Block]) -> int:
+    """What a patient takes in as questions: a pair is one, every other block's questions each count."""
+    return sum(1 if block.kind == PAIR else len(block.questions) for block in blocks)
+
+
 SHORT_OPTIONS = 34  # characters of option labels, all told, that sit side by side on a phone (Yes / No / Not sure)
 
 

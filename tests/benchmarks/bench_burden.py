@@ -41,6 +41,7 @@ from screening.questionnaire.burden import (  # noqa: E402
     burden,
     inputs_of,
 )
+from screening.questionnaire.layout import page_blocks, questions_shown  # noqa: E402
 from screening.questionnaire.model import CONSENT, GROUP, MULTI  # noqa: E402
 from screening.questionnaire.types import type_of  # noqa: E402
 
@@ -74,8 +75,8 @@ class Walk:
     @property
     def questions(self) -> int:
         """Questions shown, a pair whose two boxes were both shown counting as one."""
-        pairs = sum(1 for section in SECTIONS for pair in section.pairs if {pair.first, pair.second} <= self.shown)
-        return len(self.shown) - pairs
+        return sum(questions_shown(page_blocks(section, [q for q in section.questions if q.id in self.shown]))
+                   for section in SECTIONS)
 
     def inputs(self, answers: dict) -> int:
         return sum(inputs_of(QUESTIONS[question_id], answers) for question_id in self.shown)
