@@ -21,6 +21,8 @@ from typing import Any
 
 from . import QUESTIONS
 from .model import NOT_SURE, is_
+from .sections.heart import NO_READING
+from .sections.treatments import TALK_THERAPY_MAYBE
 
 FORMAT_VERSION = 3
 
@@ -48,8 +50,6 @@ RECOVERY_CLASSES = {"buprenorphine": "buprenorphine_methadone", "methadone": "bu
                     "naltrexone": "naltrexone", "other": "other_substance_use", NOT_SURE: NOT_SURE}
 # Questions format 2 asked that format 3 does not.
 GONE_IN_3 = (*TREATMENT_QUESTIONS, "recovery_medicines", "bp_treated", "bp_reading_known")
-TALK_THERAPY_OR_UNSURE = ("talk_therapy", NOT_SURE)
-NO_READING = "dont_know"
 
 
 def gate_answer(answers: dict[str, Any], gate: str) -> str | None:
@@ -174,8 +174,7 @@ def upgrade_2_to_3(answers: dict[str, Any]) -> dict[str, Any]:
         changed["medicine_classes"] = classes
     if answers.get("bp_reading_known") == "no":
         changed["bp_reading_when"] = NO_READING
-    checklist = changed.get("treatments_tried")
-    if checklist is not None and not set(checklist) & set(TALK_THERAPY_OR_UNSURE):
+    if "treatments_tried" in changed and not TALK_THERAPY_MAYBE(changed):
         changed.pop("therapist_now", None)
     return _in_order(changed)
 
@@ -191,7 +190,7 @@ def downgrade_3_to_2(answers: dict[str, Any]) -> dict[str, Any]:
         otherwise = NOT_SURE if NOT_SURE in tried else "no"
         changed.update({question: "yes" if option in tried else otherwise
                         for question, option in TREATMENT_QUESTIONS.items()})
-        if not set(tried) & set(TALK_THERAPY_OR_UNSURE):
+        if not TALK_THERAPY_MAYBE(answers):
             changed["therapist_now"] = "no"
     classes = answers.get("medicine_classes")
     if classes is not None:
