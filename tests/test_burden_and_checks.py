@@ -73,7 +73,7 @@ def test_error_summary_names_each_question(patient, answers):
     html = patient.answer("heart", {**heart, "heart_any": "yes"}).text
     summary = re.search(r'id="error-summary".*?</ul>', html, re.S).group(0)
     assert "Have you ever had a heart attack? Choose an answer." in summary
-    assert "Has a doctor ever told you that you have high blood pressure? Choose an answer." in summary
+    assert "Has a doctor ever said you have high blood pressure (hypertension)? Choose an answer." in summary
     assert re.search(r'id="heart_attack-error"[^>]*>.*?Choose an answer', html, re.S)
 
 

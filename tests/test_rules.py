@@ -429,7 +429,7 @@ def test_evidence_quotes_the_answer_in_words():
     flag = raised(reading(150, 95) | {"bp_reading_when": "past_week"})["R-BP-HIGH"]
     assert [(item.label, item.answer) for item in flag.evidence] == [
         ("Top number of your blood pressure", "150 mmHg"), ("Bottom number of your blood pressure", "95 mmHg"),
-        ("When was your most recent blood pressure reading?", "In the last week"),
+        ("When was your last blood pressure reading?", "In the last week"),
     ]
 
 

@@ -46,7 +46,7 @@ def test_a_yes_reveals_its_follow_ups_in_place_announced_without_moving_the_focu
     yes.check()
     expect(phone.locator("#bp_systolic")).to_be_visible()
     expect(phone.locator("#reveal-status")).to_have_text(
-        re.compile(r"New question below: Your most recent blood pressure reading"))
+        re.compile(r"New question below: Your last blood pressure reading"))
     expect(yes).to_be_focused()
     assert set(READING) <= shown(phone)
     assert phone.evaluate("window.sameDocument === true"), "revealed without a reload"

@@ -29,39 +29,35 @@ VESSELS_LISTED = is_("vessel_any", "yes", NOT_SURE)
 SECTION = Section(
     id="heart",
     title="Heart and blood pressure",
-    intro="Ketamine can raise blood pressure and heart rate for a short time.",
-    pairs=(Pair("bp_systolic", "bp_diastolic", "Your most recent blood pressure reading"),),
+    pairs=(Pair("bp_systolic", "bp_diastolic", "Your last blood pressure reading"),),
     questions=(
         Question(
-            "bp_diagnosed", "Has a doctor ever told you that you have high blood pressure?", CHOICE,
-            options=YES_NO_NOT_SURE, help="Its other name is hypertension.",
+            "bp_diagnosed", "Has a doctor ever said you have high blood pressure (hypertension)?", CHOICE,
+            options=YES_NO_NOT_SURE,
         ),
         Question(
             "bp_controlled", "Is it under control now?", CHOICE, options=YES_NO_NOT_SURE,
-            help="Your readings are mostly where your doctor wants them.",
+            help="Mostly where your doctor wants it.",
             show_when=is_("bp_diagnosed", "yes"),
         ),
         Question(
-            "bp_reading_when", "When was your most recent blood pressure reading?", CHOICE, options=READING_WHEN,
-            help="Two numbers, like 120/80, from a doctor, a pharmacy or home.",
+            "bp_reading_when", "When was your last blood pressure reading?", CHOICE, options=READING_WHEN,
+            help="Two numbers, like 120/80, from a doctor, pharmacy or home.",
         ),
         Question(
             "bp_systolic", "Top number of your blood pressure", INTEGER, required=True,
             min_value=60, max_value=260, unit="mmHg",
-            help="In 120/80, it is 120.",
             show_when=READING_KNOWN,
         ),
         Question(
             "bp_diastolic", "Bottom number of your blood pressure", INTEGER, required=True,
             min_value=30, max_value=160, unit="mmHg",
-            help="In 120/80, it is 80.",
             show_when=READING_KNOWN,
         ),
         Question(
             "heart_any",
-            "Has a doctor ever told you that you have any of these heart or blood-vessel problems? Heart attack, "
-            "angina, stents or bypass, irregular heartbeat, heart failure, valve disease, stroke or mini-stroke "
-            "(TIA).",
+            "Has a doctor ever said you have any of these? Heart attack, angina, stents or bypass, irregular "
+            "heartbeat, heart failure, valve disease, stroke or mini-stroke (TIA).",
             CHOICE, options=YES_NO_NOT_SURE,
         ),
         Question(
@@ -70,46 +66,45 @@ SECTION = Section(
         ),
         Question(
             "angina", "Have you ever had chest pain that a doctor called angina?", CHOICE, options=YES_NO_NOT_SURE,
-            help="Angina is chest pain or pressure when the heart does not get enough blood.",
             show_when=HEART_LISTED,
         ),
         Question(
             "heart_stent_bypass", "Have you ever had a stent or bypass surgery for your heart?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Both are ways to fix a blocked blood vessel in the heart.",
+            help="Ways to open a blocked blood vessel in the heart.",
             show_when=HEART_LISTED,
         ),
         Question(
-            "arrhythmia", "Has a doctor ever told you that you have an irregular heartbeat?", CHOICE,
+            "arrhythmia", "Has a doctor ever said you have an irregular heartbeat?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="Too fast, too slow or out of rhythm. Doctors call it arrhythmia. One kind is AFib.",
             show_when=HEART_LISTED,
         ),
         Question(
-            "heart_failure", "Has a doctor ever told you that you have heart failure?", CHOICE,
-            options=YES_NO_NOT_SURE, help="Heart failure means the heart does not pump as well as it should.",
+            "heart_failure", "Has a doctor ever said you have heart failure?", CHOICE,
+            options=YES_NO_NOT_SURE, help="The heart does not pump as well as it should.",
             show_when=HEART_LISTED,
         ),
         Question(
-            "valve_disease", "Has a doctor ever told you that you have a problem with a heart valve?", CHOICE,
+            "valve_disease", "Has a doctor ever said you have a problem with a heart valve?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Valves are small doors inside the heart that keep blood flowing the right way.",
+            help="Valves are small doors that keep blood flowing the right way.",
             show_when=HEART_LISTED,
         ),
         Question(
             "stroke", "Have you ever had a stroke or a mini-stroke (TIA)?", CHOICE, options=YES_NO_NOT_SURE,
-            help="A mini-stroke (TIA) is like a stroke, but the signs go away within a day.",
+            help="In a mini-stroke, the signs go away within a day.",
             show_when=HEART_LISTED,
         ),
         Question(
             "vessel_any",
-            "Has a doctor ever told you that you have any of these? An aneurysm (a bulge in a blood vessel), a "
-            "tangle of blood vessels called an AVM, or bleeding in the brain.",
+            "Has a doctor ever said you have any of these? An aneurysm (a bulge in a blood vessel), an AVM (a "
+            "tangle of blood vessels), or bleeding in the brain.",
             CHOICE, options=YES_NO_NOT_SURE,
         ),
         Question(
-            "aneurysm", "Has a doctor ever told you that you have an aneurysm?", CHOICE, options=YES_NO_NOT_SURE,
-                        show_when=VESSELS_LISTED,
+            "aneurysm", "Has a doctor ever said you have an aneurysm?", CHOICE, options=YES_NO_NOT_SURE,
+            show_when=VESSELS_LISTED,
         ),
         Question(
             "aneurysm_where", "Where is the aneurysm?", MULTI,
@@ -124,7 +119,7 @@ SECTION = Section(
             show_when=is_("aneurysm", "yes"),
         ),
         Question(
-            "avm", "Has a doctor ever told you that you have a tangle of blood vessels called an AVM?", CHOICE,
+            "avm", "Has a doctor ever said you have an AVM (a tangle of blood vessels)?", CHOICE,
             options=YES_NO_NOT_SURE,
             help="AVM stands for arteriovenous malformation. It is often in the brain or spine.",
             show_when=VESSELS_LISTED,

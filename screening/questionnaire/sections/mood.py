@@ -17,8 +17,7 @@ from ..model import CHOICE, Question, Section, any_of, is_
 
 SECTION = Section(
     id="mood",
-    title="How you have been feeling",
-    intro="There are no right or wrong answers.",
+    title="Mood and worry",
     lead_ins={"phq9_1": PHQ9_STEM, "gad7_1": GAD7_STEM},
     grids=("PHQ-9", "GAD-7"),
     crisis_lines="phq9_9",

@@ -22,18 +22,17 @@ DOES_NOT_APPLY = Option("does_not_apply", "This does not apply to me")
 SECTION = Section(
     id="other_health",
     title="Other health",
-    intro="Many people have had some of these.",
     questions=(
         Question(
             "head_any",
             "Have you ever had any of these? A seizure or epilepsy; a head injury that made you pass out; raised "
-            "pressure inside your head; glaucoma or high pressure in your eyes. Or do you have eye surgery planned?",
+            "pressure inside your head; glaucoma or high eye pressure. Or is eye surgery planned?",
             CHOICE, options=YES_NO_NOT_SURE,
         ),
         Question(
             "seizures", "Have you ever had a seizure, or been told you have epilepsy?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="A seizure is a sudden burst of brain activity. It can cause shaking or blank spells.",
+            help="A seizure can cause shaking or blank spells.",
             show_when=HEAD_LISTED,
         ),
         Question(
@@ -47,15 +46,14 @@ SECTION = Section(
             show_when=HEAD_LISTED,
         ),
         Question(
-            "intracranial_pressure", "Has a doctor ever told you that you have raised pressure inside your head?",
+            "intracranial_pressure", "Has a doctor ever said you have raised pressure inside your head?",
             CHOICE, options=YES_NO_NOT_SURE,
             help="Doctors may call this high intracranial pressure. It means high pressure in the skull.",
             show_when=HEAD_LISTED,
         ),
         Question(
-            "glaucoma", "Has a doctor ever told you that you have glaucoma or high pressure in your eyes?",
+            "glaucoma", "Has a doctor ever said you have glaucoma or high pressure in your eyes?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Glaucoma is an eye disease. It is often linked to high pressure inside the eye.",
             show_when=HEAD_LISTED,
         ),
         Question(
@@ -65,8 +63,8 @@ SECTION = Section(
         Question(
             "mind_any",
             "Have you ever had any of these? Seeing or hearing things other people did not; days of feeling very "
-            "high or wired and needing much less sleep; feeling unreal or outside your body; or a doctor telling you "
-            "that you have schizophrenia or bipolar disorder.",
+            "high or wired, needing much less sleep; feeling unreal or outside your body; or a doctor saying you "
+            "have schizophrenia or bipolar disorder.",
             CHOICE, options=YES_NO_NOT_SURE,
         ),
         Question(
@@ -78,9 +76,9 @@ SECTION = Section(
         ),
         Question(
             "schizophrenia",
-            "Has a doctor ever told you that you have schizophrenia or schizoaffective disorder?",
+            "Has a doctor ever said you have schizophrenia or schizoaffective disorder?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="These are long-term conditions that change how a person thinks and senses what is real.",
+            help="Long-term conditions that change how a person senses what is real.",
             show_when=MIND_LISTED,
         ),
         Question(
@@ -91,9 +89,9 @@ SECTION = Section(
             show_when=MIND_LISTED,
         ),
         Question(
-            "bipolar", "Has a doctor ever told you that you have bipolar disorder?", CHOICE,
+            "bipolar", "Has a doctor ever said you have bipolar disorder?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Bipolar disorder means moods that swing from very low to very high.",
+            help="Moods that swing from very low to very high.",
             show_when=MIND_LISTED,
         ),
         Question(
@@ -105,9 +103,9 @@ SECTION = Section(
         ),
         Question(
             "body_any",
-            "Has a doctor ever told you that you have any of these? Liver problems (such as cirrhosis or hepatitis), "
-            "kidney problems, an overactive thyroid, bladder or urinary problems, sleep apnea, or COPD, asthma or "
-            "other breathing problems.",
+            "Has a doctor ever said you have any of these? Liver problems (such as cirrhosis or hepatitis), kidney "
+            "problems, an overactive thyroid, bladder or urinary problems, sleep apnea, or COPD, asthma or other "
+            "breathing problems.",
             CHOICE, options=YES_NO_NOT_SURE,
         ),
         Question(
@@ -120,9 +118,9 @@ SECTION = Section(
             "kidney", "Have you ever had kidney problems?", CHOICE, options=YES_NO_NOT_SURE, show_when=BODY_LISTED,
         ),
         Question(
-            "thyroid_overactive", "Has a doctor ever told you that you have an overactive thyroid?", CHOICE,
+            "thyroid_overactive", "Has a doctor ever said you have an overactive thyroid?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Also called hyperthyroidism. The thyroid gland in your neck makes too much hormone.",
+            help="Also called hyperthyroidism. Your thyroid makes too much hormone.",
             show_when=BODY_LISTED,
         ),
         Question(
@@ -136,21 +134,21 @@ SECTION = Section(
             show_when=BODY_LISTED,
         ),
         Question(
-            "sleep_apnea", "Has a doctor ever told you that you have sleep apnea?", CHOICE,
+            "sleep_apnea", "Has a doctor ever said you have sleep apnea?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="Sleep apnea means your breathing stops and starts while you sleep.",
+            help="Breathing that stops and starts in your sleep.",
             show_when=BODY_LISTED,
         ),
         Question(
             "breathing", "Do you have COPD, asthma or other breathing problems?", CHOICE, options=YES_NO_NOT_SURE,
-            help="COPD is a long-term lung disease that makes it hard to breathe.",
+            help="COPD is a long-term lung disease.",
             show_when=BODY_LISTED,
         ),
         Question(
             "anesthesia_any",
             "Have you ever had an allergy or a bad reaction to ketamine, esketamine or anesthesia?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help="Anesthesia medicines are used for surgery. They put you to sleep or numb you.",
+            help="Medicines that put you to sleep or numb you for surgery.",
         ),
         Question(
             "anaesthetic_allergy", "Are you allergic to ketamine, esketamine or any anesthesia medicine?",
@@ -166,7 +164,7 @@ SECTION = Section(
         ),
         Question(
             "other_allergies", "Do you have any other allergies?", TEXT, max_length=200,
-            help="Such as medicines, foods or latex. Leave it empty if none.",
+            help="Such as medicines, foods or latex. Leave empty if none.",
         ),
         Question(
             "sex_at_birth", "What sex were you assigned at birth?", CHOICE, required=False,
@@ -176,7 +174,7 @@ SECTION = Section(
                 Option("intersex", "Intersex"),
                 Option("prefer_not_to_say", "I would rather not say"),
             ),
-            help="We ask because the alcohol questions are scored differently for women and men.",
+            help="It changes how the alcohol answers are scored.",
         ),
         Question(
             "pregnancy_any",
@@ -209,8 +207,8 @@ SECTION = Section(
             help="If you know it.",
         ),
         Question(
-            "other_conditions", "Any other health problems you would like the clinic to know about?", LONG_TEXT,
-            max_length=2000, help="You may leave this empty.",
+            "other_conditions", "Any other health problems the clinic should know about?", LONG_TEXT,
+            max_length=2000, help="You can skip this.",
         ),
     ),
 )

@@ -23,8 +23,7 @@ ANY_SELF_HARM = any_of(SELF_HARM, ACUTE_SELF_HARM)
 SECTION = Section(
     id="safety",
     title="Your safety",
-    intro="We ask everyone these questions. Your answers help the clinic keep you safe.",
-    lead_ins={"asq_1": "Now some yes-or-no questions."},
+    intro="We ask everyone these questions.",
     crisis_lines="top",
     questions=tuple(
         Question(f"asq_{number}", text, CHOICE, options=ASQ_ANSWERS, instrument="ASQ")
@@ -32,7 +31,7 @@ SECTION = Section(
     )
     + (
         Question("asq_4_how", "How did you try to kill yourself?", TEXT, show_when=is_("asq_4", "yes"),
-                 help="Optional. A few words are enough."),
+                 help="You can skip this."),
         Question("asq_4_when", "When was that?", CHOICE, options=HOW_LONG_AGO, show_when=is_("asq_4", "yes")),
         Question(
             "asq_5", ASQ_ACUTE, CHOICE, options=ASQ_ANSWERS, instrument="ASQ",

@@ -38,9 +38,9 @@ AUDITC_3_OPTIONS = (
 SECTION = Section(
     id="substances",
     title="Alcohol and drugs",
-    intro="Many people drink or use drugs. Your answers are private.",
+    intro="Your answers are private.",
     lead_ins={
-        "auditc_2": "One standard drink is 12 oz of beer, 5 oz of wine or 1.5 oz of liquor (14 g of alcohol).",
+        "auditc_2": "A standard drink is 12 oz of beer, 5 oz of wine or 1.5 oz of liquor.",
     },
     questions=(
         Question(
@@ -60,7 +60,7 @@ SECTION = Section(
             "How many times in the past year have you used an illegal drug or used a prescription medication "
             "for non-medical reasons?",
             INTEGER, required=True, min_value=0, max_value=1000, instrument="SINGLE-DRUG",
-            help="Enter 0 if none. Non-medical means for the feeling it gives, or not the way a doctor told you.",
+            help="Enter 0 if none. Non-medical means for the feeling, or not as a doctor told you.",
         ),
         Question(
             "drugs_used", "Which have you used in the past year?", MULTI,
@@ -95,7 +95,7 @@ SECTION = Section(
         Question(
             "ketamine_nonmedical", "Have you ever used ketamine outside a clinic?", CHOICE,
             options=YES_NO_NOT_SURE,
-            help="For example at a party, or ketamine you got from a friend or bought.",
+            help="For example at a party, or from a friend.",
             show_when=HISTORY_LISTED,
         ),
         Question(
@@ -110,7 +110,7 @@ SECTION = Section(
         ),
         Question(
             "substance_problem_details", "Tell us a little about it", TEXT, max_length=200, required=False,
-            help="Optional. A few words are enough.",
+            help="You can skip this.",
             show_when=is_("substance_problem_history", "yes"),
         ),
     ),
