@@ -17,7 +17,7 @@ from typing import Any
 
 from ..questionnaire import QUESTIONS, SECTIONS
 from ..questionnaire.instruments import LOINC, LOINC_ANSWERS, LOINC_ITEMS
-from ..questionnaire.model import AnyOf, Option, Question, Section, When
+from ..questionnaire.model import AnyOf, NoneOf, Option, Question, Section, When, is_
 from ..questionnaire.types import type_of
 from ..rules import Score
 
@@ -102,7 +102,12 @@ def coding(site: Site, question: Question, value: str, link_id: str = "") -> dic
     return option_coding(site, question, option, link_id)
 
 
-def enable_when(site: Site, condition: When | AnyOf) -> list[dict]:
+def enable_when(site: Site, condition: When | AnyOf | NoneOf) -> list[dict]:
+    """enableWhen entries, any of which enables the item (enableBehavior "any" when there are several)."""
+    if isinstance(condition, NoneOf):
+        (when,) = condition.conditions  # "not a, not b" would need "all", which the other entries cannot share
+        return [{"question": when.question, "operator": "exists", "answerBoolean": False},
+                *enable_when(site, other_options(when))]
     conditions = condition.conditions if isinstance(condition, AnyOf) else (condition,)
     entries = []
     for when in conditions:
@@ -119,6 +124,15 @@ def enable_when(site: Site, condition: When | AnyOf) -> list[dict]:
             answer_key = "answer" + type_of(source).fhir_value.removeprefix("value")
             entries += [{"question": when.question, "operator": "=", answer_key: value} for value in when.values]
     return entries
+
+
+def other_options(when: When) -> When:
+    """A choice answered other than `when` asks, as a condition FHIR can state: "not Male" is "Female, Intersex or
+    I would rather not say" (or no answer, stated apart), since R4 leaves "!=" on an unanswered question open."""
+    source = QUESTIONS[when.question]
+    if when.op != "in" or not type_of(source).has_options:
+        raise ValueError(f"no FHIR enableWhen for {when.describe()!r} negated")
+    return is_(when.question, *(option.value for option in source.options if option.value not in when.values))
 
 
 def typed_number(question: Question, number: float) -> int | float:

@@ -22,6 +22,7 @@ from typing import Any
 from . import QUESTIONS
 from .model import NOT_SURE, is_
 from .sections.heart import NO_READING
+from .sections.other_health import MAY_BE_PREGNANT
 from .sections.treatments import TALK_THERAPY_MAYBE
 
 FORMAT_VERSION = 3
@@ -213,9 +214,13 @@ DOWNGRADES = {2: downgrade_2_to_1, 3: downgrade_3_to_2}
 
 
 def upgrade(answers: dict[str, Any]) -> dict[str, Any]:
-    """Answers of any format in today's, one step at a time."""
+    """Answers of any format in today's, one step at a time. Formats 1 and 2 asked everyone about pregnancy; today
+    a "Male" sex at birth is not asked, so those answers go (what a read of stored answers leaves out too)."""
     for version in range(format_of(answers), FORMAT_VERSION):
         answers = UPGRADES[version](answers)
+    if not MAY_BE_PREGNANT(answers):
+        answers = {key: value for key, value in answers.items()
+                   if key != "pregnancy_any" and key not in GATES["pregnancy_any"]}
     return answers
 
 
