@@ -235,7 +235,7 @@ def test_the_response_names_the_patient_as_subject_author_and_source(app, make_s
     assert resource["subject"]["reference"] == resource["author"]["reference"] == resource["source"]["reference"] \
         == "#patient"
     assert datetime.fromisoformat(resource["authored"]).tzinfo is not None
-    assert resource["questionnaire"] == "https://example.org/fhir/Questionnaire/ketamine-pre-consultation|2026.11"
+    assert resource["questionnaire"] == "https://example.org/fhir/Questionnaire/ketamine-pre-consultation|2026.11.3"
     assert resource["meta"]["profile"][0].startswith("http://hl7.org/fhir/uv/sdc/StructureDefinition/")
 
 

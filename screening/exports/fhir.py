@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..questionnaire import QUESTIONS, SECTIONS
+from ..questionnaire.answers_format import FORMAT_VERSION
 from ..questionnaire.instruments import LOINC, LOINC_ANSWERS, LOINC_ITEMS
 from ..questionnaire.model import AnyOf, NoneOf, Option, Question, Section, When, is_
 from ..questionnaire.types import type_of
@@ -23,7 +24,9 @@ from ..rules import Score
 
 QUESTIONNAIRE_ID = "ketamine-pre-consultation"
 CODE_SYSTEM_ID = "ketamine-pre-consultation-answers"
-QUESTIONNAIRE_VERSION = "2026.11"
+# The answers format its linkIds hold comes last, so a response tells which one it was written in. "2026.11" was
+# the version of answers formats 1 to 3 alike: a response naming it (or no version) is told apart by its answers.
+QUESTIONNAIRE_VERSION = f"2026.11.{FORMAT_VERSION}"
 QUESTIONNAIRE_DATE = "2026-11-23"
 LOINC_SYSTEM = "http://loinc.org"
 UCUM_SYSTEM = "http://unitsofmeasure.org"

@@ -51,6 +51,12 @@ RECOVERY_CLASSES = {"buprenorphine": "buprenorphine_methadone", "methadone": "bu
                     "naltrexone": "naltrexone", "other": "other_substance_use", NOT_SURE: NOT_SURE}
 # Questions format 2 asked that format 3 does not.
 GONE_IN_3 = (*TREATMENT_QUESTIONS, "recovery_medicines", "bp_treated", "bp_reading_known")
+# Their option values (recovery_medicines a checklist), to read them from an old FHIR QuestionnaireResponse.
+OPTIONS_2: dict[str, tuple[str, ...]] = {
+    **{question: ("yes", "no", NOT_SURE) for question in (*TREATMENT_QUESTIONS, "bp_treated")},
+    "bp_reading_known": ("yes", "no"), "recovery_medicines": (*RECOVERY_CLASSES, "none"),
+}
+CHECKLISTS_2 = ("recovery_medicines",)
 
 
 def gate_answer(answers: dict[str, Any], gate: str) -> str | None:
