@@ -46,8 +46,10 @@ CONTEXTS = {
     "QuestionnaireResponse.item": "QuestionnaireResponse.repeat(item.combine(answer.item))",
 }
 # fhirpathpy 2.2 loses the type of nodes in a union, so value[x] under `(a | b)` never resolves and
-# qrs-2 verbatim could never fail; combine() means the same here and keeps the types.
-FHIRPATHPY_REWRITES = {"repeat(answer|item)": "repeat(answer.combine(item))"}
+# qrs-2 verbatim could never fail; combine() means the same here and keeps the types. It types an answerBoolean as
+# FHIR.boolean only, never as the System Boolean que-7 names, so que-7 verbatim could never pass.
+FHIRPATHPY_REWRITES = {"repeat(answer|item)": "repeat(answer.combine(item))",
+                       "answer is Boolean": "answer is FHIR.boolean"}
 
 
 def for_fhirpathpy(expression: str) -> str:

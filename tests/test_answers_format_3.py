@@ -5,7 +5,9 @@ positive answer at a time and all at once; the step both ways; the data migratio
 format 2 rows; `flask load-answers` given a format 2 file.
 
 The format 2 files in tests/format_2/ were written by the app before this change (tests/answer_sets.py at commit
-ca5b0cd, without the visit date, which moves with today), so the upgrade is tested on answers it did not make.
+ca5b0cd, without the visit date, which moves with today), so the upgrade is tested on answers it did not make. The
+`.fhir.json` files are the same answers as QuestionnaireResponses, written by that commit's FHIR export
+(screening/exports/fhir.py at ca5b0cd, Questionnaire version 2026.11, submitted 2026-11-20 12:00 UTC).
 """
 
 import json
@@ -19,6 +21,8 @@ from answer_sets import ANSWER_SETS, everything_positive, nothing_of_note, typic
 from helpers import app_at_revision
 
 from screening.crypto import vault
+from screening.exports import fhir
+from screening.exports.fhir_import import answers_from_response
 from screening.models import Intake, db
 from screening.questionnaire.answers import check_answers
 from screening.questionnaire.answers_format import (
@@ -30,6 +34,7 @@ from screening.questionnaire.answers_format import (
     upgrade,
     upgrade_2_to_3,
 )
+from screening.questionnaire.types import AnswerError
 from screening.rules import CATALOGUE, evaluate
 
 FORMAT_2 = Path(__file__).parent / "format_2"
@@ -281,3 +286,43 @@ def test_load_answers_takes_a_format_2_file_and_says_what_changed(app, runner, t
     with app.app_context():
         stored = vault().decrypt(db.session.execute(db.select(Intake)).scalar_one().answers)
     assert stored == without_visit(ANSWER_SETS["typical_issue_patient"]())
+
+
+def format_2_response(name: str) -> dict:
+    return json.loads((FORMAT_2 / f"{name}.fhir.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["typical_issue_patient", "everything_positive"])
+def test_a_format_2_fhir_response_reads_as_the_format_2_answers_file_it_was_made_from(name):
+    response = format_2_response(name)
+    assert response["questionnaire"].endswith("/Questionnaire/ketamine-pre-consultation|2026.11")
+    assert answers_from_response(response) == format_2(name)
+
+
+def test_load_answers_takes_a_format_2_fhir_response_and_says_what_changed(app, runner, tmp_path):
+    path = tmp_path / "old-response.json"
+    path.write_text(json.dumps(format_2_response("typical_issue_patient")), encoding="utf-8")
+    result = runner.invoke(args=["load-answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Answers file in format 2" in result.output
+    for said in ("substance_any=no", "pregnancy_any=no", "anesthesia_any=no",
+                 "replaced antidepressants_tried, psychotherapy, ect, tms, ketamine_before, recovery_medicines, "
+                 "bp_treated, bp_reading_known", "treatments_tried=[antidepressants, talk_therapy]"):
+        assert said in result.output
+    with app.app_context():
+        stored = vault().decrypt(db.session.execute(db.select(Intake)).scalar_one().answers)
+    assert stored == without_visit(ANSWER_SETS["typical_issue_patient"]())
+
+
+def test_a_response_to_todays_questionnaire_version_may_not_answer_a_question_format_3_no_longer_asks():
+    response = format_2_response("typical_issue_patient")
+    response["questionnaire"] = f"{fhir.Site().questionnaire_url}|{fhir.QUESTIONNAIRE_VERSION}"
+    with pytest.raises(AnswerError, match="antidepressants_tried: is not a question id"):
+        answers_from_response(response)
+
+
+def test_an_older_question_answered_with_an_option_format_2_did_not_give_it_is_refused():
+    response = format_2_response("typical_issue_patient")
+    text = json.dumps(response).replace('"bp_reading_known/yes"', '"bp_reading_known/not_sure"')
+    with pytest.raises(AnswerError, match="bp_reading_known: .* is not one of the options answers format 2 gave it"):
+        answers_from_response(json.loads(text))

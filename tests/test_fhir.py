@@ -84,6 +84,14 @@ def test_the_invariant_check_catches_a_section_named_like_its_question():
     assert failures(questionnaire) == {"que-2": ["Questionnaire"]}
 
 
+def test_the_invariant_check_catches_an_exists_condition_without_a_boolean():
+    questionnaire = fhir.questionnaire()
+    pregnancy = by_link_id(questionnaire)["pregnancy_any"]
+    assert pregnancy["enableWhen"][0] == {"question": "sex_at_birth", "operator": "exists", "answerBoolean": False}
+    pregnancy["enableWhen"][0] = {"question": "sex_at_birth", "operator": "exists", "answerString": "no"}
+    assert failures(questionnaire) == {"que-7": ["sex_at_birth"]}
+
+
 def test_the_invariant_check_catches_a_question_answered_twice_in_a_response():
     resource = response(nothing_of_note())
     phq9 = by_link_id(resource)["section.mood.phq9"]
@@ -227,7 +235,7 @@ def test_the_response_names_the_patient_as_subject_author_and_source(app, make_s
     assert resource["subject"]["reference"] == resource["author"]["reference"] == resource["source"]["reference"] \
         == "#patient"
     assert datetime.fromisoformat(resource["authored"]).tzinfo is not None
-    assert resource["questionnaire"] == "https://example.org/fhir/Questionnaire/ketamine-pre-consultation|2026.11"
+    assert resource["questionnaire"] == "https://example.org/fhir/Questionnaire/ketamine-pre-consultation|2026.11.3"
     assert resource["meta"]["profile"][0].startswith("http://hl7.org/fhir/uv/sdc/StructureDefinition/")
 
 

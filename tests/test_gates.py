@@ -10,6 +10,7 @@ from helpers import shown_on
 from screening.questionnaire import QUESTIONS, SECTION_OF
 from screening.questionnaire.answers import applicable, check_answers
 from screening.questionnaire.answers_format import GATES
+from screening.questionnaire.sections.other_health import MAY_BE_PREGNANT
 from screening.rules import CATALOGUE, evaluate
 
 CONDITION_RULES = ("R-CARD", "R-VASC", "R-PSY", "R-BIP", "R-SEIZ", "R-ICP", "R-DISS", "R-LIVER", "R-BLADDER",
@@ -20,9 +21,9 @@ def fired(answers) -> set[str]:
     return {flag.rule_id for flag in evaluate(answers, date.today())}
 
 
-def test_every_gate_is_asked_of_everyone_and_opens_only_its_own_page():
+def test_every_gate_is_asked_of_everyone_but_pregnancy_and_opens_only_its_own_page():
     for gate, conditions in GATES.items():
-        assert QUESTIONS[gate].show_when is None
+        assert QUESTIONS[gate].show_when is (MAY_BE_PREGNANT if gate == "pregnancy_any" else None)
         assert conditions
         assert {SECTION_OF[condition].id for condition in conditions} == {SECTION_OF[gate].id}
 

@@ -2,12 +2,14 @@
 honestly; every item still its own group with the validated words."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from answer_sets import typical_issue_patient
+from helpers import shown_on
 
 from screening.questionnaire import SECTION_BY_ID, SECTIONS
-from screening.questionnaire.burden import burden
+from screening.questionnaire.burden import burden, page_words, words
 from screening.questionnaire.instruments import FREQUENCY, GAD7_STEM, PHQ9_ITEMS, PHQ9_STEM
 from screening.questionnaire.layout import GRID, PAIR, QUESTION, fits_in_a_row, page_blocks
 from screening.questionnaire.model import TEXT, Pair, Question, Section
@@ -78,3 +80,56 @@ def test_a_pair_is_one_group_whose_boxes_keep_their_own_labels_and_errors(patien
     assert '<label for="phone">Phone number</label>' in pair.group(1)
     assert 'aria-describedby="email-hint email-error"' in pair.group(1)
     assert 'href="#email"' in response.text, "the error summary still leads to the box"
+
+
+class ShownText(HTMLParser):
+    """The text a sighted patient reads in a step page's heading and questions: from the page title to the buttons,
+    leaving out what is hidden (questions waiting for the script, the grid cells' names for screen readers) and the
+    crisis numbers, which the model leaves out too."""
+
+    VOID = {"input", "br", "img", "meta", "link", "hr"}
+    SKIPPED = {"cell-text", "visually-hidden", "crisis-box"}
+
+    def __init__(self):
+        super().__init__()
+        self.reading, self.skipping, self.text = False, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "h1":
+            self.reading = True
+        if tag in self.VOID:
+            return
+        if self.skipping or "hidden" in attrs or self.SKIPPED & set(classes) or tag == "button":
+            self.skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if self.skipping:
+            self.skipping -= 1
+        if tag == "form":
+            self.reading = False
+
+    def handle_data(self, data):
+        if self.reading and not self.skipping:
+            self.text.append(data)
+
+
+def test_the_model_counts_the_words_of_a_grid_page_as_the_page_shows_them(patient):
+    """Each grid's four answers once, as its column headings, not once per item (they are hidden in the rows)."""
+    patient.start()
+    section = SECTION_BY_ID["mood"]
+    for answers in ({}, {"phq9_1": "1"}):
+        if answers:
+            patient.answer("mood", answers, action="back")
+        html = patient.page("mood").text
+        reader = ShownText()
+        reader.feed(html)
+        shown = " ".join(reader.text)
+        blocks = page_blocks(section, section.visible(answers))
+        assert words(shown) == page_words(section, blocks, answers), shown
+        grids = [block for block in blocks if block.kind == GRID]
+        assert [len(re.findall(re.escape(option.label), shown)) for option in FREQUENCY] == [len(grids)] * 4
+        assert ("phq9_difficulty" in shown_on(html)) == bool(answers), "the second load has the difficulty item too"

@@ -16,14 +16,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..questionnaire import QUESTIONS, SECTIONS
+from ..questionnaire.answers_format import FORMAT_VERSION
 from ..questionnaire.instruments import LOINC, LOINC_ANSWERS, LOINC_ITEMS
-from ..questionnaire.model import AnyOf, Option, Question, Section, When
+from ..questionnaire.model import AnyOf, NoneOf, Option, Question, Section, When, is_
 from ..questionnaire.types import type_of
 from ..rules import Score
 
 QUESTIONNAIRE_ID = "ketamine-pre-consultation"
 CODE_SYSTEM_ID = "ketamine-pre-consultation-answers"
-QUESTIONNAIRE_VERSION = "2026.11"
+# The answers format its linkIds hold comes last, so a response tells which one it was written in. "2026.11" was
+# the version of answers formats 1 to 3 alike: a response naming it (or no version) is told apart by its answers.
+QUESTIONNAIRE_VERSION = f"2026.11.{FORMAT_VERSION}"
 QUESTIONNAIRE_DATE = "2026-11-23"
 LOINC_SYSTEM = "http://loinc.org"
 UCUM_SYSTEM = "http://unitsofmeasure.org"
@@ -102,7 +105,12 @@ def coding(site: Site, question: Question, value: str, link_id: str = "") -> dic
     return option_coding(site, question, option, link_id)
 
 
-def enable_when(site: Site, condition: When | AnyOf) -> list[dict]:
+def enable_when(site: Site, condition: When | AnyOf | NoneOf) -> list[dict]:
+    """enableWhen entries, any of which enables the item (enableBehavior "any" when there are several)."""
+    if isinstance(condition, NoneOf):
+        (when,) = condition.conditions  # "not a, not b" would need "all", which the other entries cannot share
+        return [{"question": when.question, "operator": "exists", "answerBoolean": False},
+                *enable_when(site, other_options(when))]
     conditions = condition.conditions if isinstance(condition, AnyOf) else (condition,)
     entries = []
     for when in conditions:
@@ -119,6 +127,15 @@ def enable_when(site: Site, condition: When | AnyOf) -> list[dict]:
             answer_key = "answer" + type_of(source).fhir_value.removeprefix("value")
             entries += [{"question": when.question, "operator": "=", answer_key: value} for value in when.values]
     return entries
+
+
+def other_options(when: When) -> When:
+    """A choice answered other than `when` asks, as a condition FHIR can state: "not Male" is "Female, Intersex or
+    I would rather not say" (or no answer, stated apart), since R4 leaves "!=" on an unanswered question open."""
+    source = QUESTIONS[when.question]
+    if when.op != "in" or not type_of(source).has_options:
+        raise ValueError(f"no FHIR enableWhen for {when.describe()!r} negated")
+    return is_(when.question, *(option.value for option in source.options if option.value not in when.values))
 
 
 def typed_number(question: Question, number: float) -> int | float:

@@ -2,7 +2,10 @@
 
 Only the mapping lives here: linkIds are question ids (table rows are repeated group items whose children
 are "<table>.<column>"), codings map back to option values. The caller then runs the same checks as for
-the JSON answers format, so both formats fail with the same messages.
+the JSON answers format, so both formats fail with the same messages, and upgrades an older answers format the
+same way (`flask load-answers` says what changed). A response to an older version of the Questionnaire may answer
+questions that answers format 3 no longer asks (answers_format.OPTIONS_2): they are read as the JSON file would
+hold them. A response to today's version may not.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..questionnaire import QUESTIONS
+from ..questionnaire.answers_format import CHECKLISTS_2, OPTIONS_2
 from ..questionnaire.instruments import LOINC_ANSWER_ALIASES
 from ..questionnaire.model import Question
 from ..questionnaire.types import AnswerError, type_of
@@ -17,6 +21,7 @@ from .fhir import (
     CODE_SYSTEM_ID,
     LOINC_SYSTEM,
     QUESTIONNAIRE_ID,
+    QUESTIONNAIRE_VERSION,
     SCORES_LINK_ID,
     TOTAL_IDS,
     UCUM_UNITS,
@@ -43,14 +48,16 @@ def answers_from_response(resource: dict) -> dict[str, Any]:
                                            f"(…/Questionnaire/{QUESTIONNAIRE_ID}, see /staff/questionnaire.json)")
     if resource.get("status") not in ("completed", "amended"):
         raise AnswerError("status", f"is {resource.get('status')!r}; only a completed response can be loaded")
+    older = resource["questionnaire"].partition("|")[2] != QUESTIONNAIRE_VERSION
     answers: dict[str, Any] = {}
-    for item in walk(resource.get("item", [])):
+    for item in walk(resource.get("item", []), older):
         read_item(item, answers)
     return answers
 
 
-def walk(items: Any) -> list[dict]:
-    """The items that hold questions, at any depth, with their groups (sections, instruments) opened."""
+def walk(items: Any, older: bool) -> list[dict]:
+    """The items that hold questions, at any depth, with their groups (sections, instruments) opened; with
+    `older`, also those of questions an older answers format asked."""
     found = []
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict) or not isinstance(item.get("linkId"), str):
@@ -58,19 +65,42 @@ def walk(items: Any) -> list[dict]:
         link_id = item["linkId"]
         if link_id in IGNORED:
             continue
-        if link_id in QUESTIONS:
+        if link_id in QUESTIONS or (older and link_id in OPTIONS_2):
             found.append(item)
-            if type_of(QUESTIONS[link_id]).shape == "rows":
+            if link_id in OPTIONS_2 or type_of(QUESTIONS[link_id]).shape == "rows":
                 continue
         elif "answer" in item:
             raise AnswerError(link_id, "is not a question id (see `flask --app screening questions`)")
-        found += walk(item.get("item"))
+        found += walk(item.get("item"), older)
         for answer in item.get("answer", []) if isinstance(item.get("answer"), list) else []:
-            found += walk(answer.get("item") if isinstance(answer, dict) else None)
+            found += walk(answer.get("item") if isinstance(answer, dict) else None, older)
     return found
 
 
+def read_older(item: dict, answers: dict[str, Any]) -> None:
+    """A question answers format 2 asked and format 3 does not, as a format-2 answers file holds it: its codes are
+    "<linkId>/<value>" in our answers CodeSystem."""
+    link_id = item["linkId"]
+    if link_id in answers:
+        raise AnswerError(link_id, "is answered twice (two items with this linkId)")
+    values = []
+    for answer in item.get("answer", []) if isinstance(item.get("answer"), list) else []:
+        coding = answer.get("valueCoding") if isinstance(answer, dict) else None
+        system, code = (coding.get("system", ""), coding.get("code")) if isinstance(coding, dict) else ("", None)
+        value = code.removeprefix(f"{link_id}/") if isinstance(code, str) else None
+        if not system.endswith(f"/CodeSystem/{CODE_SYSTEM_ID}") or value not in OPTIONS_2[link_id]:
+            raise AnswerError(link_id, f"{coding!r} is not one of the options answers format 2 gave it")
+        values.append(value)
+    if len(values) > 1 and link_id not in CHECKLISTS_2:
+        raise AnswerError(link_id, f"has {len(values)} answers; it takes one")
+    if values:
+        answers[link_id] = values if link_id in CHECKLISTS_2 else values[0]
+
+
 def read_item(item: dict, answers: dict[str, Any]) -> None:
+    if item["linkId"] not in QUESTIONS:
+        read_older(item, answers)
+        return
     question = QUESTIONS[item["linkId"]]
     if type_of(question).shape == "rows":
         row = read_row(question, item, len(answers.get(question.id, [])))

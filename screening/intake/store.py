@@ -52,7 +52,9 @@ def _by_public_id(public_id: str | None) -> Intake | None:
 
 
 def answers_of(intake: Intake) -> dict[str, Any]:
-    return vault().decrypt(intake.answers)
+    """The intake's answers to the questions shown today: an answer stored before a question came to depend on
+    another (the pregnancy questions on sex at birth) is kept in the database but read by no page, rule or PDF."""
+    return applicable(vault().decrypt(intake.answers))
 
 
 def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing import Any
 from . import QUESTIONS
 from .model import NOT_SURE, is_
 from .sections.heart import NO_READING
+from .sections.other_health import MAY_BE_PREGNANT
 from .sections.treatments import TALK_THERAPY_MAYBE
 
 FORMAT_VERSION = 3
@@ -50,6 +51,12 @@ RECOVERY_CLASSES = {"buprenorphine": "buprenorphine_methadone", "methadone": "bu
                     "naltrexone": "naltrexone", "other": "other_substance_use", NOT_SURE: NOT_SURE}
 # Questions format 2 asked that format 3 does not.
 GONE_IN_3 = (*TREATMENT_QUESTIONS, "recovery_medicines", "bp_treated", "bp_reading_known")
+# Their option values (recovery_medicines a checklist), to read them from an old FHIR QuestionnaireResponse.
+OPTIONS_2: dict[str, tuple[str, ...]] = {
+    **{question: ("yes", "no", NOT_SURE) for question in (*TREATMENT_QUESTIONS, "bp_treated")},
+    "bp_reading_known": ("yes", "no"), "recovery_medicines": (*RECOVERY_CLASSES, "none"),
+}
+CHECKLISTS_2 = ("recovery_medicines",)
 
 
 def gate_answer(answers: dict[str, Any], gate: str) -> str | None:
@@ -213,9 +220,13 @@ DOWNGRADES = {2: downgrade_2_to_1, 3: downgrade_3_to_2}
 
 
 def upgrade(answers: dict[str, Any]) -> dict[str, Any]:
-    """Answers of any format in today's, one step at a time."""
+    """Answers of any format in today's, one step at a time. Formats 1 and 2 asked everyone about pregnancy; today
+    a "Male" sex at birth is not asked, so those answers go (what a read of stored answers leaves out too)."""
     for version in range(format_of(answers), FORMAT_VERSION):
         answers = UPGRADES[version](answers)
+    if not MAY_BE_PREGNANT(answers):
+        answers = {key: value for key, value in answers.items()
+                   if key != "pregnancy_any" and key not in GATES["pregnancy_any"]}
     return answers
 
 

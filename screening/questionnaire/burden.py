@@ -5,7 +5,9 @@ The model: 7 seconds for each choice made (a radio group, a checklist, a consent
 press of "Add another medicine"),
 25 seconds for each typed field filled, and reading at 180 words a minute over every word shown (page titles,
 intros, lead-ins, pairs' prompts, labels, help texts and option labels of the questions shown for the given
-answers).
+answers), counted as the page shows them: an answer grid (layout.py; the PHQ-9 and GAD-7) shows its option labels
+once, as column headings, and each item's label and help below them, so the options count once per grid, not
+once per item.
 
 Questions shown count what a patient takes in as one question: a pair (two boxes under one prompt, such as email
 and phone) is one. Answers asked count every answer the pages ask for: each question, both boxes of a pair, and
@@ -22,8 +24,8 @@ from typing import Any
 
 from . import SECTIONS
 from .answers_format import GATE_IDS
-from .layout import page_blocks, questions_shown
-from .model import CHOICE, CONSENT, GROUP, MULTI, Question, is_blank
+from .layout import GRID, Block, page_blocks, questions_shown
+from .model import CHOICE, CONSENT, GROUP, MULTI, Question, Section, is_blank
 
 SECONDS_PER_CHOICE = 7
 SECONDS_PER_TYPED_FIELD = 25
@@ -58,8 +60,13 @@ def words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def question_words(question: Question) -> int:
-    return words(question.label) + words(question.help) + sum(words(option.label) for option in question.options)
+def option_words(question: Question) -> int:
+    return sum(words(option.label) for option in question.options)
+
+
+def question_words(question: Question, with_options: bool = True) -> int:
+    """A question's label and help, and its option labels unless a grid's column headings show them."""
+    return words(question.label) + words(question.help) + (option_words(question) if with_options else 0)
 
 
 def _effort(question: Question, value: Any) -> tuple[int, int]:
@@ -83,23 +90,33 @@ def inputs_of(question: Question, answers: dict[str, Any]) -> int:
     return rows_shown(question, answers) * len(question.columns) if question.type == GROUP else 1
 
 
+def page_words(section: Section, blocks: list[Block], answers: dict[str, Any]) -> int:
+    """The words a page shows for these blocks of questions, as displayed: a grid's options once, as its column
+    headings, and its items below them without the options; a table's columns once per row shown."""
+    total = words(section.title) + words(section.intro) + sum(words(block.legend) for block in blocks)
+    total += sum(option_words(block.questions[0]) for block in blocks if block.kind == GRID)
+    for block in blocks:
+        for question in block.questions:
+            total += (words(section.lead_ins.get(question.id, ""))
+                      + question_words(question, with_options=block.kind != GRID))
+            if question.type == GROUP:
+                total += rows_shown(question, answers) * sum(question_words(column) for column in question.columns)
+    return total
+
+
 def burden(answers: dict[str, Any]) -> Burden:
     """Walk the definition as a patient with these answers walks the pages."""
     questions = inputs = required = choices = typed = 0
     total_words = 0
     for section in SECTIONS:
-        total_words += words(section.title) + words(section.intro)
         blocks = page_blocks(section, section.visible(answers))
         questions += questions_shown(blocks)
-        total_words += sum(words(block.legend) for block in blocks)
+        total_words += page_words(section, blocks, answers)
         for question in (question for block in blocks for question in block.questions):
             inputs += inputs_of(question, answers)
             required += question.is_required
-            total_words += words(section.lead_ins.get(question.id, "")) + question_words(question)
             if question.type == GROUP:  # one row at a time: a press of "Add another" for each row after the first
-                rows = rows_shown(question, answers)
-                total_words += rows * sum(question_words(column) for column in question.columns)
-                choices += rows - 1
+                choices += rows_shown(question, answers) - 1
             chosen, filled = _effort(question, answers.get(question.id))
             choices += chosen
             typed += filled

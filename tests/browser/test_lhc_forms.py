@@ -115,6 +115,27 @@ def test_something_else_shows_its_follow_up_in_lhc_forms(lhc):
         ("reasons_other", {"valueString": "Grief"})]
 
 
+def test_the_pregnancy_questions_follow_sex_at_birth_in_lhc_forms(lhc):
+    render(lhc)
+
+    def sex(value: str) -> None:
+        lhc.locator(field(f"sex_at_birth/1/1|{SITE.code_system_url}|sex_at_birth/{value}")).click()
+
+    gate = lhc.locator('[id^="pregnancy_any/1/1|"]')
+    assert gate.count() == 3, "asked while sex at birth has no answer"
+    sex("male")
+    lhc.wait_for_function("() => !document.querySelector('[id^=\"pregnancy_any/1/1|\"]')")
+    for value in ("female", "intersex", "prefer_not_to_say"):
+        sex(value)
+        gate.first.wait_for()
+        assert gate.count() == 3, value
+    lhc.locator(field(f"pregnancy_any/1/1|{SITE.code_system_url}|pregnancy_any/yes")).click()
+    lhc.locator(field(f"pregnant/1/1|{SITE.code_system_url}|pregnant/maybe")).click()
+    sex("male")
+    lhc.wait_for_function("() => !document.querySelector('[id^=\"pregnant/1/1|\"]')")
+    assert not [answer for answer in answered(exported(lhc)) if answer[0] in ("pregnancy_any", "pregnant")]
+
+
 def test_answering_every_phq9_item_shows_the_total_lhc_forms_computed(lhc):
     render(lhc)
     picks = ("LA6571-9", "LA6570-1", "LA6569-3", "LA6568-5", "LA6571-9", "LA6570-1", "LA6569-3", "LA6568-5",

@@ -112,3 +112,28 @@ def test_save_pressed_right_after_typing_an_answer_that_opens_questions_stays_to
     expect(phone.locator("input[name='drugs_used']").first).to_be_visible()
     assert phone.evaluate("window.sameDocument === true")
     assert "/step/substances" in phone.url
+
+
+def test_male_at_birth_hides_the_pregnancy_questions_in_place_and_another_answer_shows_them(phone, live_app):
+    start(phone)
+    phone.goto("/step/other_health")
+    phone.evaluate("window.sameDocument = true")
+    on_page = {key: value for key, value in typical_answers()["other_health"].items() if key != "pregnancy_any"}
+    fill(phone, on_page)
+    gate = phone.locator("#pregnancy_any")
+    expect(gate).to_be_visible()  # no sex at birth yet: asked
+    phone.check("input[name='sex_at_birth'][value='male']")
+    expect(gate).to_be_hidden()
+    assert "pregnancy_any" not in shown(phone)
+    phone.check("input[name='sex_at_birth'][value='intersex']")
+    expect(gate).to_be_visible()
+    phone.check("input[name='pregnancy_any'][value='yes']")
+    expect(phone.locator("#pregnant")).to_be_visible()
+    phone.check("input[name='sex_at_birth'][value='male']")
+    expect(phone.locator("#pregnant")).to_be_hidden()
+    expect(gate).to_be_hidden()
+    assert phone.evaluate("window.sameDocument === true"), "hidden and shown without a reload"
+    save(phone)
+    phone.wait_for_url("**/step/medicines")
+    stored = newest_draft_answers(live_app)
+    assert stored["sex_at_birth"] == "male" and stored.keys().isdisjoint({"pregnancy_any", "pregnant"})

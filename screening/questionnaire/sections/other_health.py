@@ -5,18 +5,21 @@ In the order a patient expects: conditions (head and eyes after the heart page's
 the rest of the body), allergies, then sex at birth, pregnancy, height and weight, and anything else last. Five gate
 questions name the conditions, in the same plain words as the questions they stand for; each condition's own
 question (its stable id, read by the rules) follows only after "Yes" or "Not sure". The allergy and reaction to
-anesthesia or ketamine (R-ALLERGY, a label contraindication; R-DISS) and pregnancy, planning and breastfeeding (the
-esketamine label, R-PREG) are gates with a forced Yes, No or Not sure, asked of everyone. Sex at birth comes right
-before pregnancy, and sets the AUDIT-C cut-off (R-SUD)."""
+anesthesia or ketamine (R-ALLERGY, a label contraindication; R-DISS), asked of everyone, and pregnancy, planning and
+breastfeeding (the esketamine label, R-PREG) are gates with a forced Yes, No or Not sure. Sex at birth comes right
+before pregnancy and sets the AUDIT-C cut-off (R-SUD); the pregnancy gate is asked unless it is "Male" (female,
+intersex, "I would rather not say" and no answer all get it: when in doubt, ask)."""
 
 from ..choices import HOW_LONG_AGO, NO, UNSURE, YES, YES_NO_NOT_SURE
-from ..model import CHOICE, DECIMAL, LONG_TEXT, NOT_SURE, TEXT, Option, Question, Section, is_
+from ..model import CHOICE, DECIMAL, LONG_TEXT, NOT_SURE, TEXT, Option, Question, Section, is_, none_of
 
 MIND_LISTED = is_("mind_any", "yes", NOT_SURE)
 HEAD_LISTED = is_("head_any", "yes", NOT_SURE)
 BODY_LISTED = is_("body_any", "yes", NOT_SURE)
 ANESTHESIA_LISTED = is_("anesthesia_any", "yes", NOT_SURE)
 PREGNANCY_LISTED = is_("pregnancy_any", "yes", NOT_SURE)
+# Everyone but a patient who says "Male" to sex at birth, so no answer (or "rather not say") still asks.
+MAY_BE_PREGNANT = none_of(is_("sex_at_birth", "male"))
 DOES_NOT_APPLY = Option("does_not_apply", "This does not apply to me")
 
 SECTION = Section(
@@ -174,14 +177,15 @@ SECTION = Section(
                 Option("intersex", "Intersex"),
                 Option("prefer_not_to_say", "I would rather not say"),
             ),
-            help="It changes how the alcohol answers are scored.",
+            help="It changes how the alcohol answers are scored, and if we ask about pregnancy.",
         ),
         Question(
             "pregnancy_any",
             "Are you pregnant, or could you be? Are you planning to become pregnant in the next few months? Or are "
             "you breastfeeding or nursing a baby now?",
             CHOICE, options=YES_NO_NOT_SURE,
-            help='We ask everyone. If none of these fits you, choose "No".',
+            help='If none of these fits you, choose "No".',
+            show_when=MAY_BE_PREGNANT,
         ),
         Question(
             "pregnant", "Are you pregnant, or could you be pregnant?", CHOICE,

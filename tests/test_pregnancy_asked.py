@@ -1,0 +1,145 @@
+"""The pregnancy questions follow sex at birth: not asked after "Male", asked after any other answer or none (when
+in doubt, ask). They hide and show in place on the same page, work without the script, and R-PREG still fires for
+every patient who is asked. Answers stored before (a "Male" patient with pregnancy answers) are kept in the database
+but read by no page, rule or PDF; an older answers file drops them and says so."""
+
+import io
+import json
+import re
+from datetime import date
+
+import pytest
+from answer_sets import nothing_of_note, typical_patient
+from helpers import as_pages, hidden_on, is_checked, shown_on
+from pypdf import PdfReader
+
+from screening.crypto import vault
+from screening.exports import fhir
+from screening.intake import store as intake_store
+from screening.models import Intake, db
+from screening.questionnaire.answers import applicable, check_answers
+from screening.questionnaire.answers_format import GATES, downgrade, upgrade
+from screening.rules import evaluate
+
+PREGNANCY = ("pregnancy_any", *GATES["pregnancy_any"])
+ASKED = ("female", "intersex", "prefer_not_to_say", None)
+MAYBE = {"pregnancy_any": "yes", "pregnant": "maybe", "planning_pregnancy": "no", "breastfeeding": "no"}
+
+
+def with_sex(answers: dict, sex: str | None) -> dict:
+    return {**answers, **({"sex_at_birth": sex} if sex else {})}
+
+
+def male_patient() -> dict:
+    """The typical patient, "Male" at birth, so never asked about pregnancy."""
+    return {key: value for key, value in with_sex(typical_patient(), "male").items() if key not in PREGNANCY}
+
+
+def fired(answers: dict) -> set[str]:
+    return {flag.rule_id for flag in evaluate(answers, date.today())}
+
+
+@pytest.mark.parametrize("sex", ASKED)
+def test_pregnancy_is_asked_unless_male_and_r_preg_fires_for_everyone_asked(sex):
+    answers = check_answers(with_sex({**nothing_of_note(), **MAYBE}, sex), date.today())
+    assert applicable(answers) == answers
+    assert "R-PREG" in fired(answers)
+
+
+def test_a_male_patient_is_not_asked_and_pregnancy_answers_do_not_apply():
+    answers = with_sex({**nothing_of_note(), **MAYBE}, "male")
+    assert set(PREGNANCY).isdisjoint(applicable(answers))
+    check_answers(male_patient(), date.today())
+    with pytest.raises(ValueError, match="is answered but not shown"):
+        check_answers(answers, date.today())
+
+
+def ask(patient, data: dict) -> list[str]:
+    page = patient.page("other_health").text
+    form = {"csrf_token": patient.token(page), "shown": " ".join(shown_on(page)), **data}
+    return patient.client.post("/step/other_health/shown", data=form).json["visible"]
+
+
+def test_the_page_hides_and_shows_the_pregnancy_gate_in_place(patient, answers):
+    patient.start()
+    page = patient.page("other_health").text
+    assert "pregnancy_any" in shown_on(page), "asked until sex at birth says otherwise"
+    assert "pregnancy_any" not in hidden_on(page)
+    on_page = answers["other_health"]
+    assert "pregnancy_any" not in ask(patient, {**on_page, "sex_at_birth": "male"})
+    for sex in ("female", "intersex", "prefer_not_to_say"):
+        assert "pregnancy_any" in ask(patient, {**on_page, "sex_at_birth": sex})
+    visible = ask(patient, {**on_page, "sex_at_birth": "female", "pregnancy_any": "yes"})
+    assert set(PREGNANCY) <= set(visible)
+    assert set(PREGNANCY).isdisjoint(ask(patient, {**on_page, "sex_at_birth": "male", "pregnancy_any": "yes"}))
+
+
+def test_without_the_script_male_saves_the_page_without_a_pregnancy_answer(app, patient, answers):
+    patient.start()
+    on_page = {key: value for key, value in answers["other_health"].items() if key not in PREGNANCY}
+    response = patient.answer("other_health", {**on_page, "sex_at_birth": "male", "pregnancy_any": "yes"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/medicines")
+    with app.app_context():
+        stored = intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+    assert stored["sex_at_birth"] == "male" and set(PREGNANCY).isdisjoint(stored)
+    page = patient.page("other_health").text
+    assert "pregnancy_any" not in shown_on(page) and "pregnancy_any" in hidden_on(page), "held for the script"
+
+    response = patient.answer("other_health", {**on_page, "sex_at_birth": "female"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/other_health")
+    assert "pregnancy_any" in shown_on(patient.page("other_health").text), "the reload shows the gate it opened"
+
+
+def test_pregnancy_answers_stored_before_are_read_by_no_page_rule_or_pdf(app, patient):
+    pages = as_pages(male_patient())
+    patient.complete(pages)
+    with app.app_context():
+        intake = db.session.execute(db.select(Intake)).scalar_one()
+        intake.answers = vault().encrypt({**intake_store.answers_of(intake), **MAYBE})
+        db.session.commit()
+        assert vault().decrypt(intake.answers)["pregnant"] == "maybe", "kept in the database"
+        assert set(PREGNANCY).isdisjoint(intake_store.answers_of(intake))
+    page = patient.page("other_health").text
+    assert set(PREGNANCY).isdisjoint(shown_on(page))
+    assert not is_checked(page, "pregnancy_any", "yes") and not is_checked(page, "pregnant", "maybe")
+    review = patient.client.get("/review").text
+    assert "assigned at birth" in review and "Are you pregnant" not in review
+    patient.submit()
+    with app.app_context():
+        intake = db.session.execute(db.select(Intake)).scalar_one()
+        assert "R-PREG" not in fired(intake_store.answers_of(intake))
+    pdf = PdfReader(io.BytesIO(patient.client.get("/done/summary.pdf").data))
+    copy = " ".join(page.extract_text() for page in pdf.pages)
+    assert "assigned at birth" in copy and "pregnant" not in copy
+
+
+def test_an_older_file_of_a_male_patient_drops_the_pregnancy_answers_and_says_so(app, runner, tmp_path):
+    old = downgrade(with_sex(typical_patient(), "male"), 2)
+    assert {"pregnant": "no", "planning_pregnancy": "no", "breastfeeding": "no"}.items() <= old.items()
+    assert upgrade(old) == male_patient()
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    result = runner.invoke(args=["load-answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"dropped [^(]*pregnant, planning_pregnancy, breastfeeding", result.output)
+    assert "pregnancy_any" not in result.output
+    with app.app_context():
+        stored = intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+    assert set(PREGNANCY).isdisjoint(stored)
+
+
+def test_the_fhir_questionnaire_asks_about_pregnancy_unless_male():
+    items = {}
+
+    def walk(found):
+        for item in found:
+            items[item["linkId"]] = item
+            walk(item.get("item", []))
+
+    walk(fhir.questionnaire(fhir.Site())["item"])
+    gate = items["pregnancy_any"]
+    assert gate["enableBehavior"] == "any"
+    assert gate["enableWhen"][0] == {"question": "sex_at_birth", "operator": "exists", "answerBoolean": False}
+    assert [when["answerCoding"]["code"] for when in gate["enableWhen"][1:]] == [
+        "sex_at_birth/female", "sex_at_birth/intersex", "sex_at_birth/prefer_not_to_say"]
+    assert {when["question"] for when in items["pregnant"]["enableWhen"]} == {"pregnancy_any"}
