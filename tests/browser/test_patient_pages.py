@@ -45,6 +45,23 @@ def test_pages_fit_a_phone_without_sideways_scrolling(phone, width):
         assert phone.evaluate("document.documentElement.scrollWidth") <= width, section.id
 
 
+def test_every_step_on_a_phone_keeps_its_chrome_short_and_ends_with_the_crisis_numbers(phone):
+    start(phone)
+    for section in SECTIONS:
+        phone.goto(f"/step/{section.id}")
+        header = phone.locator("header.site-header").bounding_box()
+        assert header["height"] <= 48, f"{section.id}: the clinic's name and 'Before your visit' on one line"
+        label, bar = phone.locator("#progress-label").bounding_box(), phone.get_by_role("progressbar").bounding_box()
+        assert abs((label["y"] + label["height"] / 2) - (bar["y"] + bar["height"] / 2)) < 4, "step and bar on one line"
+        footer = phone.locator("footer.site-footer")
+        hrefs = [link.get_attribute("href") for link in footer.get_by_role("link").all()]
+        assert hrefs == ["tel:911", "tel:988"], section.id
+        assert footer.evaluate("element => parseFloat(getComputedStyle(element).fontSize)") >= 16
+        below = phone.evaluate("document.body.getBoundingClientRect().bottom - "
+                               "document.querySelector('footer.site-footer').getBoundingClientRect().bottom")
+        assert below <= 1, f"{section.id}: no empty space under the crisis numbers"
+
+
 def test_touch_targets_are_large_enough(phone):
     start(phone)
     phone.goto("/step/heart")
