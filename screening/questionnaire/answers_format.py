@@ -22,7 +22,7 @@ from typing import Any
 from . import QUESTIONS
 from .model import NOT_SURE, is_
 from .sections.heart import NO_READING
-from .sections.treatments import TALK_THERAPY_MAYBE
+from .sections.reasons import TALK_THERAPY_MAYBE
 
 FORMAT_VERSION = 3
 
