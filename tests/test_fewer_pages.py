@@ -78,6 +78,9 @@ def test_a_form_sent_to_a_merged_pages_old_address_saves_its_questions_and_clear
     untouched = {key: value for key, value in before.items()
                  if key not in ("ride_home", "therapist_now", "support_person_name")}
     assert {key: after.get(key) for key in untouched} == untouched
+    from_review = post_open_form(patient, "/step/support", "ride_home", {"ride_home": "yes"}, review="1")
+    assert from_review.headers["Location"].endswith("/review?changed=medicines#step-medicines")
+    assert saved(app)["ride_home"] == "yes"
 
 
 def test_an_old_treatments_form_keeps_the_reasons_and_goes_on_to_the_next_page(app, patient, answers):

@@ -191,21 +191,11 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
     if switching_units:
         session[UNITS_KEY] = METRIC if current_units() == US else US
     leaving = flow.Leaving(
-        page, going_back, seen(section, page, on_screen, answers), from_review=bool(request.args.get("review")),
+        page, going_back, flow.seen(section, page, on_screen, answers), from_review=bool(request.args.get("review")),
         crisis_due=bool(newly), needs_code=intake.resume_hash is None, switching_units=switching_units,
         adding_row=adding_row,
     )
-    return go(flow.after_save(leaving, saved), intake, changed=section if leaving.from_review else None)
-
-
-def seen(section: Section, page: Section, on_screen: set[str], answers: dict) -> frozenset[str]:
-    """The questions not new to the patient: those on screen and those answered before (a page from before a
-    merge did not show them all). A form from a merged page's old address also counts the optional questions of
-    the rest of its new page as seen: they were passed on their own old page, and a required one still missing is
-    asked as new."""
-    passed = {question.id for question in page.questions
-              if not question.is_required and question not in section.questions} if section is not page else set()
-    return frozenset(on_screen | answers.keys() | passed)
+    return go(flow.after_save(leaving, saved), intake, changed=page if leaving.from_review else None)
 
 
 def go(following: flow.Next, intake=None, changed: Section | None = None):
