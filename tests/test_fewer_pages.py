@@ -7,7 +7,7 @@ import re
 
 import pytest
 from answer_sets import typical_issue_patient
-from helpers import as_pages
+from helpers import as_pages, hidden_on, shown_on
 
 from screening.intake import store as intake_store
 from screening.models import Intake, db
@@ -78,7 +78,8 @@ def test_a_form_sent_to_a_merged_pages_old_address_saves_its_questions_and_clear
     untouched = {key: value for key, value in before.items()
                  if key not in ("ride_home", "therapist_now", "support_person_name")}
     assert {key: after.get(key) for key in untouched} == untouched
-    from_review = post_open_form(patient, "/step/support", "ride_home", {"ride_home": "yes"}, review="1")
+    from_review = post_open_form(patient, "/step/support", "ride_home support_person support_person_name "
+                                 "support_person_phone", {"ride_home": "yes", "support_person": "no"}, review="1")
     assert from_review.headers["Location"].endswith("/review?changed=medicines#step-medicines")
     assert saved(app)["ride_home"] == "yes"
 
@@ -132,3 +133,13 @@ def test_an_old_page_named_in_the_session_reads_as_the_page_that_holds_it_now(pa
     with patient.client.session_transaction() as session:
         session["add_row_on"] = "treatments"
     assert 'name="antidepressants-2-name"' in patient.page("reasons").text
+
+
+def test_a_therapist_now_opens_in_place_after_talk_therapy_or_not_sure(patient):
+    patient.start()
+    html = patient.page("reasons").text
+    assert "therapist_now" in hidden_on(html) and "therapist_now" not in shown_on(html)
+    token = patient.token(html)
+    for ticked, shows in ((["talk_therapy"], True), (["not_sure"], True), (["ect"], False)):
+        response = patient.client.post("/step/reasons/shown", data={"csrf_token": token, "treatments_tried": ticked})
+        assert ("therapist_now" in response.json["visible"]) is shows, ticked
