@@ -22,7 +22,7 @@ def rows_on(html: str) -> int:
 
 def opened_table(patient, answers) -> str:
     patient.start()
-    response = patient.answer("treatments", {**answers["treatments"], "treatments_tried": ["antidepressants"]})
+    response = patient.answer("reasons", {**answers["reasons"], "treatments_tried": ["antidepressants"]})
     return patient.client.get(response.headers["Location"]).text
 
 
@@ -34,9 +34,9 @@ def test_the_table_starts_with_one_empty_row_and_the_add_button(patient, answers
 
 def test_add_another_medicine_saves_the_page_and_shows_one_more_row(app, patient, answers):
     opened_table(patient, answers)
-    response = patient.answer("treatments", {**TABLE_OPEN, "antidepressants-0-name": "Sertraline"},
+    response = patient.answer("reasons", {**TABLE_OPEN, "antidepressants-0-name": "Sertraline"},
                               action="add_row")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/step/treatments")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/reasons")
     assert saved(app)["antidepressants"] == [{"name": "Sertraline"}]
     html = patient.client.get(response.headers["Location"]).text
     assert rows_on(html) == 2
@@ -46,17 +46,17 @@ def test_add_another_medicine_saves_the_page_and_shows_one_more_row(app, patient
 
 def test_a_page_shown_again_later_shows_only_the_filled_rows(app, patient, answers):
     opened_table(patient, answers)
-    patient.answer("treatments", {**TABLE_OPEN, "antidepressants-0-name": "Sertraline"},
+    patient.answer("reasons", {**TABLE_OPEN, "antidepressants-0-name": "Sertraline"},
                    action="add_row")
-    assert rows_on(patient.page("treatments").text) == 2
-    assert rows_on(patient.page("treatments").text) == 1  # the empty row was for that one showing
+    assert rows_on(patient.page("reasons").text) == 2
+    assert rows_on(patient.page("reasons").text) == 1  # the empty row was for that one showing
 
 
 def test_the_add_button_goes_once_every_row_is_shown(app, patient, answers):
     opened_table(patient, answers)
     table = QUESTIONS["antidepressants"]
     full = {f"antidepressants-{number}-name": f"Medicine {number}" for number in range(table.rows)}
-    patient.answer("treatments", {**TABLE_OPEN, **full}, action="add_row")
-    html = patient.page("treatments").text
+    patient.answer("reasons", {**TABLE_OPEN, **full}, action="add_row")
+    html = patient.page("reasons").text
     assert rows_on(html) == table.rows
     assert ADD not in html

@@ -160,8 +160,8 @@ def test_load_answers_refuses_a_reversed_blood_pressure(app, runner, tmp_path):
 # "Not sure"
 
 NOT_SURE_WHERE = {  # question: its page, and what opens it
-    "treatments_tried": ("treatments", None),
-    "therapist_now": ("support", ("treatments", {"treatments_tried": ["talk_therapy"]})),
+    "treatments_tried": ("reasons", None),
+    "therapist_now": ("reasons", ("reasons", {"reasons": ["depression"], "treatments_tried": ["talk_therapy"]})),
     "pregnancy_any": ("other_health", None),
     "breastfeeding": ("other_health", ("other_health", {"pregnancy_any": NOT_SURE})),
     "substance_any": ("substances", None),

@@ -91,7 +91,7 @@ def test_switching_units_shows_the_same_page_again_unless_the_crisis_page_comes_
 
 def test_add_another_shows_the_same_page_again_with_one_more_row():
     answers = nothing_of_note()
-    treatments = SECTION_BY_ID["treatments"]
+    treatments = SECTION_BY_ID["reasons"]
     adding = leaving(treatments, answers, adding_row=True)
     assert flow.after_save(adding, answers) == Next(flow.STEP, treatments, adding_row=True)
     urgent = leaving(treatments, answers, adding_row=True, crisis_due=True)

@@ -8,7 +8,7 @@ import pytest
 from answer_sets import typical_issue_patient
 from helpers import shown_on
 
-from screening.questionnaire import SECTION_BY_ID, SECTIONS
+from screening.questionnaire import QUESTIONS, SECTION_BY_ID, SECTIONS
 from screening.questionnaire.burden import burden, page_words, words
 from screening.questionnaire.instruments import FREQUENCY, GAD7_STEM, PHQ9_ITEMS, PHQ9_STEM
 from screening.questionnaire.layout import GRID, PAIR, QUESTION, fits_in_a_row, page_blocks
@@ -47,7 +47,7 @@ def test_a_pair_counts_as_one_question_shown_and_two_answers_asked():
     shown = sum(len(section.visible(answers)) for section in SECTIONS)
     pairs_shown = 3  # email and phone, the blood-pressure reading, the support person's name and phone
     assert measured.questions == shown - pairs_shown
-    table_cells = len(answers["antidepressants"]) * len(SECTION_BY_ID["treatments"].questions[1].columns)
+    table_cells = len(answers["antidepressants"]) * len(QUESTIONS["antidepressants"].columns)
     assert measured.inputs == shown - 1 + table_cells
 
 

@@ -49,7 +49,8 @@ def test_an_answer_holding_markup_fetches_nothing(patient, listener):
     base, asked = listener
     answers = typical_answers()
     answers["other_health"] = {**answers["other_health"], "other_allergies": f'<img src="{base}/x">'}
-    answers["reasons"] = {"reasons": ["other"], "reasons_other": f'<style>@import url("{base}/y");</style>'}
+    answers["reasons"] = {**answers["reasons"], "reasons": ["other"],
+                          "reasons_other": f'<style>@import url("{base}/y");</style>'}
     patient.complete(answers)
     assert patient.submit().status_code == 302
     assert patient.client.get("/done/summary.pdf").data.startswith(b"%PDF")

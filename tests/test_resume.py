@@ -38,7 +38,7 @@ def test_resume_code_restores_answers_on_another_device(app, patient, answers):
     typed = code.lower().replace("-", " ")
     response = other_device.post_form("/resume", {"code": typed, "date_of_birth": "1985-03-27"})
     assert response.status_code == 302
-    assert response.headers["Location"].endswith("/step/treatments")
+    assert response.headers["Location"].endswith("/step/mood")
     page = other_device.page("about_you")
     assert 'value="Alex Rivera"' in page.text
     assert is_checked(other_device.page("reasons").text, "reasons", "anxiety")
@@ -121,7 +121,7 @@ def test_the_code_never_travels_in_the_session_cookie(patient, answers):
 
 def test_patient_ids_never_appear_in_urls(patient, answers):
     first_step_with_code(patient, answers)
-    for section_id in ("reasons", "treatments"):
+    for section_id in ("reasons", "mood"):
         response = patient.answer(section_id, answers[section_id])
         assert "Alex" not in response.headers["Location"]
         assert "1985" not in response.headers["Location"]

@@ -33,7 +33,8 @@ def test_the_review_lists_every_answer_of_every_step_with_a_change_link(patient,
 def test_a_step_line_says_how_many_answers_it_holds_and_how_many_were_left_empty(patient):
     patient.complete(as_pages(typical_issue_patient()))
     html = patient.client.get("/review").text
-    assert re.search(r"2\. Why you are coming</h2>\s*<span class=\"review-count\">2 answers</span>", html)
+    assert re.search(r"2\. Why you are coming and what you have tried</h2>\s*"
+                     r"<span class=\"review-count\">8 answers</span>", html)
     # Nothing added under "other allergies" and "other health problems".
     assert re.search(r"Other health</h2>\s*<span class=\"review-count\">8 answers, 2 left empty</span>", html)
 
@@ -52,10 +53,10 @@ def test_a_step_with_a_choice_or_number_left_empty_starts_open(patient):
 
 def test_a_change_from_the_review_comes_back_with_that_step_open_and_in_view(patient, answers):
     patient.complete(answers)
-    response = patient.answer("support", {**answers["support"], "ride_home": "no"}, review="1")
-    assert response.headers["Location"].endswith("/review?changed=support#step-support")
-    html = patient.client.get("/review?changed=support").text
-    assert opened(html) - opened(patient.client.get("/review").text) == {"support"}
+    response = patient.answer("medicines", {**answers["medicines"], "ride_home": "no"}, review="1")
+    assert response.headers["Location"].endswith("/review?changed=medicines#step-medicines")
+    html = patient.client.get("/review?changed=medicines").text
+    assert opened(html) - opened(patient.client.get("/review").text) == {"medicines"}
     assert re.search(r"Can someone take you home[^<]*</dt>\s*<dd>No", html)
 
 

@@ -124,8 +124,8 @@ def test_submit_with_a_missing_answer_lists_it_and_keeps_the_draft(app, patient,
 
 def test_review_change_link_returns_to_review(app, patient, answers):
     patient.complete(answers)
-    response = patient.answer("support", {**answers["support"], "ride_home": "no"}, review="1")
-    assert response.headers["Location"].endswith("/review?changed=support#step-support")
+    response = patient.answer("medicines", {**answers["medicines"], "ride_home": "no"}, review="1")
+    assert response.headers["Location"].endswith("/review?changed=medicines#step-medicines")
     review = patient.client.get("/review").text
     assert "Can someone take you home" in review
     with app.app_context():
@@ -138,10 +138,10 @@ def test_back_keeps_answers_already_given(patient, answers):
     patient.start()
     patient.answer("about_you", answers["about_you"])
     patient.answer("reasons", answers["reasons"])
-    back = patient.answer("treatments", {"treatments_tried": ["talk_therapy"]}, action="back")
+    back = patient.answer("mood", {"phq9_1": "2"}, action="back")
     assert back.headers["Location"].endswith("/step/reasons")
     assert is_checked(patient.page("reasons").text, "reasons", "depression")
-    assert is_checked(patient.page("treatments").text, "treatments_tried", "talk_therapy")
+    assert is_checked(patient.page("mood").text, "phq9_1", "2")
 
 
 def test_self_harm_answer_on_a_page_with_an_error_still_shows_help_and_marks_urgent(app, patient, answers):

@@ -55,5 +55,5 @@ def test_a_killed_server_loses_no_acknowledged_step(server):
     assert re.search(r'<input checked[^>]*value="depression"', reasons)
     other_device = Browser(base)
     resumed = other_device.post("/resume", {"code": code, "date_of_birth": "1985-03-27"})
-    assert "Treatments you have tried" in resumed
+    assert "How you have been feeling" in resumed
     assert 'value="Alex Rivera"' in other_device.get("/step/about_you")

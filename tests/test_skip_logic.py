@@ -79,10 +79,10 @@ def test_the_phq9_difficulty_item_follows_its_items_on_the_same_page(patient, an
 
 def test_antidepressant_rows_are_stored_without_empty_rows(app, patient, answers):
     patient.start()
-    patient.answer("treatments", {**answers["treatments"], "treatments_tried": ["antidepressants"]})
+    patient.answer("reasons", {**answers["reasons"], "treatments_tried": ["antidepressants"]})
     patient.answer(
-        "treatments",
-        {**answers["treatments"], "treatments_tried": ["antidepressants"], "augmentation": "no",
+        "reasons",
+        {**answers["reasons"], "treatments_tried": ["antidepressants"], "augmentation": "no",
          "antidepressants-0-name": "Sertraline", "antidepressants-0-dose": "100 mg",
          "antidepressants-0-duration": "6_weeks_or_more", "antidepressants-0-helped": "a_little",
          "antidepressants-1-name": "Bupropion", "antidepressants-1-helped": "no"},
@@ -92,5 +92,5 @@ def test_antidepressant_rows_are_stored_without_empty_rows(app, patient, answers
         {"name": "Sertraline", "dose": "100 mg", "duration": "6_weeks_or_more", "helped": "a_little"},
         {"name": "Bupropion", "helped": "no"},
     ]
-    page = patient.page("treatments")
+    page = patient.page("reasons")
     assert 'value="Sertraline"' in page.text

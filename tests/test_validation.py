@@ -184,7 +184,7 @@ def test_a_whole_number_of_kilograms_is_shown_without_decimals(patient, answers)
 def test_an_error_in_a_table_row_is_linked_to_its_cell(patient, answers):
     patient.start()
     treatments = {"treatments_tried": ["antidepressants"], "antidepressants-1-dose": "x" * 41}
-    html = patient.answer("treatments", treatments).text
+    html = patient.answer("reasons", treatments).text
     cell = re.search(r'<input[^>]*id="antidepressants-1-dose"[^>]*>', html).group(0)
     assert "antidepressants-1-dose-error" in re.search(r'aria-describedby="([^"]*)"', cell).group(1)
     assert 'aria-invalid="true"' in cell and 'value="' + "x" * 41 + '"' in cell

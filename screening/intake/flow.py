@@ -65,6 +65,16 @@ def after_save(leaving: Leaving, answers: dict[str, Any]) -> Next:
     return onwards(section, answers, leaving.from_review)
 
 
+def seen(section: Section, page: Section, on_screen: set[str], answers: dict[str, Any]) -> frozenset[str]:
+    """The questions not new to the patient: those on screen and those answered before (a page from before a
+    merge did not show them all). A form from a merged page's old address also counts the optional questions of
+    the rest of its new page as seen: they were passed on their own old page, and a required one still missing is
+    asked as new."""
+    passed = {question.id for question in page.questions
+              if not question.is_required and question not in section.questions} if section is not page else set()
+    return frozenset(on_screen | answers.keys() | passed)
+
+
 def new_since(section: Section, answers: dict[str, Any], on_screen: frozenset[str]) -> tuple[str, ...]:
     """Questions shown for these answers that the patient did not have in front of them, in page order."""
     return tuple(question.id for question in section.visible(answers) if question.id not in on_screen)

@@ -37,7 +37,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..questionnaire import QUESTIONS, SECTION_OF, consistency
+from ..questionnaire import QUESTIONS, consistency
 from ..questionnaire.model import NOT_SURE, Question, Section, is_blank
 from ..questionnaire.types import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem, type_of
 from ..questionnaire.units import US, US_PARTS, read_amount, to_metric, to_us, us_text
@@ -229,10 +229,22 @@ def shown_ids(formdata: MultiDict, section: Section) -> set[str]:
     return set(formdata.get("shown", "").split()) & known
 
 
-def raw_answers(section: Section, formdata: MultiDict) -> dict[str, Any]:
-    """A lenient reading of the posted values, only to decide which follow-ups apply."""
+def kept_answers(section: Section, on_screen: set[str], stored: dict[str, Any]) -> dict[str, Any]:
+    """The stored answers a save of this page leaves as they are: those to questions the page sent did not have on
+    screen (a page shown before a change to the questionnaire, left open across it). A form without its list of
+    questions on screen, not sent by a page of this app, is read whole."""
+    if not on_screen:
+        return {}
+    return {question.id: stored[question.id] for question in section.questions
+            if question.id not in on_screen and question.id in stored}
+
+
+def raw_answers(section: Section, formdata: MultiDict, kept: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A lenient reading of the posted values, only to decide which follow-ups apply; `kept` answers are not read."""
     values: dict[str, Any] = {}
     for question in section.questions:
+        if kept and question.id in kept:
+            continue
         kind = type_of(question)
         if kind.shape == "many":
             values[question.id] = formdata.getlist(question.id)
@@ -267,7 +279,8 @@ def definition_accepts(form: FlaskForm, values: dict[str, Any]) -> bool:
 def consistent(form: FlaskForm, section: Section, values: dict[str, Any], stored: dict[str, Any]) -> bool:
     """Answers on this page that do not fit together, or with answers on other pages (a bottom blood-pressure
     number above the top one), are refused next to the field to fix, with everything typed kept."""
-    others = {key: value for key, value in stored.items() if SECTION_OF[key] is not section}
+    on_page = {question.id for question in section.questions}
+    others = {key: value for key, value in stored.items() if key not in on_page}
     found = {key: message for key, message in consistency.problems({**others, **values}).items() if key in values}
     return add_errors(form, found)
 

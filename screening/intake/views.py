@@ -15,6 +15,7 @@ from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, p
 from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
 from ..questionnaire.layout import page_blocks
+from ..questionnaire.merged_pages import MERGED_PAGES, current_id, old_page, page_now
 from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
 from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS, us_text
@@ -30,6 +31,7 @@ from .forms import (
     definition_accepts,
     filled_rows,
     form_values,
+    kept_answers,
     metric_form,
     page_errors,
     raw_answers,
@@ -52,8 +54,6 @@ ADD_ROW_KEY = "add_row_on"  # the page whose table shows one more row when next 
 # The questions a reload showed that the patient did not have on screen, to mark as new when the page is next
 # shown. Encrypted: which follow-ups opened tells something of the answers, and the signed cookie is readable.
 NEW_KEY = "new_on"
-# Pages merged into another (issue 15): a bookmark or a link to one opens the page that now holds its questions.
-MERGED_PAGES = {"brain": "other_health", "pregnancy": "other_health"}
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
@@ -136,56 +136,66 @@ def start():
 
 @bp.route("/step/<section_id>", methods=["GET", "POST"])
 def step(section_id: str):
+    """A page of the intake. A merged page's old address opens the page that holds its questions now; a form
+    still open on it is saved as that old page (merged_pages.py), then the patient goes on from the new one."""
     if section_id in MERGED_PAGES and request.method == "GET":
-        return redirect(url_for("intake.step", section_id=MERGED_PAGES[section_id], review=request.args.get("review")))
-    section = SECTION_BY_ID.get(section_id) or abort(404)
+        return redirect(url_for("intake.step", section_id=page_now(section_id).id, review=request.args.get("review")))
+    section = page_asked(section_id)
     intake = require_intake()
     answers = store.answers_of(intake)
     if request.method == "GET":
         shown = section.visible(answers)
         values = form_values(shown, answers)
-        adding_row = session.pop(ADD_ROW_KEY, None) == section.id
+        adding_row = current_id(session.pop(ADD_ROW_KEY, None)) == section.id
         return render_step(section, shown, with_us_boxes(values) if current_units() == US else values,
                            adding_row=adding_row, new=marked_new(section, shown))
     try:
-        return save_step(section, intake, answers)
+        return save_step(section, intake, answers, page=page_now(section_id))
     except store.IntakeLocked:
         session.clear()
         return redirect(url_for("intake.welcome"))
 
 
-def save_step(section: Section, intake, answers: dict):
+def page_asked(section_id: str) -> Section:
+    """The page a form was sent from: a page of the intake, or a merged page's old questions."""
+    return old_page(section_id) if section_id in MERGED_PAGES else SECTION_BY_ID.get(section_id) or abort(404)
+
+
+def save_step(section: Section, intake, answers: dict, page: Section | None = None):
+    """`page`: where the patient goes on from, when `section` is a merged page's old questions."""
+    page = page or section
     action = request.form.get("action", "next")
     going_back, switching_units, adding_row = action == "back", action == "units", action == "add_row"
     formdata, unit_problems = metric_form(request.form)
-    merged = reveal.answers_on_page(answers, raw_answers(section, formdata))
-    shown = section.visible(merged)
     on_screen = shown_ids(request.form, section)
+    kept = kept_answers(section, on_screen, answers)
+    merged = reveal.answers_on_page(answers, raw_answers(section, formdata, kept))
+    shown = section.visible(merged)
     insist = not (going_back or switching_units or adding_row)
     required = {q.id for q in shown if q.is_required and q.id in on_screen} if insist else set()
     form = build_form(section, shown, required, formdata=formdata)
     endorsed = ANY_SELF_HARM(merged) and any(question.id in SELF_HARM_QUESTIONS for question in section.questions)
     valid = form.validate()
     valid = add_errors(form, unit_problems) and valid
-    values = to_answers(form, shown) if valid else None
+    values = {**to_answers(form, shown), **kept} if valid else None
     if values is None or not definition_accepts(form, values) or not consistent(form, section, values, answers):
         if newly_urgent(answers, merged):
             store.mark_urgent(intake, merged)
             send_soon()
-        return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed), 422
+        return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed, page=page), 422
     saved = store.save_section(intake, section, values)
     newly = newly_urgent(answers, saved)
     if newly:  # every time an answer newly makes the intake urgent: the crisis page, worded for it
-        session[CRISIS_KEY] = {"reasons": in_order(newly), "section": section.id}
+        session[CRISIS_KEY] = {"reasons": in_order(newly), "section": page.id}
         send_soon()
     if switching_units:
         session[UNITS_KEY] = METRIC if current_units() == US else US
     leaving = flow.Leaving(
-        section, going_back, frozenset(on_screen), from_review=bool(request.args.get("review")),
+        page, going_back, flow.seen(section, page, on_screen, answers), from_review=bool(request.args.get("review")),
         crisis_due=bool(newly), needs_code=intake.resume_hash is None, switching_units=switching_units,
         adding_row=adding_row,
     )
-    return go(flow.after_save(leaving, saved), intake, changed=section if leaving.from_review else None)
+    return go(flow.after_save(leaving, saved), intake, changed=page if leaving.from_review else None)
 
 
 def go(following: flow.Next, intake=None, changed: Section | None = None):
@@ -215,18 +225,20 @@ def marked_new(section: Section, shown) -> list[str]:
     """The questions the last save opened on this page (still shown), when the page is shown next (after the
     reload, or the crisis page that came first), once: any later page marks nothing."""
     held = session.pop(NEW_KEY, None)
-    if not held or held.get("section") != section.id:
+    if not held or current_id(held.get("section")) != section.id:
         return []
     now = {question.id for question in shown}
     return [question_id for question_id in vault().decrypt(held["ids"]) if question_id in now]
 
 
 def render_step(section: Section, shown, values, errors: tuple[dict, dict] | None = None, crisis: bool = False,
-                adding_row: bool = False, new: list[str] | None = None):
+                adding_row: bool = False, new: list[str] | None = None, page: Section | None = None):
     """The page with `values` in its inputs: the stored answers, or exactly what was typed; `errors` as
     forms.page_errors gives them. The page also holds, hidden, the questions an answer on it can reveal
-    (reveal.py); `new` are the questions a reload just opened, marked as new."""
+    (reveal.py); `new` are the questions a reload just opened, marked as new. `page` is the step a merged page's
+    old questions are shown as, with the errors of a form still open on it."""
     by_input, summary = errors or ({}, {})
+    page = page or section
     on_page = reveal.on_page(section, shown)
     return render_template(
         "intake/step.html",
@@ -240,9 +252,9 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         on_page=on_page,
         triggers=sorted(reveal.triggers(section)),
         new_questions=new or [],
-        step=step_number(section),
+        step=step_number(page),
         steps=len(SECTIONS),
-        previous=previous_section(section),
+        previous=previous_section(page),
         review=request.args.get("review"),
         crisis=crisis,
         units=current_units(),
@@ -266,12 +278,14 @@ def shown_questions(section_id: str):
     appear in place. The same decision a save makes, from the same definition; nothing is stored or logged. Past
     the limit the script stops and "Save and continue" shows follow-ups by reloading, so a patient is never
     locked out."""
-    section = SECTION_BY_ID.get(section_id) or abort(404)
+    section = page_asked(section_id)
     intake = current_intake()
     if intake is None:
         return jsonify(error="No form is open in this browser."), 403
     formdata, _ = metric_form(request.form)
-    return jsonify(visible=reveal.visible_ids(section, store.answers_of(intake), raw_answers(section, formdata)))
+    answers = store.answers_of(intake)
+    kept = kept_answers(section, shown_ids(request.form, section), answers)
+    return jsonify(visible=reveal.visible_ids(section, answers, raw_answers(section, formdata, kept)))
 
 
 def show_new_code(intake):
@@ -319,7 +333,7 @@ def crisis():
     answers = store.answers_of(require_intake())
     shown_for = session.get(CRISIS_KEY) or {}
     reasons = shown_for.get("reasons") or in_order(attention_reasons(answers))
-    section = SECTION_BY_ID.get(shown_for.get("section"), SECTION_BY_ID["safety"])
+    section = SECTION_BY_ID.get(current_id(shown_for.get("section")), SECTION_BY_ID["safety"])
     from_review = bool(request.args.get("review"))
     following = flow.after_crisis(section, answers, then_back=request.args.get("then") == "back",
                                   from_review=from_review)
@@ -340,7 +354,7 @@ def review():
     """Each step closed to one line, open where a blank may have been missed, where the patient just changed an
     answer (`changed`), or all of them (`show=all`)."""
     intake = require_intake()
-    return render_review(store.answers_of(intake), changed=request.args.get("changed"),
+    return render_review(store.answers_of(intake), changed=current_id(request.args.get("changed")),
                          show_all=request.args.get("show") == "all")
 
 
@@ -398,12 +412,13 @@ def finish():
 
 def expired_step(section_id: str):
     """The CSRF token ran out while the page was open: show the page again with what was typed."""
-    section = SECTION_BY_ID.get(section_id) or abort(404)
+    section = page_asked(section_id)
     intake = current_intake()
     if intake is None:
         return closed_form()
     answers = store.answers_of(intake)
-    shown = section.visible(reveal.answers_on_page(answers, raw_answers(section, request.form)))
+    kept = kept_answers(section, shown_ids(request.form, section), answers)
+    shown = section.visible(reveal.answers_on_page(answers, raw_answers(section, request.form, kept)))
     flash("This page was open for a long time, so it is not saved yet. Your answers are still here: "
           "press \u201cSave and continue\u201d to save them.", "warning")
-    return render_step(section, shown, request.form), 400
+    return render_step(section, shown, request.form, page=page_now(section_id)), 400

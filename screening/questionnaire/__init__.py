@@ -14,15 +14,12 @@ from .sections import (
     reasons,
     safety,
     substances,
-    support,
-    treatments,
 )
 
 SECTIONS: tuple[Section, ...] = tuple(
     module.SECTION
     for module in (
-        about_you, reasons, treatments, mood, safety, substances,
-        heart, other_health, medicines, support,
+        about_you, reasons, mood, safety, substances, heart, other_health, medicines,
     )
 )
 

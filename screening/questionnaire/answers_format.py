@@ -23,7 +23,7 @@ from . import QUESTIONS
 from .model import NOT_SURE, is_
 from .sections.heart import NO_READING
 from .sections.other_health import MAY_BE_PREGNANT
-from .sections.treatments import TALK_THERAPY_MAYBE
+from .sections.reasons import TALK_THERAPY_MAYBE
 
 FORMAT_VERSION = 3
 

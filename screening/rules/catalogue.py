@@ -13,8 +13,8 @@ from typing import Any
 from ..questionnaire import QUESTIONS
 from ..questionnaire.model import MULTI, NOT_SURE, all_of, answered, any_of, at_least, has, is_, none_of
 from ..questionnaire.sections.heart import NO_READING
+from ..questionnaire.sections.reasons import TALK_THERAPY_MAYBE
 from ..questionnaire.sections.safety import ACUTE_SELF_HARM, SELF_HARM
-from ..questionnaire.sections.treatments import TALK_THERAPY_MAYBE
 from . import titles
 from .checks import Answers, Computed, outside_study_ages, risky_drinking, weight_given
 from .medicine_names import NamedInOwnWords

@@ -21,10 +21,10 @@ def test_not_sure_to_the_heart_list_asks_each_condition(phone, axe):
 
 
 def open_table(page, javascript: bool = True) -> None:
-    """The treatments page with its table: shown in place by the page's script, or by the reload without it."""
+    """The reasons page with its table: shown in place by the page's script, or by the reload without it."""
     start(page)
-    page.goto("/step/treatments")
-    fill(page, {**typical_answers()["treatments"], "treatments_tried": ["antidepressants"]})
+    page.goto("/step/reasons")
+    fill(page, {**typical_answers()["reasons"], "treatments_tried": ["antidepressants"]})
     if not javascript:
         save(page)
     expect(page.locator("#antidepressants-0-name")).to_be_visible()

@@ -120,7 +120,7 @@ def test_leaving_halfway_and_resuming_in_a_new_browser(browser, base_url, axe):
     other.fill("#code", code.lower())
     other.fill("#date_of_birth", "1985-03-27")
     other.get_by_role("button", name="Go on").click()
-    other.wait_for_url("**/step/treatments")
+    other.wait_for_url("**/step/mood")
     other.goto("/step/reasons")
     assert other.is_checked("input[name='reasons'][value='depression']")
     second.close()

@@ -87,7 +87,7 @@ def test_the_review_works_with_the_keyboard_only(desktop):
 def test_the_review_opens_and_changes_a_step_with_javascript_off(no_script):
     complete(no_script)
     step(no_script, "reasons").locator("summary").click()
-    expect(step(no_script, "reasons").get_by_text("Depression")).to_be_visible()
+    expect(step(no_script, "reasons").get_by_text("Depression (feeling low")).to_be_visible()
     no_script.get_by_role("link", name=f"Change {REASONS}").click()
     no_script.wait_for_url("**/step/reasons?review=1")
     fill(no_script, {"reasons_story": "Since last spring"})

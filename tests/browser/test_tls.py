@@ -73,7 +73,7 @@ def test_forms_work_over_https_with_the_production_settings(browser, https_url):
     page.get_by_role("link", name="Continue to the next step").click()
     fill(page, typical_answers()["reasons"])
     save(page)
-    page.wait_for_url("**/step/treatments")
+    page.wait_for_url("**/step/mood")
 
     other = browser.new_context(base_url=https_url, ignore_https_errors=True)
     resumed = other.new_page()
@@ -81,7 +81,7 @@ def test_forms_work_over_https_with_the_production_settings(browser, https_url):
     resumed.fill("#code", code)
     resumed.fill("#date_of_birth", "1985-03-27")
     resumed.get_by_role("button", name="Go on").click()
-    resumed.wait_for_url("**/step/treatments")
+    resumed.wait_for_url("**/step/mood")
     other.close()
 
     staff = context.new_page()
