@@ -1,7 +1,7 @@
 """The pregnancy questions follow sex at birth: not asked after "Male", asked after any other answer or none (when
 in doubt, ask). They hide and show in place on the same page, work without the script, and R-PREG still fires for
-every patient who is asked. Answers stored before (a "Male" patient with pregnancy answers) are kept in the database
-but read by no page, rule or PDF; an older answers file drops them and says so."""
+every patient who is asked. Answers stored before (a "Male" patient with pregnancy answers) are read by no page, rule
+or PDF (a draft's next save leaves them out); an older answers file drops them and says so."""
 
 import io
 import json
