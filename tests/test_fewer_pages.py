@@ -120,6 +120,26 @@ def test_a_form_of_the_page_before_it_grew_clears_nothing_it_did_not_show(app, p
     assert after[kept] == before[kept]
 
 
+@pytest.mark.parametrize("page, changed, hidden", [
+    ("reasons", {"treatments_tried": ["antidepressants"]}, ("psychotherapy_kind", "psychotherapy_duration",
+                                                            "therapist_now")),
+    ("medicines", {"support_person": "no"}, ("support_person_name", "support_person_phone")),
+])
+def test_follow_ups_the_script_hid_when_their_gate_changed_are_not_kept(app, patient, page, changed, hidden):
+    """The script takes a question it hides out of the form's `shown` list: a stored answer to it is not kept as
+    one from a page shown before it grew, and goes with the answer that closed it."""
+    before = typical_issue_patient()
+    patient.complete(as_pages(before))
+    assert any(key in before for key in hidden)
+    html = patient.page(page).text
+    data = {key: value for key, value in {**as_pages(before)[page], **changed}.items() if key not in hidden}
+    shown = " ".join(sorted(shown_on(html) - set(hidden)))
+    assert post_open_form(patient, f"/step/{page}", shown, data).status_code == 302
+    after = saved(app)
+    assert all(after[key] == value for key, value in changed.items())
+    assert set(hidden).isdisjoint(after)
+
+
 def test_an_old_page_still_reveals_its_follow_ups_in_place(patient):
     patient.start()
     token = patient.token(patient.client.get("/step/about_you").text)

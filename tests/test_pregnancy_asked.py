@@ -1,7 +1,7 @@
 """The pregnancy questions follow sex at birth: not asked after "Male", asked after any other answer or none (when
 in doubt, ask). They hide and show in place on the same page, work without the script, and R-PREG still fires for
-every patient who is asked. Answers stored before (a "Male" patient with pregnancy answers) are kept in the database
-but read by no page, rule or PDF; an older answers file drops them and says so."""
+every patient who is asked. Answers stored before (a "Male" patient with pregnancy answers) are read by no page, rule
+or PDF (a draft's next save leaves them out); an older answers file drops them and says so."""
 
 import io
 import json
@@ -143,3 +143,28 @@ def test_the_fhir_questionnaire_asks_about_pregnancy_unless_male():
     assert [when["answerCoding"]["code"] for when in gate["enableWhen"][1:]] == [
         "sex_at_birth/female", "sex_at_birth/intersex", "sex_at_birth/prefer_not_to_say"]
     assert {when["question"] for when in items["pregnant"]["enableWhen"]} == {"pregnancy_any"}
+
+
+def post_old_pregnancy_form(patient, shown: str, data: dict, **query):
+    """What the old pregnancy page (merged into other health) sends from a browser left open on it."""
+    token = patient.token(patient.client.get("/review").text)
+    return patient.client.post("/step/pregnancy", data={"csrf_token": token, "shown": shown, "action": "next", **data},
+                               query_string=query)
+
+
+def test_a_pregnancy_form_left_open_on_the_old_page_follows_sex_at_birth_too(app, patient):
+    patient.complete(as_pages(typical_patient()))
+    response = post_old_pregnancy_form(patient, " ".join(("sex_at_birth", *PREGNANCY)),
+                                       {"sex_at_birth": "male", **MAYBE})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/medicines")
+    with app.app_context():
+        intake = db.session.execute(db.select(Intake)).scalar_one()
+        stored = vault().decrypt(intake.answers)
+    assert stored["sex_at_birth"] == "male" and set(PREGNANCY).isdisjoint(stored), "not even in the database"
+
+    response = post_old_pregnancy_form(patient, "sex_at_birth pregnancy_any",
+                                       {"sex_at_birth": "female", "pregnancy_any": "yes"}, review="1")
+    assert response.headers["Location"].endswith("/step/other_health?review=1"), "its follow-ups asked, as new"
+    page = patient.page("other_health", review="1").text
+    assert set(PREGNANCY) <= shown_on(page) and is_checked(page, "pregnancy_any", "yes")
+    assert not is_checked(page, "pregnant", "maybe"), "the answer given while Male does not come back"

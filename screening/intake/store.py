@@ -53,7 +53,8 @@ def _by_public_id(public_id: str | None) -> Intake | None:
 
 def answers_of(intake: Intake) -> dict[str, Any]:
     """The intake's answers to the questions shown today: an answer stored before a question came to depend on
-    another (the pregnancy questions on sex at birth) is kept in the database but read by no page, rule or PDF."""
+    another (the pregnancy questions on sex at birth) is read by no page, rule or PDF. It stays in the database
+    until the draft's next save, which writes back only these."""
     return applicable(vault().decrypt(intake.answers))
 
 
