@@ -67,7 +67,7 @@ SECTION = Section(
         Question("reasons_other", "What else would you like help with?", TEXT, show_when=has("reasons", "other")),
         Question(
             "reasons_story", "In a few words, how long has this been going on?", LONG_TEXT, max_length=1000,
-            help="You may leave this empty.",
+            help="You can skip this.",
         ),
         Question(
             "treatments_tried", "Which of these have you tried for depression or anxiety?", MULTI, required=True,
