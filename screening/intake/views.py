@@ -20,6 +20,7 @@ from ..questionnaire.model import Section
 from ..questionnaire.sections.safety import ANY_SELF_HARM
 from ..questionnaire.units import METRIC, UNIT_SYSTEMS, US, US_PARTS, us_text
 from ..rules.attention import attention_reasons, in_order, newly_urgent
+from ..rules.medicine_names import antidepressant_names
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
 from . import flow, resume_codes, reveal, store
@@ -54,6 +55,9 @@ ADD_ROW_KEY = "add_row_on"  # the page whose table shows one more row when next 
 # The questions a reload showed that the patient did not have on screen, to mark as new when the page is next
 # shown. Encrypted: which follow-ups opened tells something of the answers, and the signed cookie is readable.
 NEW_KEY = "new_on"
+# Boxes the browser offers names for as the patient types (an HTML datalist, needing no script), by table and
+# column ("antidepressants-name"). Only a help with spelling: any other name is taken as typed.
+NAME_LISTS = {"antidepressants-name": antidepressant_names()}
 # The idle clock is kept to the minute: re-signing the cookie on every page would cost more than the page.
 SEEN_RESOLUTION = 60
 # After sending, the patient's browser may fetch its own copy for a short while; on a shared tablet
@@ -259,6 +263,7 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         crisis=crisis,
         units=current_units(),
         us_parts=US_PARTS,
+        name_lists=NAME_LISTS,
         rows_shown={question.id: flow.rows_on_page(question, filled_rows(question, values), adding_row)
                     for question in on_page if question.rows},
     )

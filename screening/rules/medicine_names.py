@@ -56,6 +56,18 @@ CLASSES = {
                        "clomipramine doxepin zuranolone gepirone",
 }
 
+# The common US brand of each antidepressant above, where there is one (some, such as Elavil, are no longer sold
+# but are the names patients remember). The patient is offered these as they type a name (antidepressant_names),
+# and a misspelling of one is matched.
+ANTIDEPRESSANT_BRANDS = {
+    "sertraline": "Zoloft", "fluoxetine": "Prozac", "escitalopram": "Lexapro", "citalopram": "Celexa",
+    "paroxetine": "Paxil", "fluvoxamine": "Luvox", "bupropion": "Wellbutrin", "venlafaxine": "Effexor",
+    "desvenlafaxine": "Pristiq", "duloxetine": "Cymbalta", "levomilnacipran": "Fetzima", "vilazodone": "Viibryd",
+    "vortioxetine": "Trintellix", "mirtazapine": "Remeron", "trazodone": "Desyrel", "amitriptyline": "Elavil",
+    "nortriptyline": "Pamelor", "imipramine": "Tofranil", "desipramine": "Norpramin", "clomipramine": "Anafranil",
+    "zuranolone": "Zurzuvae", "gepirone": "Exxua",
+}
+
 # US brands and two-word names the library (2.0.9) does not know or reads wrongly (Namzaric as donepezil), with
 # the generic each stands for. Registered into the library once, so two-word names ("robitussin dm") match.
 BRANDS = {
@@ -78,15 +90,16 @@ BRANDS = {
     "zurzuvae": "zuranolone", "exxua": "gepirone",
 }
 
-# Common US brands the library knows; with the generics and BRANDS, the only names a misspelling is matched to.
+# Common US brands the library knows, and the antidepressants' brands above; with the generics and BRANDS, the
+# only names a misspelling is matched to.
 US_BRANDS = names("""
 xanax ativan klonopin valium librium tranxene restoril halcion onfi lamictal tegretol trileptal depakote
 topamax neurontin lyrica keppra zonegran vimpat nardil parnate marplan emsam eldepryl zelapar azilect adderall
 vyvanse ritalin concerta focalin dexedrine evekeo desoxyn provigil nuvigil sunosi oxycontin dilaudid ultram
 nucynta opana duragesic ambien lunesta belsomra dayvigo vistaril benadryl unisom flexeril vivitrol revia
 contrave suboxone zubsolv subutex sublocade methadose belbuca butrans zestril norvasc lopressor toprol tenormin
-cozaar diovan benicar coreg inderal bystolic lasix catapres intuniv namenda nuedexta delsym spravato zoloft
-prozac lexapro celexa paxil wellbutrin effexor pristiq cymbalta trintellix remeron desyrel""")
+cozaar diovan benicar coreg inderal bystolic lasix catapres intuniv namenda nuedexta delsym spravato""") + tuple(
+    brand.lower() for brand in ANTIDEPRESSANT_BRANDS.values())
 
 # English words (and their -s/-ed/-ing/-er/-ly forms) within one or two edits of a name above, found by checking
 # the english-words lists and reviewed by hand: never read as a misspelling ("concert" is not Concerta).
@@ -105,6 +118,17 @@ CLASS_OF: dict[str, tuple[str, ...]] = {}
 for _option, _names in CLASSES.items():
     for _name in _names.split():
         CLASS_OF[_name] = (*CLASS_OF.get(_name, ()), _option)
+
+
+def antidepressant_names() -> tuple[str, ...]:
+    """The names a patient is offered as they type an antidepressant they took: each of our table, A to Z, with its
+    brand in brackets where there is one ("Sertraline (Zoloft)"). Any other name may still be typed."""
+    return tuple(
+        f"{generic.capitalize()} ({ANTIDEPRESSANT_BRANDS[generic]})" if generic in ANTIDEPRESSANT_BRANDS
+        else generic.capitalize()
+        for generic in sorted(CLASSES["antidepressants"].split())
+    )
+
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")  # words and numbers apart: "200mg" -> 200, mg; "Tylenol-3" -> Tylenol, 3
 SHORTEST_MISSPELLING = 5  # shorter words are too close to too many others
