@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from screening import create_app
 from screening.intake import store as intake_store
 from screening.models import Intake, db
+from screening.questionnaire import SECTIONS
 
 MARKER = "Zqxvj Markerperson"
 
@@ -165,3 +166,23 @@ def test_stored_intakes_hold_no_plaintext(app):
         tokens = db.session.execute(db.text("SELECT * FROM name_token")).all()
     assert MARKER.encode() not in b"".join(str(value).encode() for row in rows for value in row)
     assert "markerperson" not in str(tokens).lower()
+
+
+def test_a_shared_tablet_offers_no_answer_typed_there_before(patient):
+    """The browser fills in only the patient's own contact details; every other box (health answers, a medicine's
+    name, a support person's phone, the numbers) has autocomplete off, so the next patient at the front desk is
+    offered nothing the last one typed."""
+    contact = {"full_name": "name", "email": "email", "phone": "tel", "date_of_birth": "bday"}
+    patient.start()
+    boxes = {}
+    for section in SECTIONS:
+        html = patient.page(section.id).text
+        for tag in re.findall(r"<(?:input|textarea)\b[^>]*>", html):
+            kind = re.search(r'type="([^"]+)"', tag)
+            if tag.startswith("<input") and kind and kind.group(1) in ("hidden", "radio", "checkbox"):
+                continue
+            name = re.search(r'name="([^"]+)"', tag).group(1)
+            boxes[name] = (re.search(r'autocomplete="([^"]+)"', tag) or [None, None])[1]
+    assert {"medicines_list", "antidepressants-0-name", "support_person_phone", "bp_systolic"} <= boxes.keys()
+    assert {name: value for name, value in boxes.items() if name in contact} == contact
+    assert {name: value for name, value in boxes.items() if name not in contact and value != "off"} == {}
