@@ -9,7 +9,7 @@ from screening.intake import store as intake_store
 from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS
 from screening.rules import evaluate
-from screening.rules.medicine_names import CLASSES, antidepressant_names, classes_named
+from screening.rules.medicine_names import CLASSES, MAOI_ANTIDEPRESSANT_BRANDS, antidepressant_names, classes_named
 
 LIST_ID = "antidepressants-name-names"
 
@@ -58,7 +58,9 @@ def test_every_name_box_of_the_table_offers_each_antidepressant_with_its_brand(p
     page = reasons_page(patient)
     offered = page.lists[LIST_ID]
     assert "Sertraline (Zoloft)" in offered and "Bupropion (Wellbutrin)" in offered
-    assert {name.split()[0].lower() for name in offered} == set(CLASSES["antidepressants"].split())
+    assert "Phenelzine (Nardil)" in offered and "Selegiline (Emsam)" in offered
+    assert {name.split()[0].lower() for name in offered} == {*CLASSES["antidepressants"].split(),
+                                                              *MAOI_ANTIDEPRESSANT_BRANDS}
     assert offered == sorted(offered) and len(offered) == len(set(offered))
     assert page.list_count == 1, "one list, shared by every row"
     for row in range(QUESTIONS["antidepressants"].rows):
@@ -89,7 +91,8 @@ def test_a_picked_name_and_a_name_off_the_list_are_both_kept_as_typed_and_quoted
     assert "Sertraline (Zoloft)" in quoted and "a small white pill from Mexico" in quoted
 
 
-def test_each_offered_name_reads_as_an_antidepressant_in_the_patients_own_words():
+def test_each_offered_name_reads_as_an_antidepressant_or_maoi_in_the_patients_own_words():
     for name in antidepressant_names():
-        assert set(classes_named(name)) == {"antidepressants"}, name
-        assert classes_named(f"I took {name} for a year")["antidepressants"][0] == name.split()[0], name
+        kind = "maoi" if name.split()[0].lower() in MAOI_ANTIDEPRESSANT_BRANDS else "antidepressants"
+        assert set(classes_named(name)) == {kind}, name
+        assert classes_named(f"I took {name} for a year")[kind][0] == name.split()[0], name

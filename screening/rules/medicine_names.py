@@ -67,6 +67,10 @@ ANTIDEPRESSANT_BRANDS = {
     "nortriptyline": "Pamelor", "imipramine": "Tofranil", "desipramine": "Norpramin", "clomipramine": "Anafranil",
     "zuranolone": "Zurzuvae", "gepirone": "Exxua",
 }
+# The MAOIs taken for depression (in the "maoi" class above, for R-MED), offered with the antidepressants too: a
+# patient whose depression did not get better may well have tried one. Emsam is the selegiline patch.
+MAOI_ANTIDEPRESSANT_BRANDS = {"phenelzine": "Nardil", "tranylcypromine": "Parnate", "isocarboxazid": "Marplan",
+                              "selegiline": "Emsam"}
 
 # US brands and two-word names the library (2.0.9) does not know or reads wrongly (Namzaric as donepezil), with
 # the generic each stands for. Registered into the library once, so two-word names ("robitussin dm") match.
@@ -94,12 +98,12 @@ BRANDS = {
 # only names a misspelling is matched to.
 US_BRANDS = names("""
 xanax ativan klonopin valium librium tranxene restoril halcion onfi lamictal tegretol trileptal depakote
-topamax neurontin lyrica keppra zonegran vimpat nardil parnate marplan emsam eldepryl zelapar azilect adderall
+topamax neurontin lyrica keppra zonegran vimpat eldepryl zelapar azilect adderall
 vyvanse ritalin concerta focalin dexedrine evekeo desoxyn provigil nuvigil sunosi oxycontin dilaudid ultram
 nucynta opana duragesic ambien lunesta belsomra dayvigo vistaril benadryl unisom flexeril vivitrol revia
 contrave suboxone zubsolv subutex sublocade methadose belbuca butrans zestril norvasc lopressor toprol tenormin
 cozaar diovan benicar coreg inderal bystolic lasix catapres intuniv namenda nuedexta delsym spravato""") + tuple(
-    brand.lower() for brand in ANTIDEPRESSANT_BRANDS.values())
+    brand.lower() for brands in (ANTIDEPRESSANT_BRANDS, MAOI_ANTIDEPRESSANT_BRANDS) for brand in brands.values())
 
 # English words (and their -s/-ed/-ing/-er/-ly forms) within one or two edits of a name above, found by checking
 # the english-words lists and reviewed by hand: never read as a misspelling ("concert" is not Concerta).
@@ -121,13 +125,13 @@ for _option, _names in CLASSES.items():
 
 
 def antidepressant_names() -> tuple[str, ...]:
-    """The names a patient is offered as they type an antidepressant they took: each of our table, A to Z, with its
-    brand in brackets where there is one ("Sertraline (Zoloft)"). Any other name may still be typed."""
-    return tuple(
-        f"{generic.capitalize()} ({ANTIDEPRESSANT_BRANDS[generic]})" if generic in ANTIDEPRESSANT_BRANDS
-        else generic.capitalize()
-        for generic in sorted(CLASSES["antidepressants"].split())
-    )
+    """The names a patient is offered as they type an antidepressant they took: each of our table and the MAOIs
+    taken for depression, A to Z, with its brand in brackets where there is one ("Sertraline (Zoloft)"). Any other
+    name may still be typed."""
+    brands = {**ANTIDEPRESSANT_BRANDS, **MAOI_ANTIDEPRESSANT_BRANDS}
+    generics = sorted({*CLASSES["antidepressants"].split(), *MAOI_ANTIDEPRESSANT_BRANDS})
+    return tuple(f"{generic.capitalize()} ({brands[generic]})" if generic in brands else generic.capitalize()
+                 for generic in generics)
 
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")  # words and numbers apart: "200mg" -> 200, mg; "Tylenol-3" -> Tylenol, 3
