@@ -54,6 +54,16 @@ def test_after_the_crisis_page_the_question_about_right_now_is_asked(patient, an
     assert 'href="tel:988"' in patient.page("safety").text, "the safety page keeps the numbers in view"
 
 
+def test_the_crisis_page_opened_from_a_link_goes_on_where_the_patient_left_off(patient, answers):
+    """No save led there (a bookmark, a link shared by the clinic): the numbers show, and "go on" leads to the
+    first page with a gap, not to a page the patient never reached."""
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    crisis = patient.client.get("/crisis")
+    assert crisis.status_code == 200 and 'href="tel:988"' in crisis.text
+    assert 'href="/step/reasons"' in crisis.text and 'href="/step/safety"' not in crisis.text
+
+
 def test_a_refused_asq_answer_counts_as_positive_and_asks_about_now(patient, answers):
     patient.start()
     patient.answer("safety", {**answers["safety"], "asq_2": "refused"})

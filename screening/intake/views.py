@@ -334,14 +334,15 @@ def resume():
 def crisis():
     """Shown right after each save that newly made the intake urgent, worded for what it was (the save recorded
     that; this page changes nothing). Then the patient goes the way they were going: the page's open follow-ups
-    first (such as the ASQ's question about right now), back, or on."""
+    first (such as the ASQ's question about right now), back, or on; opened from a link, where they left off."""
     answers = store.answers_of(require_intake())
     shown_for = session.get(CRISIS_KEY) or {}
     reasons = shown_for.get("reasons") or in_order(attention_reasons(answers))
-    section = SECTION_BY_ID.get(current_id(shown_for.get("section")), SECTION_BY_ID["safety"])
+    section = SECTION_BY_ID.get(current_id(shown_for.get("section")))
     from_review = bool(request.args.get("review"))
-    following = flow.after_crisis(section, answers, then_back=request.args.get("then") == "back",
-                                  from_review=from_review)
+    following = (flow.after_crisis(section, answers, then_back=request.args.get("then") == "back",
+                                   from_review=from_review)
+                 if section else flow.resume_at(answers))
     return render_template("intake/crisis.html", next_url=url_of(following, section if from_review else None),
                            reasons=reasons)
 
