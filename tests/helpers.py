@@ -13,7 +13,8 @@ from sqlalchemy.engine import make_url
 from screening import create_app, database_url
 from screening.models import db
 from screening.questionnaire import QUESTIONS, SECTION_OF, SECTIONS
-from screening.questionnaire.types import type_of
+from screening.questionnaire.model import NOT_SURE_BOX
+from screening.questionnaire.types import is_not_sure_box, type_of
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 SHOWN = re.compile(r'id="shown" name="shown" type="hidden" value="([^"]*)"')
@@ -31,7 +32,9 @@ def as_pages(answers: dict) -> dict[str, dict]:
         question = QUESTIONS[question_id]
         page = pages[SECTION_OF[question_id].id]
         shape = type_of(question).shape
-        if shape == "rows":
+        if is_not_sure_box(question, value):
+            page[question_id + NOT_SURE_BOX] = "y"
+        elif shape == "rows":
             page.update({f"{question_id}-{number}-{column.id}": type_of(column).in_box(row[column.id])
                          for number, row in enumerate(value) for column in question.columns if column.id in row})
         else:

@@ -137,6 +137,13 @@ SINGLE_POSITIVES = [
 ]
 
 
+# Positive answers format 2 could not hold: "Not sure" to the past-year drug-use count, a value added to format 3
+# (numbers stay valid, so the format number stays 3).
+FORMAT_3_ONLY = [
+    ("R-UNSURE", {"drug_use_count": "not_sure", "drugs_last_used": "past_year"}),
+]
+
+
 def case_id(case) -> str:
     rule, old, _ = case
     return f"{rule}: " + ", ".join(f"{key}={value}" for key, value in old.items() if value is not None)
@@ -159,6 +166,23 @@ def test_each_single_positive_answer_fires_its_rule_in_format_3_and_after_the_up
     check_answers(after, TODAY, complete=False)
     assert rule in fired(after)
     assert fired(after) == fired(today), "the same clinical answers raise the same topics in either format"
+
+
+@pytest.mark.parametrize("case", FORMAT_3_ONLY, ids=lambda case: f"{case[0]}: {case[1]}")
+def test_each_positive_answer_only_format_3_holds_fires_its_rule(case):
+    rule, answer = case
+    today = changed(without_visit(nothing_of_note()), answer, GATES)
+    assert format_of(today) == 3
+    assert check_answers(today, TODAY) == today
+    assert rule in fired(today)
+
+
+def test_not_sure_is_a_number_answer_only_where_the_question_offers_it():
+    base = without_visit(nothing_of_note())
+    with pytest.raises(AnswerError, match="bp_systolic"):
+        check_answers({**base, "bp_systolic": "not_sure"}, TODAY)
+    with pytest.raises(AnswerError, match="drug_use_count"):
+        check_answers({**base, "drug_use_count": "Not sure"}, TODAY)
 
 
 def test_the_all_no_answers_raise_the_same_topics_before_and_after_the_upgrade():

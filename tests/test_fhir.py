@@ -351,3 +351,48 @@ def test_the_gad7_answer_code_lhc_forms_uses_for_item_2_loads_as_more_than_half_
         "system": "http://loinc.org", "code": "LA18938-3", "display": "More days than not"}
     assert load(runner, tmp_path, resource).exit_code == 0
     assert stored(app)[0]["gad7_2"] == "2"
+
+
+# "Not sure" to a number: the item stays an integer, the answer carries no number and says why
+
+
+def unsure_of_drugs() -> dict:
+    return {**nothing_of_note(), "drug_use_count": "not_sure", "drugs_used": ["cannabis"],
+            "drugs_last_used": "past_year"}
+
+
+def test_the_drug_use_count_stays_an_integer_item_with_its_follow_ups_enabled_by_a_count():
+    items_by_id = by_link_id(fhir.questionnaire())
+    assert items_by_id["drug_use_count"]["type"] == "integer"
+    assert items_by_id["drugs_used"]["enableWhen"] == [
+        {"question": "drug_use_count", "operator": ">=", "answerInteger": 1}]
+    assert "enableBehavior" not in items_by_id["drugs_used"]
+
+
+def test_not_sure_is_an_answer_without_a_value_whose_primitive_says_asked_unknown():
+    resource = response(unsure_of_drugs())
+    QuestionnaireResponse.model_validate(resource)
+    assert failures(resource) == {}
+    assert by_link_id(resource)["drug_use_count"]["answer"] == [{"_valueInteger": {"extension": [
+        {"url": EXTENSION + "data-absent-reason", "valueCode": "asked-unknown"}]}}]
+
+
+def test_load_answers_reads_asked_unknown_back_as_not_sure_with_the_same_flags(app, runner, tmp_path):
+    answers = unsure_of_drugs()
+    result = load(runner, tmp_path, response(answers))
+    assert result.exit_code == 0, result.output
+    assert stored(app) == [answers]
+    today = date.today()
+    assert "R-UNSURE" in {flag.rule_id for flag in evaluate(stored(app)[0], today)}
+    assert [flag.as_dict() for flag in evaluate(stored(app)[0], today)] == [
+        flag.as_dict() for flag in evaluate(answers, today)]
+
+
+def test_an_answer_without_a_value_for_another_reason_is_no_answer(app, runner, tmp_path):
+    resource = response(nothing_of_note())
+    by_link_id(resource)["drug_use_count"]["answer"] = [{"_valueInteger": {"extension": [
+        {"url": EXTENSION + "data-absent-reason", "valueCode": "masked"}]}}]
+    result = load(runner, tmp_path, resource)
+    assert result.exit_code != 0
+    assert "drug_use_count: is required but has no answer" in result.output
+    assert stored(app) == []

@@ -14,6 +14,8 @@ from screening.questionnaire.answers_format import GATES
 from screening.questionnaire.sections.safety import ANY_SELF_HARM
 from screening.rules import CATALOGUE, CATALOGUE_VERSION, LEVELS, Flag, Score, evaluate, scores
 from screening.rules.catalogue import SOURCES
+from screening.rules.checks import Answers
+from screening.rules.key_facts import key_facts
 
 TODAY = date(2026, 11, 15)
 
@@ -218,6 +220,8 @@ CASES = [
     Case("R-AGE", "65, not 64", AGE_65, AGE_64),
     Case("R-UNSURE", "not sure of a ride", {"ride_home": "not_sure"}, {"ride_home": "yes"}, ("ride_home",)),
     Case("R-UNSURE", "discuss question vs note-only question", {"liver": "not_sure"}, {"support_person": "not_sure"}),
+    Case("R-UNSURE", "not sure of the drug-use count", {"drug_use_count": "not_sure"}, {"drug_use_count": 0},
+         ("drug_use_count",)),
 ]
 
 RULES = {rule.id: rule for rule in CATALOGUE}
@@ -356,9 +360,16 @@ def test_age_is_counted_on_the_day_passed_in():
     assert raised(AGE_17)["R-AGE"].evidence[0].answer == "16 November 2008"
 
 
-@pytest.mark.parametrize(("count", "fires"), [(0, False), (1, True), (1000, True)])
+@pytest.mark.parametrize(("count", "fires"), [(0, False), (1, True), (1000, True), ("not_sure", False)])
 def test_drug_count_boundary(count, fires):
     assert ("R-SUD-DRUGS" in raised({"drug_use_count": count})) is fires
+
+
+def test_not_sure_of_the_drug_use_count_is_a_note_naming_the_question_with_the_drugs_named_after_it():
+    flags = raised({"drug_use_count": "not_sure", "drugs_used": ["cannabis"], "drugs_last_used": "past_month"})
+    assert "R-SUD-DRUGS" not in flags, "no count of 1 or more was given"
+    assert [(item.question_id, item.answer) for item in flags["R-UNSURE"].evidence] == [("drug_use_count", "Not sure")]
+    assert key_facts(flags["R-UNSURE"], Answers({"drug_use_count": "not_sure"}, TODAY)) == "drug use in the past year"
 
 
 # Titles and evidence written from the answers

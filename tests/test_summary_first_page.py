@@ -238,3 +238,15 @@ def test_every_medicine_class_has_a_short_name_on_page_one():
     assert classes == set(CLASS_NAMES)
     own_topic = {rule.when.conditions[0].values[0] for rule in CATALOGUE if rule.id.startswith("R-MED-")}
     assert set(RECOVERY_NAMES) == set(RECOVERY_MEDICINES) - own_topic
+
+
+def test_not_sure_of_the_drug_use_count_is_a_note_on_page_one_and_said_in_every_answer():
+    answers = {**nothing_of_note(), "drug_use_count": "not_sure", "drugs_used": ["cannabis"],
+               "drugs_last_used": "past_month"}
+    pages = pages_of(render_pdf(summary_of(answers)))
+    assert squeeze("Not sure: check at the visit (drug use in the past year)") in squeeze(pages[0])
+    assert "Drug use in the past year" not in pages[0], "no count of 1 or more: no topic of drug use"
+    every_answer = squeeze(" ".join(pages).split("Every answer")[1])
+    label = squeeze(QUESTIONS["drug_use_count"].label)
+    assert label + squeeze("Not sure check at visit") in every_answer
+    assert squeeze("Which have you used in the past year? Cannabis (marijuana, weed)") in every_answer

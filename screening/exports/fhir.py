@@ -19,7 +19,7 @@ from ..questionnaire import QUESTIONS, SECTIONS
 from ..questionnaire.answers_format import FORMAT_VERSION
 from ..questionnaire.instruments import LOINC, LOINC_ANSWERS, LOINC_ITEMS
 from ..questionnaire.model import AnyOf, NoneOf, Option, Question, Section, When, is_
-from ..questionnaire.types import type_of
+from ..questionnaire.types import is_not_sure_box, type_of
 from ..rules import Score
 
 QUESTIONNAIRE_ID = "ketamine-pre-consultation"
@@ -44,6 +44,9 @@ INSTRUMENT_GROUPS = {  # instrument -> (linkId suffix, group text)
     "AUDIT-C": ("auditc", "Alcohol Use Disorders Identification Test, consumption questions (AUDIT-C)"),
 }
 UCUM_UNITS = {"mmHg": "mm[Hg]", "cm": "cm", "kg": "kg"}  # the definition's unit -> its UCUM code
+# "Not sure" to a number (Question.not_sure): an answer whose value carries no number, only why it has none.
+DATA_ABSENT_REASON = EXTENSION + "data-absent-reason"
+ASKED_UNKNOWN = "asked-unknown"
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,11 @@ def enable_when(site: Site, condition: When | AnyOf | NoneOf) -> list[dict]:
             entries += [{"question": when.question, "operator": "=", "answerCoding": coding(site, source, value)}
                         for value in when.values]
         else:
+            # "Not sure" to a number is no value enableWhen can compare: a follow-up it opens is enabled by its
+            # other conditions only (a response that has it after "Not sure" still loads: the app checks it).
             answer_key = "answer" + type_of(source).fhir_value.removeprefix("value")
-            entries += [{"question": when.question, "operator": "=", answer_key: value} for value in when.values]
+            entries += [{"question": when.question, "operator": "=", answer_key: value} for value in when.values
+                        if not is_not_sure_box(source, value)]
     return entries
 
 
@@ -326,7 +332,14 @@ def answer_values(site: Site, question: Question, value: Any, link_id: str = "")
     if type_of(question).has_options:
         values = value if isinstance(value, list) else [value]
         return [{"valueCoding": coding(site, question, item, link_id)} for item in values]
+    if is_not_sure_box(question, value):
+        return [{"_" + type_of(question).fhir_value: not_sure_extension()}]
     return [{type_of(question).fhir_value: value}]
+
+
+def not_sure_extension() -> dict:
+    """A primitive's extension saying the patient was asked and did not know (its value left out)."""
+    return {"extension": [extension(DATA_ABSENT_REASON, valueCode=ASKED_UNKNOWN)]}
 
 
 def question_answers(site: Site, question: Question, answers: dict[str, Any]) -> list[dict]:

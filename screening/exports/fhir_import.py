@@ -15,10 +15,12 @@ from typing import Any
 from ..questionnaire import QUESTIONS
 from ..questionnaire.answers_format import CHECKLISTS_2, OPTIONS_2
 from ..questionnaire.instruments import LOINC_ANSWER_ALIASES
-from ..questionnaire.model import Question
+from ..questionnaire.model import NOT_SURE, Question
 from ..questionnaire.types import AnswerError, type_of
 from .fhir import (
+    ASKED_UNKNOWN,
     CODE_SYSTEM_ID,
+    DATA_ABSENT_REASON,
     LOINC_SYSTEM,
     QUESTIONNAIRE_ID,
     QUESTIONNAIRE_VERSION,
@@ -149,7 +151,7 @@ def value_of(question: Question, key: str, answer: dict) -> Any:
     """An answer's value[x]; a Quantity counts as its number when it is in the question's unit."""
     kinds = [name for name in answer if name.startswith("value")]
     if not kinds:
-        return None
+        return NOT_SURE if question.not_sure and asked_unknown(question, answer) else None
     if len(kinds) > 1:
         raise AnswerError(key, f"an answer has several values ({', '.join(kinds)})")
     value = answer[kinds[0]]
@@ -159,6 +161,15 @@ def value_of(question: Question, key: str, answer: dict) -> Any:
             raise AnswerError(key, f"is in {unit}; enter it in {UCUM_UNITS[question.unit]}")
         return value.get("value")
     return value
+
+
+def asked_unknown(question: Question, answer: dict) -> bool:
+    """An answer with no value whose primitive says why: the patient was asked and did not know ("Not sure")."""
+    primitive = answer.get("_" + type_of(question).fhir_value)
+    extensions = primitive.get("extension") if isinstance(primitive, dict) else None
+    return isinstance(extensions, list) and any(
+        isinstance(found, dict) and found.get("url") == DATA_ABSENT_REASON and found.get("valueCode") == ASKED_UNKNOWN
+        for found in extensions)
 
 
 def option_value(question: Question, key: str, value: Any, link_id: str) -> str:

@@ -38,15 +38,23 @@ from wtforms.validators import (
 )
 
 from ..questionnaire import QUESTIONS, consistency
-from ..questionnaire.model import NOT_SURE, Question, Section, is_blank
-from ..questionnaire.types import PHONE_PATTERN, AnswerError, check_value, date_problem, number_problem, type_of
+from ..questionnaire.model import NOT_SURE, NOT_SURE_BOX, Question, Section, is_blank
+from ..questionnaire.types import (
+    PHONE_PATTERN,
+    AnswerError,
+    check_value,
+    date_problem,
+    is_not_sure_box,
+    number_problem,
+    type_of,
+)
 from ..questionnaire.units import US, US_PARTS, read_amount, to_metric, to_us, us_text
 from ..web.validators import NoNulBytes
 
 
 def required_message(question: Question) -> str:
     message = type_of(question).required_message
-    if question.option(NOT_SURE):
+    if question.offers_not_sure:
         return message + " If you do not know, choose \u201cNot sure\u201d."
     return message
 
@@ -73,6 +81,20 @@ class PlainDecimalField(DecimalField):
             super().process_formdata(valuelist)
         except ValueError:
             raise ValueError("Enter a number using digits only, like 72.5.") from None
+
+
+class NumberOrNotSure:
+    """A number with a "Not sure" box beside it (Question.not_sure): the box alone answers NOT_SURE, and the checks
+    after this one (required, in range) are skipped; a number and the box both is refused, both kept on the page."""
+
+    def __call__(self, form, field):
+        if not getattr(field, "not_sure_ticked", False):
+            return
+        field.errors[:] = []  # the message below, or none: an empty box beside the ticked one is no mistake
+        if field.raw_data and field.raw_data[0].strip():
+            raise StopValidation("Enter a number or choose \u201cNot sure\u201d, not both.")
+        field.data = NOT_SURE
+        raise StopValidation()
 
 
 class FitsLimit:
@@ -140,6 +162,8 @@ def make_field(question: Question, required: bool):
         presence = [DataRequired(message=required_message(question))]
     else:
         presence = [InputRequired(message=required_message(question))]
+    if question.not_sure:
+        presence = [NumberOrNotSure(), *presence]
     return FIELDS[kind.field](question, presence)
 
 
@@ -155,8 +179,12 @@ def form_class(section: Section, shown: frozenset[str], required: frozenset[str]
 
 
 def build_form(section: Section, shown: list[Question], required: set[str], formdata: MultiDict) -> FlaskForm:
-    """The posted page, ready to validate."""
-    return form_class(section, frozenset(question.id for question in shown), frozenset(required))(formdata=formdata)
+    """The posted page, ready to validate; a number's "Not sure" box is read with its number."""
+    form = form_class(section, frozenset(question.id for question in shown), frozenset(required))(formdata=formdata)
+    for question in shown:
+        if question.not_sure:
+            form[question.id].not_sure_ticked = bool(formdata.get(question.id + NOT_SURE_BOX))
+    return form
 
 
 def form_values(shown: list[Question], answers: dict[str, Any]) -> MultiDict:
@@ -166,6 +194,9 @@ def form_values(shown: list[Question], answers: dict[str, Any]) -> MultiDict:
         if question.id not in answers:
             continue
         value = answers[question.id]
+        if is_not_sure_box(question, value):
+            values.add(question.id + NOT_SURE_BOX, "y")
+            continue
         shape = type_of(question).shape
         if shape == "rows":
             for number, row in enumerate(value):
@@ -250,6 +281,8 @@ def raw_answers(section: Section, formdata: MultiDict, kept: dict[str, Any] | No
             values[question.id] = formdata.getlist(question.id)
         elif kind.shape == "one":
             values[question.id] = kind.parse(formdata.get(question.id))
+            if question.not_sure and values[question.id] is None and formdata.get(question.id + NOT_SURE_BOX):
+                values[question.id] = NOT_SURE
     return values
 
 

@@ -1,7 +1,8 @@
 """The answers format: one JSON object keyed by question id, and the checks every answer passes.
 
 Values by question type: text, email, phone and choice answers are strings (a choice stores its
-option's value); dates are ISO strings ("1985-03-27"); integer and decimal answers are numbers;
+option's value); dates are ISO strings ("1985-03-27"); integer and decimal answers are numbers, or "not_sure"
+where the question has a "Not sure" box (Question.not_sure: the drug-use count, a value format 3 gained);
 multi-choice answers are lists of option values; consent is true; a group is a list of row
 objects keyed by column id. A question that is not shown (its condition does not hold) has no
 answer. The same checks (types.py, per question type) serve the web forms and `flask load-answers`.

@@ -1,10 +1,10 @@
 """Answer sets that many questions share, so "Not sure" reads the same everywhere."""
 
-from .model import NOT_SURE, Option
+from .model import NOT_SURE, NOT_SURE_LABEL, Option
 
 YES = Option("yes", "Yes")
 NO = Option("no", "No")
-UNSURE = Option(NOT_SURE, "Not sure")
+UNSURE = Option(NOT_SURE, NOT_SURE_LABEL)
 
 YES_NO = (YES, NO)
 YES_NO_NOT_SURE = (YES, NO, UNSURE)

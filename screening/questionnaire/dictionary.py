@@ -3,7 +3,7 @@
 import json
 
 from . import SECTIONS
-from .model import Question
+from .model import NOT_SURE, NOT_SURE_LABEL, Question
 
 
 def question_entry(question: Question, section_id: str) -> dict:
@@ -18,6 +18,8 @@ def question_entry(question: Question, section_id: str) -> dict:
     }
     if question.min_value is not None or question.max_value is not None:
         entry["range"] = [question.min_value, question.max_value]
+    if question.not_sure:
+        entry["instead_of_a_number"] = {"value": NOT_SURE, "label": NOT_SURE_LABEL}
     if question.columns:
         entry["columns"] = [question_entry(column, section_id) for column in question.columns]
         entry["rows"] = question.rows
@@ -44,6 +46,9 @@ def as_markdown() -> str:
         for row in [entry, *entry.get("columns", [])]:
             row_id = row["id"] if row is entry else f"{entry['id']}[].{row['id']}"
             options = "; ".join(f"{option['value']} = {option['label']}" for option in row["options"])
+            if "instead_of_a_number" in row:
+                instead = row["instead_of_a_number"]
+                options = f"{instead['value']} = {instead['label']} (instead of a number)"
             lines.append(
                 f"| {row_id} | {entry['section']} | {_cell(row['label'])} | {row['type']} "
                 f"| {_cell(options)} | {_cell(row['shown_when'])} |"

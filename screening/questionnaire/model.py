@@ -25,6 +25,9 @@ GROUP = "group"
 TYPES = (TEXT, LONG_TEXT, EMAIL, PHONE, DATE, INTEGER, DECIMAL, CHOICE, MULTI, CONSENT, GROUP)
 
 NOT_SURE = "not_sure"
+NOT_SURE_LABEL = "Not sure"
+# The name of the "Not sure" box beside a number a patient may not know, after the question's id.
+NOT_SURE_BOX = "-not-sure"
 
 
 def is_blank(value: Any) -> bool:
@@ -222,10 +225,13 @@ class Question:
     rows: int = 0
     add_row_label: str = "Add another row"
     instrument: str = ""
+    not_sure: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
             raise ValueError(f"{self.id}: unknown type {self.type!r}")
+        if self.not_sure and self.type not in (INTEGER, DECIMAL):
+            raise ValueError(f"{self.id}: only a number has a \"Not sure\" box; a choice offers it as an option")
         if self.type in (CHOICE, MULTI) and not self.options:
             raise ValueError(f"{self.id}: a {self.type} question needs options")
         if self.type == GROUP and not (self.columns and self.rows):
@@ -243,6 +249,11 @@ class Question:
         if self.max_length is not None:
             return self.max_length
         return 2000 if self.type == LONG_TEXT else 200
+
+    @property
+    def offers_not_sure(self) -> bool:
+        """The patient may answer "Not sure": an option of a choice, or the box beside a number."""
+        return self.not_sure or self.option(NOT_SURE) is not None
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)

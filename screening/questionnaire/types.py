@@ -14,7 +14,22 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from .model import CHOICE, CONSENT, DATE, DECIMAL, EMAIL, GROUP, INTEGER, LONG_TEXT, MULTI, PHONE, TEXT, Question
+from .model import (
+    CHOICE,
+    CONSENT,
+    DATE,
+    DECIMAL,
+    EMAIL,
+    GROUP,
+    INTEGER,
+    LONG_TEXT,
+    MULTI,
+    NOT_SURE,
+    NOT_SURE_LABEL,
+    PHONE,
+    TEXT,
+    Question,
+)
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ().\-]{6,30}$")
 
@@ -247,11 +262,20 @@ def type_of(question: Question) -> QuestionType:
     return QUESTION_TYPES[question.type]
 
 
+def is_not_sure_box(question: Question, value: Any) -> bool:
+    """A number answered with the "Not sure" box beside it (Question.not_sure)."""
+    return question.not_sure and value == NOT_SURE
+
+
 def check_value(question: Question, value: Any, today: date, key: str | None = None) -> Any:
     """Return the value in its stored form, or raise AnswerError naming the key."""
+    if is_not_sure_box(question, value):
+        return NOT_SURE
     return type_of(question).check(question, value, today, key or question.id)
 
 
 def answer_text(question: Question, value: Any) -> str:
     """A stored answer in the words the patient chose."""
+    if is_not_sure_box(question, value):
+        return NOT_SURE_LABEL
     return type_of(question).text(question, value)

@@ -19,7 +19,7 @@ from . import titles
 from .checks import Answers, Computed, outside_study_ages, risky_drinking, weight_given
 from .medicine_names import NamedInOwnWords
 
-CATALOGUE_VERSION = "2026.11.5"  # answers format 3: treatments checklist, one medicines question, reading time
+CATALOGUE_VERSION = "2026.11.6"  # R-UNSURE reads "Not sure" to the past-year drug-use count
 
 URGENT, DISCUSS, NOTE = "urgent", "discuss", "note"
 LEVELS = (URGENT, DISCUSS, NOTE)
@@ -369,7 +369,7 @@ CATALOGUE: tuple[Rule, ...] = TOPICS + (
         id="R-UNSURE", level=NOTE, title="Not sure: check at the visit",
         when=any_of(*(
             (has if QUESTIONS[question_id].type == MULTI else is_)(question_id, NOT_SURE)
-            for question_id in CHECKED_AT_VISIT if QUESTIONS[question_id].option(NOT_SURE)
+            for question_id in CHECKED_AT_VISIT if QUESTIONS[question_id].offers_not_sure
         )),
         reason="The patient was not sure about questions that can raise a topic to discuss; asking again at the "
         "visit fills the gap.",

@@ -44,6 +44,7 @@ TOPIC = {
     "bipolar": "bipolar disorder", "reasons": "reasons for the visit", "medicine_classes": "which medicines",
     "planning_pregnancy": "planning a pregnancy",
     "anaesthetic_allergy": "allergy to ketamine or anaesthetics",
+    "drug_use_count": "drug use in the past year",
 }
 Facts = Callable[[Answers], str]
 

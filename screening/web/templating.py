@@ -8,6 +8,7 @@ from flask import Flask
 
 from ..questionnaire import SECTIONS
 from ..questionnaire.layout import fits_in_a_row
+from ..questionnaire.model import NOT_SURE_BOX, NOT_SURE_LABEL
 from ..questionnaire.types import type_of
 from ..rules import LEVEL_LABELS, NO_DECISION
 
@@ -28,7 +29,7 @@ def clock(value: datetime | None) -> str:
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         question_type=type_of, fits_in_a_row=fits_in_a_row, level_labels=LEVEL_LABELS, no_decision=NO_DECISION,
-        step_count=len(SECTIONS),
+        step_count=len(SECTIONS), not_sure_box=NOT_SURE_BOX, not_sure_label=NOT_SURE_LABEL,
     )
     app.jinja_env.filters["timestamp"] = timestamp
     app.jinja_env.filters["clock"] = clock

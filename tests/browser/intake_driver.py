@@ -3,12 +3,14 @@
 from helpers import typical_answers
 
 from screening.questionnaire import QUESTIONS
-from screening.questionnaire.model import CONSENT, MULTI
+from screening.questionnaire.model import CONSENT, MULTI, NOT_SURE_BOX
 
 
 def fill(page, data: dict) -> None:
     for name, value in data.items():
         question = QUESTIONS.get(name)
+        if name.endswith(NOT_SURE_BOX):  # a number's "Not sure" box (helpers.as_pages)
+            page.check(f"input[name='{name}']")
         if question is None:
             continue
         if question.type == MULTI:
@@ -92,6 +94,8 @@ def choose_radio_with_keyboard(page, name: str, value: str) -> None:
 def fill_with_keyboard(page, data: dict) -> None:
     for name, value in data.items():
         question = QUESTIONS.get(name)
+        if name.endswith(NOT_SURE_BOX):  # a number's "Not sure" box (helpers.as_pages)
+            page.check(f"input[name='{name}']")
         if question is None:
             continue
         if question.type == MULTI:

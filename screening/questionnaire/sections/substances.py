@@ -6,7 +6,7 @@ A gate question names ketamine outside a clinic and a past problem with alcohol 
 ticked with the other medicines (medicines.py), once."""
 
 from ..choices import HOW_LONG_AGO, YES_NO_NOT_SURE
-from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, TEXT, Option, Question, Section, at_least, has, is_
+from ..model import CHOICE, INTEGER, MULTI, NOT_SURE, TEXT, Option, Question, Section, any_of, at_least, has, is_
 
 AUDITC_1_OPTIONS = (
     Option("never", "Never", score=0),
@@ -18,6 +18,8 @@ AUDITC_1_OPTIONS = (
 AUDITC_DRINKERS = tuple(option.value for option in AUDITC_1_OPTIONS if option.value != "never")
 
 HISTORY_LISTED = is_("substance_any", "yes", NOT_SURE)
+# Which drugs, and when, follow a count of 1 or more, and "Not sure" (as a gate's "Not sure" opens its list).
+DRUGS_LISTED = any_of(at_least("drug_use_count", 1), is_("drug_use_count", NOT_SURE))
 
 AUDITC_2_OPTIONS = (
     Option("1_or_2", "1 or 2", score=0),
@@ -59,7 +61,7 @@ SECTION = Section(
             "drug_use_count",
             "How many times in the past year have you used an illegal drug or used a prescription medication "
             "for non-medical reasons?",
-            INTEGER, required=True, min_value=0, max_value=1000, instrument="SINGLE-DRUG",
+            INTEGER, required=True, min_value=0, max_value=1000, instrument="SINGLE-DRUG", not_sure=True,
             help="Enter 0 if none. Non-medical means for the feeling, or not as a doctor told you.",
         ),
         Question(
@@ -76,7 +78,7 @@ SECTION = Section(
                 Option("mdma", "MDMA (ecstasy, molly)"),
                 Option("other", "Something else"),
             ),
-            show_when=at_least("drug_use_count", 1),
+            show_when=DRUGS_LISTED,
         ),
         Question(
             "drugs_used_other", "What else have you used?", TEXT, max_length=200, required=False,
@@ -84,7 +86,7 @@ SECTION = Section(
         ),
         Question(
             "drugs_last_used", "When did you last use any of these?", CHOICE, options=HOW_LONG_AGO,
-            show_when=at_least("drug_use_count", 1),
+            show_when=DRUGS_LISTED,
         ),
         Question(
             "substance_any",
