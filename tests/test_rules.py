@@ -135,6 +135,11 @@ CASES = [
     Case("R-SUD-ALCOHOL", "sex not given at 3", drinks(3), drinks(2)),
     Case("R-SUD-DRUGS", "once", {"drug_use_count": 1}, {"drug_use_count": 0}, ("drug_use_count",)),
     Case(
+        "R-SUD-DRUGS", "not sure how many times, a drug named",
+        {"drug_use_count": "not_sure", "drugs_used": ["ketamine"], "drugs_last_used": "past_year"},
+        {"drug_use_count": "not_sure"}, ("drugs_used", "drugs_last_used"),
+    ),
+    Case(
         "R-SUD-DRUGS", "with details",
         {"drug_use_count": 5, "drugs_used": ["cannabis"], "drugs_last_used": "past_month"}, {"drug_use_count": 0},
         ("drug_use_count", "drugs_used", "drugs_last_used"),
@@ -365,11 +370,16 @@ def test_drug_count_boundary(count, fires):
     assert ("R-SUD-DRUGS" in raised({"drug_use_count": count})) is fires
 
 
-def test_not_sure_of_the_drug_use_count_is_a_note_naming_the_question_with_the_drugs_named_after_it():
-    flags = raised({"drug_use_count": "not_sure", "drugs_used": ["cannabis"], "drugs_last_used": "past_month"})
-    assert "R-SUD-DRUGS" not in flags, "no count of 1 or more was given"
-    assert [(item.question_id, item.answer) for item in flags["R-UNSURE"].evidence] == [("drug_use_count", "Not sure")]
-    assert key_facts(flags["R-UNSURE"], Answers({"drug_use_count": "not_sure"}, TODAY)) == "drug use in the past year"
+def test_not_sure_of_the_drug_use_count_is_a_note_and_a_drug_named_after_it_is_drug_use():
+    unsure = raised({"drug_use_count": "not_sure"})
+    assert "R-SUD-DRUGS" not in unsure, "nothing says a drug was used"
+    assert [(item.question_id, item.answer) for item in unsure["R-UNSURE"].evidence] == [("drug_use_count", "Not sure")]
+    assert key_facts(unsure["R-UNSURE"], Answers({"drug_use_count": "not_sure"}, TODAY)) == "drug use in the past year"
+    named = {"drug_use_count": "not_sure", "drugs_used": ["cannabis"], "drugs_last_used": "past_month"}
+    flags = raised(named)
+    assert "R-UNSURE" in flags and "R-SUD-DRUGS" in flags, "cannabis ticked is use in the past year"
+    assert key_facts(flags["R-SUD-DRUGS"], Answers(named, TODAY)) == (
+        "not sure how many times; cannabis; last in the last month")
 
 
 # Titles and evidence written from the answers

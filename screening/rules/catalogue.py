@@ -154,7 +154,9 @@ TOPICS: tuple[Rule, ...] = (
     ),
     Rule(
         id="R-SUD-DRUGS", level=DISCUSS, title="Drug use in the past year",
-        when=at_least("drug_use_count", 1), quote=("drugs_used", "drugs_used_other", "drugs_last_used"),
+        # A drug named after "Not sure" of the count is use in the past year too.
+        when=any_of(at_least("drug_use_count", 1), answered("drugs_used")),
+        quote=("drugs_used", "drugs_used_other", "drugs_last_used"),
         reason="Ketamine can be misused, and the esketamine label warns about abuse and misuse. Recent drug use "
         "changes the plan.",
         sources=("SINGLE-DRUG", "SPRAVATO-PI", "APA-2017"),

@@ -121,7 +121,8 @@ def option_names(answers: Answers, question_id: str) -> list[str]:
 
 def drugs(answers: Answers) -> str:
     used = [name for name in option_names(answers, "drugs_used") if name != "something else"]
-    return joined(f"{answers.number('drug_use_count'):g} times in the past year",
+    count = answers.number("drug_use_count")
+    return joined(f"{count:g} times in the past year" if count is not None else "not sure how many times",
                   ", ".join([*used, *filter(None, [answers.get("drugs_used_other")])]),
                   f"last {words(answers, 'drugs_last_used')}" if answers.get("drugs_last_used") else "")
 
