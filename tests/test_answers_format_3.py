@@ -259,6 +259,12 @@ def test_no_reading_becomes_i_dont_know_my_last_reading():
     assert downgrade_3_to_2(upgrade_2_to_3(known)) == known
 
 
+def test_not_sure_of_the_drug_use_count_goes_back_to_format_2_as_a_number_or_a_gap():
+    named = {"drug_use_count": "not_sure", "drugs_used": ["cannabis"], "drugs_last_used": "past_month"}
+    assert downgrade_3_to_2(named)["drug_use_count"] == 1, "a drug named is use at least once"
+    assert "drug_use_count" not in downgrade_3_to_2({"drug_use_count": "not_sure"}), "format 2 took only a number"
+
+
 def test_a_therapist_now_is_kept_only_after_talk_therapy_or_not_sure():
     base = {"antidepressants_tried": "no", "ect": "no", "tms": "no", "ketamine_before": "no"}
     kept = upgrade_2_to_3({**base, "psychotherapy": "not_sure", "therapist_now": "yes"})

@@ -190,7 +190,8 @@ def downgrade_3_to_2(answers: dict[str, Any]) -> dict[str, Any]:
     """Format 3 answers in format 2, for migration 0011 undone. What format 2 cannot hold is said the nearest way
     it can: "Not sure" on the checklist is "Not sure" to each treatment not ticked; buprenorphine or methadone is
     given back as buprenorphine (format 3 does not tell them apart); another medicine for alcohol or drug use
-    becomes format 2's "other" recovery medicine; no talk therapy gives "No" to a therapist now."""
+    becomes format 2's "other" recovery medicine; no talk therapy gives "No" to a therapist now; "Not sure" of the
+    drug-use count (format 2 took only a number) is 1 when a drug is named after it, else left for the patient."""
     changed = _remove_gates({key: value for key, value in answers.items() if key != "treatments_tried"}, GATE_IDS_3)
     tried = answers.get("treatments_tried")
     if tried is not None:
@@ -207,6 +208,11 @@ def downgrade_3_to_2(answers: dict[str, Any]) -> dict[str, Any]:
         if answers.get("bp_diagnosed") == "yes":
             changed["bp_treated"] = ("yes" if "blood_pressure" in classes else
                                      NOT_SURE if NOT_SURE in classes else "no")
+    if answers.get("drug_use_count") == NOT_SURE:
+        if answers.get("drugs_used"):
+            changed["drug_use_count"] = 1
+        else:
+            del changed["drug_use_count"]
     when = answers.get("bp_reading_when")
     if when is not None:
         changed["bp_reading_known"] = "no" if when == NO_READING else "yes"
