@@ -379,7 +379,17 @@ def test_not_sure_of_the_drug_use_count_is_a_note_and_a_drug_named_after_it_is_d
     flags = raised(named)
     assert "R-UNSURE" in flags and "R-SUD-DRUGS" in flags, "cannabis ticked is use in the past year"
     assert key_facts(flags["R-SUD-DRUGS"], Answers(named, TODAY)) == (
-        "not sure how many times; cannabis; last in the last month")
+        "not sure how many times; cannabis; last used in the last month")
+
+
+def test_key_facts_say_when_something_last_happened_or_that_the_patient_is_not_sure():
+    def facts(rule_id, answers):
+        return key_facts(raised(answers)[rule_id], Answers(answers, TODAY))
+
+    used = {"drug_use_count": 2, "drugs_used": ["ketamine"], "drugs_last_used": "past_year"}
+    assert facts("R-SUD-DRUGS", used) == "2 times in the past year; ketamine; last used in the last year"
+    assert facts("R-SUD-DRUGS", {**used, "drugs_last_used": "not_sure"}).endswith("; last used: not sure")
+    assert facts("R-SEIZ", {"seizures": "yes", "seizure_last": "not_sure"}) == "last seizure: not sure"
 
 
 # Titles and evidence written from the answers

@@ -7,7 +7,7 @@ lists the short names of the answers that raised it.
 from collections.abc import Callable
 
 from ..questionnaire import QUESTIONS
-from ..questionnaire.model import is_blank
+from ..questionnaire.model import NOT_SURE, is_blank
 from ..questionnaire.sections.safety import ASQ_POSITIVE, PHQ9_ITEM_9_POSITIVE
 from ..questionnaire.types import answer_text, type_of
 from .catalogue import HIGH_READING
@@ -47,6 +47,14 @@ TOPIC = {
     "drug_use_count": "drug use in the past year",
 }
 Facts = Callable[[Answers], str]
+
+
+def last_time(answers: Answers, question_id: str, what: str) -> str:
+    """When something last happened, as "last used in the last month", or "last used: not sure"."""
+    value = answers.get(question_id)
+    if is_blank(value):
+        return ""
+    return f"{what}: not sure" if value == NOT_SURE else f"{what} {words(answers, question_id)}"
 
 
 def words(answers: Answers, question_id: str) -> str:
@@ -124,11 +132,11 @@ def drugs(answers: Answers) -> str:
     count = answers.number("drug_use_count")
     return joined(f"{count:g} times in the past year" if count is not None else "not sure how many times",
                   ", ".join([*used, *filter(None, [answers.get("drugs_used_other")])]),
-                  f"last {words(answers, 'drugs_last_used')}" if answers.get("drugs_last_used") else "")
+                  last_time(answers, "drugs_last_used", "last used"))
 
 
 def ketamine_outside(answers: Answers) -> str:
-    return f"last {words(answers, 'ketamine_nonmedical_when')}" if answers.get("ketamine_nonmedical_when") else ""
+    return last_time(answers, "ketamine_nonmedical_when", "last used")
 
 
 # Recovery medicines named on the topic's line: naltrexone and buprenorphine or methadone each have a topic line of
@@ -158,7 +166,7 @@ def ketamine_before(answers: Answers) -> str:
 
 
 def seizures(answers: Answers) -> str:
-    return f"last seizure {words(answers, 'seizure_last')}" if answers.get("seizure_last") else ""
+    return last_time(answers, "seizure_last", "last seizure")
 
 
 def vessels(answers: Answers) -> str:
