@@ -286,6 +286,13 @@ def raw_answers(section: Section, formdata: MultiDict, kept: dict[str, Any] | No
     return values
 
 
+def posted_answers(section: Section, formdata: MultiDict, stored: dict[str, Any]) -> tuple[dict, dict]:
+    """What a form of this page says: the stored answers it leaves as they are (kept_answers: questions it did not
+    have on screen), and a lenient reading of the rest (raw_answers), to decide which follow-ups apply."""
+    kept = kept_answers(section, shown_ids(formdata, section), stored)
+    return kept, raw_answers(section, formdata, kept)
+
+
 def to_answers(form: FlaskForm, shown: list[Question]) -> dict[str, Any]:
     """The form's data in the stored answers format; empty answers are left out."""
     answers = {}

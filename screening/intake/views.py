@@ -32,10 +32,9 @@ from .forms import (
     definition_accepts,
     filled_rows,
     form_values,
-    kept_answers,
     metric_form,
     page_errors,
-    raw_answers,
+    posted_answers,
     shown_ids,
     to_answers,
     with_us_boxes,
@@ -172,8 +171,8 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
     going_back, switching_units, adding_row = action == "back", action == "units", action == "add_row"
     formdata, unit_problems = metric_form(request.form)
     on_screen = shown_ids(request.form, section)
-    kept = kept_answers(section, on_screen, answers)
-    merged = reveal.answers_on_page(answers, raw_answers(section, formdata, kept))
+    kept, posted = posted_answers(section, formdata, answers)
+    merged = reveal.answers_on_page(answers, posted)
     shown = section.visible(merged)
     insist = not (going_back or switching_units or adding_row)
     required = {q.id for q in shown if q.is_required and q.id in on_screen} if insist else set()
@@ -289,8 +288,8 @@ def shown_questions(section_id: str):
         return jsonify(error="No form is open in this browser."), 403
     formdata, _ = metric_form(request.form)
     answers = store.answers_of(intake)
-    kept = kept_answers(section, shown_ids(request.form, section), answers)
-    return jsonify(visible=reveal.visible_ids(section, answers, raw_answers(section, formdata, kept)))
+    _, posted = posted_answers(section, formdata, answers)
+    return jsonify(visible=reveal.visible_ids(section, answers, posted))
 
 
 def show_new_code(intake):
@@ -423,8 +422,8 @@ def expired_step(section_id: str):
     if intake is None:
         return closed_form()
     answers = store.answers_of(intake)
-    kept = kept_answers(section, shown_ids(request.form, section), answers)
-    shown = section.visible(reveal.answers_on_page(answers, raw_answers(section, request.form, kept)))
+    _, posted = posted_answers(section, request.form, answers)
+    shown = section.visible(reveal.answers_on_page(answers, posted))
     flash("This page was open for a long time, so it is not saved yet. Your answers are still here: "
           "press \u201cSave and continue\u201d to save them.", "warning")
     return render_step(section, shown, request.form, page=page_now(section_id)), 400
