@@ -60,6 +60,7 @@ bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
 	$(BIN)/python tests/benchmarks/bench_queue.py
 	$(BIN)/python tests/benchmarks/bench_load.py
+	$(BIN)/python tests/benchmarks/bench_memory.py
 	$(BIN)/python tests/benchmarks/bench_burden.py
 
 # Pictures for reviewers in docs/screenshots/ (tests alone never write tracked files): every page of the flow

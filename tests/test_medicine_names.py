@@ -1,12 +1,15 @@
 """Medicines typed in the patient's own words are matched to the checklist's classes (R-MED): common generic and
 brand names of every class in the clinical reference, misspellings, two-word names, and words that are not drugs."""
 
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
 from answer_sets import nothing_of_note
 
-from screening.rules import evaluate
+from screening.rules import drug_library, evaluate, medicine_names
 from screening.rules.medicine_names import BRANDS, CLASSES, classes_named, find_drugs
 
 # (typed, the classes it names: option values of the medicines checklist, space-separated; "-" for none)
@@ -105,3 +108,26 @@ def test_a_ticked_class_quotes_only_its_own_option_not_the_whole_checklist():
     flags = {flag.rule_id: flag for flag in evaluate(answers, date(2026, 11, 20))}
     [quoted] = [item.answer for item in flags["R-MED-OPIOIDS"].evidence]
     assert quoted.startswith("Opioid pain medicines") and "Benzodiazepines" not in quoted and "MAOI" not in quoted
+
+
+def test_reading_typed_medicines_leaves_the_drug_name_library_out_of_the_app_process():
+    """The library's 350 MB are loaded in a child process that ends; each web process keeps only its names."""
+    assert classes_named("Xanax 0.5 mg") == {"benzodiazepines": ("Xanax",)}
+    assert "drug_named_entity_recognition" not in sys.modules
+
+
+def test_parallel_first_reads_start_one_child_process(monkeypatch):
+    children = []
+
+    def counted():
+        children.append(threading.get_ident())
+        return drug_library.read_in_child()
+
+    monkeypatch.setattr(medicine_names, "_names", None)
+    monkeypatch.setattr(medicine_names, "read_in_child", counted)
+    medicine_names._classes_named.cache_clear()
+    typed = [f"lorazepam {dose} mg" for dose in range(8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        read = list(pool.map(classes_named, typed))
+    assert len(children) == 1
+    assert all(classes == {"benzodiazepines": ("lorazepam",)} for classes in read)

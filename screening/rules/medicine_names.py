@@ -7,16 +7,19 @@ below. Misspellings ("lorazepan", "xanex") are matched here, by edit distance, a
 of US names that have a class. Nothing here understands negation: "stopped Xanax" still names Xanax, so the
 names are shown to the clinician as the patient typed them.
 
-The library takes seconds and about 350 MB to load, so it is loaded once per process, on first use.
+The library takes seconds and about 350 MB to load, so a child process reads it (drug_library.py), once per
+process, on first use; this process keeps its names of one or two words, each with the names of its drugs where
+one of our classes has them (a few MB).
 """
 
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from .drug_library import read_in_child
 
 
 def names(text: str) -> tuple[str, ...]:
@@ -73,7 +76,8 @@ MAOI_ANTIDEPRESSANT_BRANDS = {"phenelzine": "Nardil", "tranylcypromine": "Parnat
                               "selegiline": "Emsam"}
 
 # US brands and two-word names the library (2.0.9) does not know or reads wrongly (Namzaric as donepezil), with
-# the generic each stands for. Registered into the library once, so two-word names ("robitussin dm") match.
+# the generic each stands for. Added to the library's names, over its own, so two-word names ("robitussin dm")
+# match.
 BRANDS = {
     "percocet": "oxycodone", "endocet": "oxycodone", "roxicet": "oxycodone", "roxicodone": "oxycodone",
     "percodan": "oxycodone", "norco": "hydrocodone", "vicodin": "hydrocodone", "lortab": "hydrocodone",
@@ -138,26 +142,35 @@ TOKEN = re.compile(r"[^\W\d_]+|\d+")  # words and numbers apart: "200mg" -> 200,
 SHORTEST_MISSPELLING = 5  # shorter words are too close to too many others
 
 _loading = threading.Lock()
-_finder: Callable[..., list] | None = None
+_names: dict[str, tuple[str, ...]] | None = None
 
 
-def find_drugs(tokens: list[str]) -> list[tuple[dict[str, Any], int, int]]:
-    """The library's exact matches, two-word names first (never its fuzzy mode, nor the options that go online)."""
-    return (_finder or _load_library())(tokens)
+def find_drugs(tokens: list[str]) -> list[tuple[tuple[str, ...], int, int]]:
+    """The library's exact matches as the library makes them: two-word names first, then single words not in one;
+    each with the names of its drugs that our classes have (none for any other drug, which is still a drug, so
+    never read as a misspelling), where it starts and where it ends."""
+    names_of = _names or _load_names()
+    found, used = [], set()
+    for start in range(len(tokens) - 1):
+        drugs = names_of.get(f"{tokens[start]} {tokens[start + 1]}".lower())
+        if drugs is not None:
+            found.append((drugs, start, start + 2))
+            used.update((start, start + 1))
+    found += [(names_of[token.lower()], start, start + 1)
+              for start, token in enumerate(tokens) if start not in used and token.lower() in names_of]
+    return found
 
 
-def _load_library() -> Callable[..., list]:
-    """Loads the library once per process, with our brands registered in it (that changes its global tables)."""
-    global _finder
+def _load_names() -> dict[str, tuple[str, ...]]:
+    """The library's names with ours over them, once per process."""
+    global _names
     with _loading:
-        if _finder is None:
-            from drug_named_entity_recognition import find_drugs as library_find
-            from drug_named_entity_recognition.drugs_finder import add_custom_drug_synonym
-
-            for brand, generic in BRANDS.items():
-                add_custom_drug_synonym(brand, generic)
-            _finder = library_find
-    return _finder
+        if _names is None:
+            none: tuple[str, ...] = ()
+            read = {variant: tuple(name for name in drugs if classes_of(name)) or none
+                    for variant, drugs in read_in_child().items()}
+            _names = read | {brand: (generic,) for brand, generic in BRANDS.items()}
+    return _names
 
 
 def classes_named(text: Any) -> dict[str, tuple[str, ...]]:
@@ -171,9 +184,9 @@ def _classes_named(text: str) -> dict[str, tuple[str, ...]]:
     tokens = TOKEN.findall(text)
     found: dict[str, list[str]] = defaultdict(list)
     used: set[int] = set()
-    for drug, start, end in find_drugs(tokens):
+    for drugs, start, end in find_drugs(tokens):
         typed = " ".join(tokens[start:end])
-        for option in classes_of(drug.get("name") or "") or classes_of(BRANDS.get(typed.lower(), "")):
+        for option in (option for drug in drugs for option in classes_of(drug)):
             found[option].append(typed)
         used.update(range(start, end))
     for index, token in enumerate(tokens):
@@ -245,8 +258,8 @@ def generic_of(name: str) -> str:
         return name
     if name in BRANDS:
         return BRANDS[name]
-    matches = find_drugs([name])
-    return (matches[0][0].get("name") or name).lower() if matches else name
+    drugs = [drug for found, _, _ in find_drugs([name]) for drug in found]
+    return drugs[0].lower() if drugs else name
 
 
 TYPED_MEDICINES = "medicines_list"
