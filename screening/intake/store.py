@@ -14,6 +14,7 @@ from ..crypto import vault
 from ..models import Intake, db, utcnow
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.model import Question, Section
+from ..rules import evaluate
 from ..rules.attention import attention_reasons
 from ..staff.search_index import dob_hash, index_for_staff
 
@@ -101,12 +102,14 @@ def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
     """Store an already checked, complete answers object as a submitted intake (imports, demos); urgent answers
     raise the same alert as in the web flow."""
     reasons = attention_reasons(answers)
-    intake = Intake(answers=vault().encrypt(answers), urgent=bool(reasons), submitted_at=submitted_at or utcnow())
+    submitted_at = submitted_at or utcnow()
+    flags = evaluate(answers, submitted_at.date())
+    intake = Intake(answers=vault().encrypt(answers), urgent=bool(reasons), submitted_at=submitted_at)
     consultation = answers.get("consultation_date")
     intake.consultation_date = date.fromisoformat(consultation) if consultation else None
     db.session.add(intake)
     db.session.flush()
-    index_for_staff(intake, answers)
+    index_for_staff(intake, answers, flags)
     marks.note_reasons(intake.id, frozenset(), reasons, utcnow())
     db.session.commit()
     return intake
@@ -150,9 +153,10 @@ def submit(intake: Intake) -> list[Question]:
         if gaps:
             return gaps
         submitted_at = utcnow()
+        flags = evaluate(answers, submitted_at.date())  # before the write: see index_for_staff
         if _write_if_unchanged(intake, submitted_at=submitted_at):
             intake.submitted_at = submitted_at
-            index_for_staff(intake, answers)
+            index_for_staff(intake, answers, flags)
             db.session.commit()
             return []
     raise RuntimeError(f"intake {intake.id}: answers kept changing during {SAVE_ATTEMPTS} attempts to send")

@@ -8,7 +8,7 @@ from sqlalchemy import and_, select
 
 from ..crypto import vault
 from ..models import Intake, NameToken, db
-from ..rules import LEVELS, evaluate
+from ..rules import LEVELS, Flag
 
 
 def dob_hash(date_of_birth: str) -> str:
@@ -21,9 +21,10 @@ def name_words(text: str) -> list[str]:
     return sorted({word for word in text.casefold().replace("-", " ").split() if word})
 
 
-def index_for_staff(intake: Intake, answers: dict[str, Any]) -> None:
-    """What the staff queue sorts, filters and searches on, without decrypting every intake."""
-    flags = evaluate(answers, intake.submitted_at.date())
+def index_for_staff(intake: Intake, answers: dict[str, Any], flags: list[Flag]) -> None:
+    """What the staff queue sorts, filters and searches on, without decrypting every intake. The caller evaluates
+    `flags` before it writes: the rules can take seconds (the first typed medicines list a process reads), and
+    SQLite holds its one write lock from a transaction's first write to its commit, so every other save waits."""
     intake.top_level = min((flag.level for flag in flags), key=LEVELS.index, default=None)
     intake.urgent = intake.top_level == "urgent"
     intake.dob_hash = dob_hash(answers.get("date_of_birth", ""))
