@@ -169,7 +169,7 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
     page = page or section
     action = request.form.get("action", "next")
     going_back, switching_units, adding_row = action == "back", action == "units", action == "add_row"
-    formdata, unit_problems = metric_form(request.form)
+    formdata, unit_problems = metric_form(request.form, section)
     on_screen = shown_ids(request.form, section)
     kept, posted = posted_answers(section, formdata, answers)
     merged = reveal.answers_on_page(answers, posted)
@@ -286,7 +286,7 @@ def shown_questions(section_id: str):
     intake = current_intake()
     if intake is None:
         return jsonify(error="No form is open in this browser."), 403
-    formdata, _ = metric_form(request.form)
+    formdata, _ = metric_form(request.form, section)
     answers = store.answers_of(intake)
     _, posted = posted_answers(section, formdata, answers)
     return jsonify(visible=reveal.visible_ids(section, answers, posted))
