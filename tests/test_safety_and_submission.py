@@ -183,6 +183,15 @@ def test_a_shared_tablet_can_start_a_new_form_while_a_draft_is_open(app, patient
     assert "Alex Rivera" not in patient.page("about_you").text
 
 
+def test_going_on_with_the_open_draft_from_the_welcome_page_opens_the_first_page_with_a_gap(patient, answers):
+    patient.start()
+    for section_id in ("about_you", "reasons", "mood"):
+        patient.answer(section_id, answers[section_id])
+    response = patient.post_form("/start", {"action": "continue"}, page="/")
+    assert response.headers["Location"].endswith("/step/safety")
+    assert "Alex Rivera" in patient.page("about_you").text
+
+
 def test_a_draft_left_idle_is_closed_on_this_device(app, patient, answers):
     patient.start()
     patient.answer("about_you", answers["about_you"])

@@ -127,13 +127,15 @@ def welcome():
 @bp.post("/start")
 @limiter.limit(lambda: current_app.config["START_LIMIT"])
 def start():
-    """Go on with this browser's draft, or (a new person at a shared tablet) start a fresh one."""
+    """Go on with this browser's draft where the patient left off, or (a new person at a shared tablet) start a
+    fresh one."""
     end_receipt()
     intake = None if request.form.get("action") == "new" else current_intake()
-    if intake is None:
-        session.clear()
-        intake = store.start()
-    hold(intake)
+    if intake is not None:
+        hold(intake)
+        return go(flow.resume_at(store.answers_of(intake)))
+    session.clear()
+    hold(store.start())
     return redirect(url_for("intake.step", section_id=SECTIONS[0].id))
 
 
