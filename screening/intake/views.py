@@ -120,8 +120,7 @@ def current_units() -> str:
 
 @bp.get("/")
 def welcome():
-    return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0],
-                           minutes=typical_minutes())
+    return render_template("intake/welcome.html", intake=current_intake(), minutes=typical_minutes())
 
 
 @bp.post("/start")
