@@ -95,7 +95,7 @@ def test_page_one_has_medicines_as_typed_and_ticked_allergies_ride_home_and_supp
     first = squeeze(positive[0])
     assert squeeze("Medicines now, as typed: Lorazepam 1 mg, lamotrigine 100 mg, phenelzine 15 mg") in first
     assert squeeze("ticked: benzodiazepine, seizure medicine, MAOI") in first
-    assert squeeze("Allergies: ketamine or anaesthetic: Rash after propofol; Penicillin") in first
+    assert squeeze("Allergies: ketamine or anesthetic: Rash after propofol; Penicillin") in first
     assert squeeze("Ride home: No") in first
     assert squeeze("Support: therapist now: no; someone to call: no") in first
 
