@@ -108,6 +108,13 @@ def test_key_facts_follow_each_title_in_a_few_words(positive):
     assert squeeze("Takes a benzodiazepine · Lorazepam") in first
 
 
+def test_one_antidepressant_listed_is_said_in_the_singular():
+    one = {**nothing_of_note(), "treatments_tried": ["antidepressants"], "augmentation": "no",
+           "antidepressants": [{"name": "Sertraline", "duration": "6_weeks_or_more", "helped": "no"}]}
+    lines = {line.rule_id: line.facts for _, _, topic in summary_of(one).overview.topics for line in topic}
+    assert lines["R-TRD"] == "1 antidepressant listed, 1 adequate without response"
+
+
 def test_the_longest_intake_is_at_most_8_pages_and_a_typical_one_at_most_3(positive):
     assert len(positive) <= 8
     for answers in (typical(), typical_with_typed_medicines(), nothing_of_note(), unsure_and_high()):

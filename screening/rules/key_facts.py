@@ -154,7 +154,8 @@ def treatments(answers: Answers) -> str:
     ticked = answers.get("treatments_tried") or []
     helped = {"ect": "ECT", "tms": "TMS"}
     return joined(
-        f"{len(tried)} antidepressants listed, {adequate_trials(answers)} adequate without response" if tried else "",
+        f"{len(tried)} antidepressant{'' if len(tried) == 1 else 's'} listed, {adequate_trials(answers)} adequate "
+        "without response" if tried else "",
         f"augmented with {answers.get('augmentation_which')}" if answers.get("augmentation_which") else "",
         "talk therapy " + words(answers, "psychotherapy_duration") if "talk_therapy" in ticked else "",
         *(f"{name} helped: {words(answers, key + '_helped')}" for key, name in helped.items() if key in ticked),
