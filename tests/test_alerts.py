@@ -142,8 +142,8 @@ def run_worker(app, now=None) -> AlertWorker:
         return worker
 
 
-def self_harm_at_step_5(app, safety: dict | None = None) -> Patient:
-    """A patient fills in step 1 and the safety page (step 5) with a self-harm answer, and sends nothing."""
+def self_harm_on_the_safety_page(app, safety: dict | None = None) -> Patient:
+    """A patient fills in step 1 and the safety page (step 4) with a self-harm answer, and sends nothing."""
     patient = Patient(app.test_client())
     answers = typical_answers()
     patient.start()
@@ -206,7 +206,7 @@ def test_the_consent_says_the_clinic_may_be_told_at_once_and_call(client, make_a
 
 
 def test_the_crisis_page_changes_nothing_when_opened(app):
-    patient = self_harm_at_step_5(app)
+    patient = self_harm_on_the_safety_page(app)
     with patient.client.session_transaction() as session:
         before = dict(session)
     first = patient.client.get("/crisis")
@@ -217,7 +217,7 @@ def test_the_crisis_page_changes_nothing_when_opened(app):
 
 
 def test_the_acute_answer_shows_the_crisis_page_again_worded_for_it(alert_app):
-    patient = self_harm_at_step_5(alert_app)
+    patient = self_harm_on_the_safety_page(alert_app)
     crisis = patient.client.get("/crisis").text
     assert "Thank you for telling us" in crisis and 'href="/step/safety"' in crisis
     acute = patient.answer("safety", {**typical_answers()["safety"], "asq_1": "yes", "asq_5": "yes"})
@@ -252,10 +252,10 @@ def test_a_blood_pressure_in_the_crisis_range_shows_a_crisis_page_for_it(alert_a
 # The clinic: the alert
 
 
-def test_self_harm_at_step_5_never_sent_is_emailed_within_a_minute_without_name_or_answers(alert_app, mail_server,
-                                                                                          webhook):
+def test_self_harm_on_the_safety_page_never_sent_is_emailed_within_a_minute_without_name_or_answers(
+        alert_app, mail_server, webhook):
     saved = time.monotonic()
-    self_harm_at_step_5(alert_app)
+    self_harm_on_the_safety_page(alert_app)
     intake = only_intake(alert_app)
     assert not intake.is_submitted
     worker = run_worker(alert_app)
@@ -280,7 +280,7 @@ def test_self_harm_at_step_5_never_sent_is_emailed_within_a_minute_without_name_
 
 def test_the_reason_is_named_only_when_the_clinic_opts_in(make_alert_app, mail_server):
     told = make_alert_app(**alert_settings(mail_server.port, ALERT_INCLUDE_REASON=True))
-    self_harm_at_step_5(told)
+    self_harm_on_the_safety_page(told)
     run_worker(told)
     [(_, message)] = mail_server.inbox.wait_for(1)
     assert "Reason: Self-harm" in message.get_content() and "Alex" not in message.as_string()
@@ -298,7 +298,7 @@ def test_the_real_worker_process_emails_the_alert_within_a_minute(tmp_path, mail
     try:
         with watching_worker(env, "--nice", "0") as worker:
             saved = time.monotonic()
-            self_harm_at_step_5(web)
+            self_harm_on_the_safety_page(web)
             messages = mail_server.inbox.wait_for(1, seconds=60)
             assert len(messages) == 1, worker.stderr.read() if worker.poll() is not None else "no email in 60 s"
             assert time.monotonic() - saved < 60
@@ -313,7 +313,7 @@ def test_the_real_worker_process_emails_the_alert_within_a_minute(tmp_path, mail
 
 def test_without_a_worker_development_sends_the_alert_after_the_response(make_alert_app, mail_server):
     development = make_alert_app(**alert_settings(mail_server.port), ALERTS_AFTER_RESPONSE=None, PDF_WORKER=False)
-    self_harm_at_step_5(development)
+    self_harm_on_the_safety_page(development)
     assert len(mail_server.inbox.wait_for(1, seconds=30)) == 1
     deadline, sent_at = time.monotonic() + 30, None
     while sent_at is None and time.monotonic() < deadline:  # the thread records it just after the server's reply
@@ -326,7 +326,7 @@ def test_without_a_worker_development_sends_the_alert_after_the_response(make_al
 def test_smtp_down_for_a_while_the_alert_arrives_once_it_is_back_exactly_once(make_alert_app):
     down = MailServer(free_port())
     app = make_alert_app(**alert_settings(down.port))
-    self_harm_at_step_5(app)
+    self_harm_on_the_safety_page(app)
     start = utcnow()
     first = run_worker(app, start)
     assert first.sent == 0 and first.failed == 1
@@ -354,7 +354,7 @@ def test_smtp_down_for_a_while_the_alert_arrives_once_it_is_back_exactly_once(ma
 
 def test_nobody_acknowledging_in_time_escalates_once(make_alert_app, mail_server, make_staff):
     app = make_alert_app(**alert_settings(mail_server.port, ALERT_ESCALATE_MINUTES=1, ALERT_ESCALATE_EMAILS=DIRECTOR))
-    self_harm_at_step_5(app)
+    self_harm_on_the_safety_page(app)
     handled = Patient(app.test_client())
     handled.start()
     handled.answer("mood", {**typical_answers()["mood"], "phq9_9": "2"})
@@ -380,7 +380,7 @@ def test_nobody_acknowledging_in_time_escalates_once(make_alert_app, mail_server
 
 
 def test_the_panel_shows_a_draft_with_its_phone_and_acknowledging_removes_it_and_is_audited(alert_app, make_staff):
-    self_harm_at_step_5(alert_app)
+    self_harm_on_the_safety_page(alert_app)
     intake = only_intake(alert_app)
     nurse = nurse_for(alert_app, make_staff)
     queue = nurse.client.get("/staff/")
@@ -415,7 +415,7 @@ def test_the_panel_shows_a_draft_with_its_phone_and_acknowledging_removes_it_and
 
 
 def test_changing_the_answer_back_to_no_keeps_the_mark_with_its_history(alert_app, make_staff):
-    patient = self_harm_at_step_5(alert_app)
+    patient = self_harm_on_the_safety_page(alert_app)
     changed = patient.answer("safety", typical_answers()["safety"])
     assert changed.headers["Location"].endswith("/step/substances")
     assert not only_intake(alert_app).urgent
@@ -445,7 +445,7 @@ def test_a_draft_that_never_needed_attention_has_no_attention_record(app, patien
 
 
 def test_without_mail_the_queue_says_alerts_are_off_and_nothing_fails(app, make_staff):
-    self_harm_at_step_5(app)
+    self_harm_on_the_safety_page(app)
     queue = make_staff().client.get("/staff/").text
     assert "Alerts are off" in queue and "MAIL_SERVER and ALERT_EMAILS" in queue
     assert f'href="tel:{PHONE}"' in panel(queue)
@@ -492,7 +492,7 @@ def test_a_self_harm_answer_on_a_page_with_an_error_raises_the_alert_at_once(ale
 
 def test_staff_are_told_when_alerts_wait_too_long(make_alert_app, make_staff):
     app = make_alert_app(**alert_settings(free_port()))  # nothing listens there
-    self_harm_at_step_5(app)
+    self_harm_on_the_safety_page(app)
     nurse = nurse_for(app, make_staff)
     assert "waited more than 2 minutes" not in nurse.client.get("/staff/").text
     with app.app_context():
@@ -505,7 +505,7 @@ def test_staff_are_told_when_alerts_wait_too_long(make_alert_app, make_staff):
 
 @pytest.mark.postgresql_only  # SQLite has no row locks: one worker per SQLite database
 def test_workers_on_postgresql_pass_over_an_alert_another_worker_is_sending(alert_app, mail_server):
-    self_harm_at_step_5(alert_app)  # an email and a webhook call, both due
+    self_harm_on_the_safety_page(alert_app)  # an email and a webhook call, both due
     now = utcnow()
     with alert_app.app_context(), db.engine.connect() as other_worker:
         held = other_worker.execute(next_due(now)).first()
@@ -555,7 +555,7 @@ def test_a_webhook_that_answers_with_an_error_is_tried_again(make_alert_app):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         app = make_alert_app(ALERT_WEBHOOK_URL=f"http://127.0.0.1:{server.server_port}/page")
-        self_harm_at_step_5(app)
+        self_harm_on_the_safety_page(app)
         start = utcnow()
         assert run_worker(app, start).failed == 1
         with app.app_context():

@@ -265,6 +265,16 @@ def test_a_height_and_weight_that_cannot_go_together_are_refused_in_us_units_too
     assert "This height and weight do not fit together" in response.text
 
 
+def test_feet_and_pounds_sent_with_a_page_that_has_no_height_are_ignored(app, patient, answers):
+    """Only the page holding height and weight reads their US boxes: any other page saves as if they were not sent."""
+    patient.start()
+    response = patient.answer("about_you", {**answers["about_you"], "units": "us", "height_ft": "five",
+                                            "weight_lb": "150"})
+    assert response.status_code == 200 and "resume-code" in response.text
+    assert saved(app)["full_name"] == answers["about_you"]["full_name"]
+    assert "height_cm" not in saved(app) and "weight_kg" not in saved(app)
+
+
 def test_the_units_setting_is_us_or_metric(monkeypatch):
     monkeypatch.setenv("UNITS", "US")
     assert from_environment()["UNITS"] == "us"

@@ -1,5 +1,7 @@
 """Self-harm answers lead straight to help; a submitted intake is locked and the device is cleared."""
 
+import re
+
 from helpers import is_checked, shown_on
 
 from screening.models import Intake, db
@@ -62,6 +64,16 @@ def test_the_crisis_page_opened_from_a_link_goes_on_where_the_patient_left_off(p
     crisis = patient.client.get("/crisis")
     assert crisis.status_code == 200 and 'href="tel:988"' in crisis.text
     assert 'href="/step/reasons"' in crisis.text and 'href="/step/safety"' not in crisis.text
+
+
+def test_the_crisis_page_opened_with_no_urgent_answer_offers_the_numbers_and_claims_nothing(patient, answers):
+    """A link to it, with nothing urgent answered: no word of a blood pressure the patient never gave, nor of a
+    clinic that was told."""
+    patient.start()
+    patient.answer("about_you", answers["about_you"])
+    main = re.search(r"<main.*</main>", patient.client.get("/crisis").text, re.S).group(0)
+    assert 'class="crisis-link" href="tel:988"' in main and 'class="crisis-link" href="sms:988"' in main
+    assert "blood pressure" not in main.lower() and "We have let the clinic know" not in main
 
 
 def test_a_refused_asq_answer_counts_as_positive_and_asks_about_now(patient, answers):
@@ -181,6 +193,15 @@ def test_a_shared_tablet_can_start_a_new_form_while_a_draft_is_open(app, patient
     assert "Start a new form for someone else" in welcome.text
     patient.post_form("/start", {"action": "new"}, page="/")
     assert "Alex Rivera" not in patient.page("about_you").text
+
+
+def test_going_on_with_the_open_draft_from_the_welcome_page_opens_the_first_page_with_a_gap(patient, answers):
+    patient.start()
+    for section_id in ("about_you", "reasons", "mood"):
+        patient.answer(section_id, answers[section_id])
+    response = patient.post_form("/start", {"action": "continue"}, page="/")
+    assert response.headers["Location"].endswith("/step/safety")
+    assert "Alex Rivera" in patient.page("about_you").text
 
 
 def test_a_draft_left_idle_is_closed_on_this_device(app, patient, answers):

@@ -183,6 +183,17 @@ def test_queue_is_paginated(app, make_staff):
     assert len(re.findall(r'href="/staff/intakes/', nurse.client.get("/staff/?page=2").text)) == 2
 
 
+def test_a_queue_that_stopped_refreshing_stays_stopped_on_the_next_page_and_after_a_search(app, make_staff):
+    for _ in range(27):
+        store(app, nothing_of_note())
+    nurse = make_staff()
+    stopped = nurse.client.get("/staff/?refresh=off").text
+    next_page = re.search(r'<a href="([^"]+)">Next</a>', stopped).group(1).replace("&amp;", "&")
+    assert "Refresh" not in nurse.client.get(next_page).headers
+    searched = nurse.post("/staff/search?refresh=off", {"search": "rivera"}, page="/staff/?refresh=off")
+    assert "Refresh" not in nurse.client.get(searched.headers["Location"]).headers
+
+
 def test_drafts_are_not_in_the_queue(app, patient, answers, make_staff):
     patient.start()
     patient.answer("about_you", answers["about_you"])

@@ -95,7 +95,7 @@ def test_page_one_has_medicines_as_typed_and_ticked_allergies_ride_home_and_supp
     first = squeeze(positive[0])
     assert squeeze("Medicines now, as typed: Lorazepam 1 mg, lamotrigine 100 mg, phenelzine 15 mg") in first
     assert squeeze("ticked: benzodiazepine, seizure medicine, MAOI") in first
-    assert squeeze("Allergies: ketamine or anaesthetic: Rash after propofol; Penicillin") in first
+    assert squeeze("Allergies: ketamine or anesthetic: Rash after propofol; Penicillin") in first
     assert squeeze("Ride home: No") in first
     assert squeeze("Support: therapist now: no; someone to call: no") in first
 
@@ -106,6 +106,13 @@ def test_key_facts_follow_each_title_in_a_few_words(positive):
                    "on treatment; not under control") in first
     assert squeeze("Seizures or epilepsy · last seizure in the last year") in first
     assert squeeze("Takes a benzodiazepine · Lorazepam") in first
+
+
+def test_one_antidepressant_listed_is_said_in_the_singular():
+    one = {**nothing_of_note(), "treatments_tried": ["antidepressants"], "augmentation": "no",
+           "antidepressants": [{"name": "Sertraline", "duration": "6_weeks_or_more", "helped": "no"}]}
+    lines = {line.rule_id: line.facts for _, _, topic in summary_of(one).overview.topics for line in topic}
+    assert lines["R-TRD"] == "1 antidepressant listed, 1 adequate without response"
 
 
 def test_the_longest_intake_is_at_most_8_pages_and_a_typical_one_at_most_3(positive):

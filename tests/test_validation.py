@@ -202,6 +202,13 @@ def test_wrong_csrf_token_shows_a_friendly_page_with_the_typed_answers(app, pati
     assert saved(app) == {}
 
 
+def test_a_wrong_csrf_token_sent_to_a_page_that_does_not_exist_is_not_found(patient):
+    patient.start()
+    response = patient.client.post("/step/no-such-page", data={"csrf_token": "bogus", "full_name": "Jordan Lee"})
+    assert response.status_code == 404
+    assert "We could not find this page" in response.text
+
+
 def test_back_saves_valid_partial_answers_without_requiring_the_rest(app, patient):
     patient.start()
     response = patient.answer("heart", {"bp_diagnosed": "no", "heart_any": "yes", "stroke": "yes"}, action="back")

@@ -332,16 +332,17 @@ def add_errors(form: FlaskForm, problems: dict[str, str]) -> bool:
     return not problems
 
 
-def metric_form(formdata: MultiDict) -> tuple[MultiDict, dict[str, str]]:
+def metric_form(formdata: MultiDict, section: Section) -> tuple[MultiDict, dict[str, str]]:
     """A page sent in feet, inches and pounds, read into the metric inputs every check and the store use, and
     the problems with the US boxes keyed by question (letters, or a height or weight out of range, said in US
-    units). A page sent in metric is returned as it came."""
+    units). A page sent in metric is returned as it came; US boxes of a question not on `section` are not read."""
     if formdata.get("units") != US:
         return formdata, {}
     metric = formdata.copy()
     problems = {}
+    on_page = {question.id for question in section.questions}
     for question_id, parts in US_PARTS.items():
-        if not any(part.name in formdata for part in parts):
+        if question_id not in on_page or not any(part.name in formdata for part in parts):
             continue
         question = QUESTIONS[question_id]
         metric[question_id] = ""

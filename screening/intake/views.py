@@ -120,20 +120,21 @@ def current_units() -> str:
 
 @bp.get("/")
 def welcome():
-    return render_template("intake/welcome.html", intake=current_intake(), first=SECTIONS[0],
-                           minutes=typical_minutes())
+    return render_template("intake/welcome.html", intake=current_intake(), minutes=typical_minutes())
 
 
 @bp.post("/start")
 @limiter.limit(lambda: current_app.config["START_LIMIT"])
 def start():
-    """Go on with this browser's draft, or (a new person at a shared tablet) start a fresh one."""
+    """Go on with this browser's draft where the patient left off, or (a new person at a shared tablet) start a
+    fresh one."""
     end_receipt()
     intake = None if request.form.get("action") == "new" else current_intake()
-    if intake is None:
-        session.clear()
-        intake = store.start()
-    hold(intake)
+    if intake is not None:
+        hold(intake)
+        return go(flow.resume_at(store.answers_of(intake)))
+    session.clear()
+    hold(store.start())
     return redirect(url_for("intake.step", section_id=SECTIONS[0].id))
 
 
@@ -169,7 +170,7 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
     page = page or section
     action = request.form.get("action", "next")
     going_back, switching_units, adding_row = action == "back", action == "units", action == "add_row"
-    formdata, unit_problems = metric_form(request.form)
+    formdata, unit_problems = metric_form(request.form, section)
     on_screen = shown_ids(request.form, section)
     kept, posted = posted_answers(section, formdata, answers)
     merged = reveal.answers_on_page(answers, posted)
@@ -286,7 +287,7 @@ def shown_questions(section_id: str):
     intake = current_intake()
     if intake is None:
         return jsonify(error="No form is open in this browser."), 403
-    formdata, _ = metric_form(request.form)
+    formdata, _ = metric_form(request.form, section)
     answers = store.answers_of(intake)
     _, posted = posted_answers(section, formdata, answers)
     return jsonify(visible=reveal.visible_ids(section, answers, posted))

@@ -23,7 +23,7 @@ SHORT = {
     "reasons": "a reason for the visit", "mania": "mania or hypomania", "bipolar": "diagnosed",
     "head_injury": "head injury (passed out)", "intracranial_pressure": "raised head pressure",
     "glaucoma": "glaucoma or eye pressure", "eye_surgery_planned": "eye surgery planned",
-    "dissociation": "past dissociation", "anaesthesia_reaction": "bad reaction to anaesthesia or ketamine",
+    "dissociation": "past dissociation", "anaesthesia_reaction": "bad reaction to anesthesia or ketamine",
     "sleep_apnea": "sleep apnea", "breathing": "COPD, asthma or breathing problems",
     "therapist_now": "no therapist now", "treatments_tried": "never had talk therapy",
     "support_person": "no one to call", "ride_home": "no ride home",
@@ -43,7 +43,7 @@ TOPIC = {
     "bp_controlled": "blood-pressure control", "pregnant": "whether pregnant", "thyroid_treated": "thyroid treatment",
     "bipolar": "bipolar disorder", "reasons": "reasons for the visit", "medicine_classes": "which medicines",
     "planning_pregnancy": "planning a pregnancy",
-    "anaesthetic_allergy": "allergy to ketamine or anaesthetics",
+    "anaesthetic_allergy": "allergy to ketamine or anesthetics",
     "drug_use_count": "drug use in the past year",
 }
 Facts = Callable[[Answers], str]
@@ -154,7 +154,8 @@ def treatments(answers: Answers) -> str:
     ticked = answers.get("treatments_tried") or []
     helped = {"ect": "ECT", "tms": "TMS"}
     return joined(
-        f"{len(tried)} antidepressants listed, {adequate_trials(answers)} adequate without response" if tried else "",
+        f"{len(tried)} antidepressant{'' if len(tried) == 1 else 's'} listed, {adequate_trials(answers)} adequate "
+        "without response" if tried else "",
         f"augmented with {answers.get('augmentation_which')}" if answers.get("augmentation_which") else "",
         "talk therapy " + words(answers, "psychotherapy_duration") if "talk_therapy" in ticked else "",
         *(f"{name} helped: {words(answers, key + '_helped')}" for key, name in helped.items() if key in ticked),

@@ -146,13 +146,15 @@ def queue():
 
 
 def queue_filters() -> dict[str, str]:
-    """The queue's filters from the query string, checked. Never request.args wholesale: url_for would take
-    `endpoint`, `_method` or `_external` in it as its own arguments."""
+    """The queue's filters from the query string, checked, and whether it stopped refreshing itself, so the links
+    to other pages and the search keep both. Never request.args wholesale: url_for would take `endpoint`, `_method`
+    or `_external` in it as its own arguments."""
     args = request.args
     filters = {
         "when": args.get("when") if args.get("when") in WHEN else "",
         "level": args.get("level") if args.get("level") in LEVELS else "",
         "not_reviewed": "1" if args.get("not_reviewed") == "1" else "",
+        "refresh": "off" if args.get("refresh") == "off" else "",
     }
     return {name: value for name, value in filters.items() if value}
 

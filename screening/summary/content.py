@@ -203,9 +203,9 @@ def allergies(answers: dict[str, Any]) -> str:
     anaesthetic = answers.get("anaesthetic_allergy")
     parts = []
     if anaesthetic == "yes":
-        parts.append("ketamine or anaesthetic: " + (answers.get("anaesthetic_allergy_details") or "yes"))
+        parts.append("ketamine or anesthetic: " + (answers.get("anaesthetic_allergy_details") or "yes"))
     elif anaesthetic == "not_sure":
-        parts.append("ketamine or anaesthetic: not sure")
+        parts.append("ketamine or anesthetic: not sure")
     if answers.get("other_allergies"):
         parts.append(answers["other_allergies"])
     return "; ".join(parts) or "none given"

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from flask import Flask, abort, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,10 @@ def register(app: Flask, expired_pages: Mapping[str, Callable]) -> None:
     @app.errorhandler(CSRFError)
     def csrf_expired(error):
         if request.endpoint in expired_pages:
-            return expired_pages[request.endpoint](**request.view_args)
+            try:
+                return expired_pages[request.endpoint](**request.view_args)
+            except HTTPException as refused:  # no such page: said as for any other request, not as a 500
+                return app.handle_http_exception(refused)
         return render_template("error.html", title="This page was open for a long time",
                                message="For your safety, please go back and send it again."), 400
 
