@@ -368,3 +368,17 @@ def test_nul_bytes_in_staff_forms_are_no_server_error(app, patient, make_staff):
     account = admin.post("/staff/accounts", {"email": "x\x00@clinic.test", "role": "staff",
                                              "password": "a long enough password"}, page="/staff/accounts")
     assert account.status_code == 422 and "Remove the unusual character" in account.text
+
+
+# Why the crisis page was shown stays out of the cookie
+
+def test_the_reason_for_the_crisis_page_is_not_readable_in_the_session_cookie(app, patient):
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    sent = patient.answer("mood", typical_answers()["mood"] | {"phq9_9": "2"})
+    assert "/crisis" in sent.headers["Location"]
+    assert "988" in patient.client.get(sent.headers["Location"]).text
+    cookie = readable_cookie(patient.client)
+    assert "self_harm" not in cookie and '"reasons"' not in cookie
+    assert 'href="/step/safety"' in patient.client.get("/crisis").text  # the way on, read back from the cookie
+    assert patient.answer("mood", typical_answers()["mood"] | {"phq9_9": "2"}).status_code == 302
+    assert "crisis_for" not in readable_cookie(patient.client)  # the next save forgets that it was shown
