@@ -382,3 +382,11 @@ def test_the_reason_for_the_crisis_page_is_not_readable_in_the_session_cookie(ap
     assert 'href="/step/safety"' in patient.client.get("/crisis").text  # the way on, read back from the cookie
     assert patient.answer("mood", typical_answers()["mood"] | {"phq9_9": "2"}).status_code == 302
     assert "crisis_for" not in readable_cookie(patient.client)  # the next save forgets that it was shown
+
+
+# Names searched for stay out of the staff browser's saved form entries
+
+def test_the_staff_search_box_asks_the_browser_not_to_keep_what_was_searched(make_staff):
+    queue = make_staff().client.get("/staff/").text
+    box = re.search(r'<input [^>]*name="search"[^>]*>', queue).group(0)
+    assert 'autocomplete="off"' in box
