@@ -51,6 +51,21 @@ def test_flags_csv_neutralises_cells_a_spreadsheet_would_run(app, patient, make_
             assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
 
 
+def test_flags_csv_runs_no_formula_where_a_spreadsheet_splits_cells_at_semicolons(app, patient, make_staff):
+    """Spreadsheets in much of Europe split a .csv at semicolons, so text after one starts a cell of its own."""
+    payload = "Penicillin;=cmd|' /C calc'!A0; +SUM(1;2); @x;-1"
+    patient.complete(submitted_answers(other_health={"anesthesia_any": "yes", "anaesthetic_allergy": "yes",
+                                                     "anaesthesia_reaction": "no",
+                                                     "anaesthetic_allergy_details": payload}))
+    assert patient.submit().status_code == 302
+    with app.app_context():
+        intake_id = db.session.scalar(db.select(Intake.id))
+    response = make_staff().client.get(f"/staff/intakes/{intake_id}/flags.csv")
+    cells = [cell.strip() for row in csv.reader(io.StringIO(response.text), delimiter=";") for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+    assert "Penicillin" in response.text and "cmd|' /C calc'!A0" in response.text
+
+
 def test_csv_cells_starting_with_a_tab_or_carriage_return_are_quoted_too():
     assert [spreadsheet_safe(value) for value in ("\tx", "\rx", "x", 12)] == ["'\tx", "'\rx", "x", 12]
 
