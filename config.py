@@ -134,6 +134,9 @@ class TestConfig(Config):
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
+    # The browser takes a __Host- cookie only from this host over HTTPS, without a Domain: a sibling subdomain (the
+    # clinic's website, a test server) cannot plant a session of its choosing, such as a draft it then reads.
+    SESSION_COOKIE_NAME = "__Host-session"
     PDF_WORKER = True
 
 

@@ -138,21 +138,31 @@ def demo_command(count: int, seed: int | None, no_pdf: bool) -> None:
 def rotate_keys_command() -> None:
     """Re-encrypt answers, PDFs, notes and attention records under the first key of ENCRYPTION_KEYS.
 
-    Put the new key first and keep the old ones after it; run this; then the old keys can go.
+    Put the new key first and keep the old ones after it; restart the app and the worker; run this; then the old keys
+    can go. It may run while the clinic is open: each value is written back only if nobody changed it meanwhile.
     """
-    keys = vault()
     counts = {}
     for model, columns in ((Intake, ("answers",)), (Report, ("pdf",)), (StaffNote, ("text",)),
                            (Attention, ("marks", "note"))):
-        rows = db.session.scalars(db.select(model)).all()
-        for row in rows:
-            for column in columns:
-                if getattr(row, column) is not None:
-                    setattr(row, column, keys.rotate(getattr(row, column)))
-        counts[model.__tablename__] = len(rows)
-        db.session.commit()
+        key = model.__mapper__.primary_key[0]
+        ids = db.session.scalars(db.select(key)).all()
+        for column in columns:
+            for row_id in ids:
+                rotate_value(key == row_id, getattr(model, column))
+        counts[model.__tablename__] = len(ids)
     audit.record(audit.ROTATE_KEYS, detail=", ".join(f"{n} {name}" for name, n in counts.items()))
     click.echo("Re-encrypted " + ", ".join(f"{number} {name} rows" for name, number in counts.items()) + ".")
+
+
+def rotate_value(row, column) -> None:
+    """One encrypted value under the newest key, written only over the value it was made from: a save in between (a
+    patient's page, a staff note) is read again and rotated, never written over with what was read before it."""
+    while (value := db.session.scalar(db.select(column).where(row))) is not None:
+        written = db.session.execute(db.update(column.class_).where(row, column == value)
+                                     .values({column.key: vault().rotate(value)})).rowcount
+        db.session.commit()
+        if written:
+            return
 
 
 @click.command("worker")

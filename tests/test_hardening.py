@@ -51,6 +51,21 @@ def test_flags_csv_neutralises_cells_a_spreadsheet_would_run(app, patient, make_
             assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
 
 
+def test_flags_csv_runs_no_formula_where_a_spreadsheet_splits_cells_at_semicolons(app, patient, make_staff):
+    """Spreadsheets in much of Europe split a .csv at semicolons, so text after one starts a cell of its own."""
+    payload = "Penicillin;=cmd|' /C calc'!A0; +SUM(1;2); @x;-1"
+    patient.complete(submitted_answers(other_health={"anesthesia_any": "yes", "anaesthetic_allergy": "yes",
+                                                     "anaesthesia_reaction": "no",
+                                                     "anaesthetic_allergy_details": payload}))
+    assert patient.submit().status_code == 302
+    with app.app_context():
+        intake_id = db.session.scalar(db.select(Intake.id))
+    response = make_staff().client.get(f"/staff/intakes/{intake_id}/flags.csv")
+    cells = [cell.strip() for row in csv.reader(io.StringIO(response.text), delimiter=";") for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+    assert "Penicillin" in response.text and "cmd|' /C calc'!A0" in response.text
+
+
 def test_csv_cells_starting_with_a_tab_or_carriage_return_are_quoted_too():
     assert [spreadsheet_safe(value) for value in ("\tx", "\rx", "x", 12)] == ["'\tx", "'\rx", "x", 12]
 
@@ -368,3 +383,25 @@ def test_nul_bytes_in_staff_forms_are_no_server_error(app, patient, make_staff):
     account = admin.post("/staff/accounts", {"email": "x\x00@clinic.test", "role": "staff",
                                              "password": "a long enough password"}, page="/staff/accounts")
     assert account.status_code == 422 and "Remove the unusual character" in account.text
+
+
+# Why the crisis page was shown stays out of the cookie
+
+def test_the_reason_for_the_crisis_page_is_not_readable_in_the_session_cookie(app, patient):
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    sent = patient.answer("mood", typical_answers()["mood"] | {"phq9_9": "2"})
+    assert "/crisis" in sent.headers["Location"]
+    assert "988" in patient.client.get(sent.headers["Location"]).text
+    cookie = readable_cookie(patient.client)
+    assert "self_harm" not in cookie and '"reasons"' not in cookie
+    assert 'href="/step/safety"' in patient.client.get("/crisis").text  # the way on, read back from the cookie
+    assert patient.answer("mood", typical_answers()["mood"] | {"phq9_9": "2"}).status_code == 302
+    assert "crisis_for" not in readable_cookie(patient.client)  # the next save forgets that it was shown
+
+
+# Names searched for stay out of the staff browser's saved form entries
+
+def test_the_staff_search_box_asks_the_browser_not_to_keep_what_was_searched(make_staff):
+    queue = make_staff().client.get("/staff/").text
+    box = re.search(r'<input [^>]*name="search"[^>]*>', queue).group(0)
+    assert 'autocomplete="off"' in box

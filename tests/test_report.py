@@ -170,3 +170,18 @@ def test_another_browser_cannot_download_the_copy(app, patient, answers):
     patient.complete(answers)
     patient.submit()
     assert app.test_client().get("/done/summary.pdf").status_code == 404
+
+
+def test_the_pdfs_properties_name_no_patient(app, patient, answers, make_staff):
+    """A viewer's title bar, a computer's recent files and a document store's index show a PDF's properties."""
+    from screening.models import Intake, db
+
+    patient.complete(answers)
+    patient.submit()
+    with app.app_context():
+        intake_id = db.session.scalar(db.select(Intake.id))
+    clinicians = make_staff().client.get(f"/staff/intakes/{intake_id}/summary.pdf").data
+    for pdf in (clinicians, patient.client.get("/done/summary.pdf").data):
+        properties = " ".join(str(value) for value in PdfReader(io.BytesIO(pdf)).metadata.values())
+        assert "Screening summary" in properties
+        assert "Rivera" not in properties and "1985" not in properties

@@ -11,6 +11,7 @@ from answer_sets import nothing_of_note
 from helpers import Patient
 from pypdf import PdfReader
 
+from config import TestConfig
 from screening import create_app
 from screening.intake import store as intake_store
 from screening.models import Intake, db
@@ -47,6 +48,18 @@ def test_production_sends_hsts_and_secure_cookies(app, database):
     Patient(client).start()
     cookie = client.get_cookie("session")
     assert cookie.secure and cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_production_names_its_cookie_so_no_other_host_can_plant_one(database, monkeypatch):
+    """__Host-: the browser takes the cookie only from this host over HTTPS, without a Domain, so a sibling subdomain
+    (the clinic's website, a test server) cannot set a session of its own choosing on the app (cookie tossing)."""
+    for name, value in {"SCREENING_CONFIG": "production", "DATABASE_URL": database, "SECRET_KEY": "k",
+                        "ENCRYPTION_KEYS": TestConfig.ENCRYPTION_KEYS, "LOOKUP_KEY": "l"}.items():
+        monkeypatch.setenv(name, value)
+    welcome = create_app().test_client().get("/", base_url="https://clinic.test")
+    cookie = welcome.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-session=")
+    assert "; Secure" in cookie and "; Path=/" in cookie and "Domain" not in cookie
 
 
 def test_csrf_is_enforced_on_every_post_route(app, patient, answers, make_staff):

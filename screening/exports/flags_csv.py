@@ -2,17 +2,20 @@
 
 import csv
 import io
+import re
 from typing import Any
 
 from ..rules import CATALOGUE_VERSION, Flag
 
-# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of = + - @ tab or CR is a formula to a spreadsheet (OWASP, "CSV Injection"). Spreadsheets
+# whose list separator is the semicolon (much of Europe) split a .csv at every semicolon, quoted or not, so text
+# after one starts a cell of its own too.
+FORMULA_START = re.compile(r"(^|;)( *)(?=[=+\-@\t\r])")
 
 
 def spreadsheet_safe(value: Any) -> Any:
-    """Patient text opened in a spreadsheet must stay text: a leading quote stops it running as a formula."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    """Patient text opened in a spreadsheet must stay text: a quote before each formula start stops it running."""
+    return FORMULA_START.sub(r"\1\2'", value) if isinstance(value, str) else value
 
 
 def render(intake_id: int, flags: list[Flag]) -> str:

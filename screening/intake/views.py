@@ -5,6 +5,7 @@ The intake's id lives only in the signed session cookie; URLs name sections, nev
 
 import time
 
+from cryptography.fernet import InvalidToken
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_limiter.util import get_remote_address
 
@@ -46,7 +47,9 @@ bp = Blueprint("intake", __name__)
 SELF_HARM_QUESTIONS = frozenset(ANY_SELF_HARM.reads())
 SESSION_KEY = "intake"
 SEEN_KEY = "intake_seen"
-# What the crisis page is shown for: set by the save that made the intake newly urgent, read by the page.
+# What the crisis page is shown for: set by the save that made the intake newly urgent, read by the page, forgotten
+# at the next save. Encrypted: the reason (self-harm, blood pressure) and the page are health data, and the signed
+# cookie is readable.
 CRISIS_KEY = "crisis_for"
 RECEIPT_KEY = "submitted_intake"
 UNITS_KEY = "units"
@@ -189,8 +192,9 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
         return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed, page=page), 422
     saved = store.save_section(intake, section, values)
     newly = newly_urgent(answers, saved)
+    session.pop(CRISIS_KEY, None)
     if newly:  # every time an answer newly makes the intake urgent: the crisis page, worded for it
-        session[CRISIS_KEY] = {"reasons": in_order(newly), "section": page.id}
+        session[CRISIS_KEY] = vault().encrypt({"reasons": in_order(newly), "section": page.id})
         send_soon()
     if switching_units:
         session[UNITS_KEY] = METRIC if current_units() == US else US
@@ -336,7 +340,7 @@ def crisis():
     that; this page changes nothing). Then the patient goes the way they were going: the page's open follow-ups
     first (such as the ASQ's question about right now), back, or on; opened from a link, where they left off."""
     answers = store.answers_of(require_intake())
-    shown_for = session.get(CRISIS_KEY) or {}
+    shown_for = crisis_shown_for()
     reasons = shown_for.get("reasons") or in_order(attention_reasons(answers))
     section = SECTION_BY_ID.get(current_id(shown_for.get("section")))
     from_review = bool(request.args.get("review"))
@@ -345,6 +349,16 @@ def crisis():
                  if section else flow.resume_at(answers))
     return render_template("intake/crisis.html", next_url=url_of(following, section if from_review else None),
                            reasons=reasons)
+
+
+def crisis_shown_for() -> dict:
+    """What the last save showed the crisis page for; nothing from a cookie written before it was encrypted, or under
+    a key no longer configured (the page then words itself from the answers)."""
+    held = session.get(CRISIS_KEY)
+    try:
+        return vault().decrypt(held) if isinstance(held, bytes) else {}
+    except InvalidToken:
+        return {}
 
 
 def in_patients_units(answers: dict) -> dict[str, str]:

@@ -35,6 +35,7 @@ from ..rules.attention import attention_reasons, labels
 from ..summary import store as summaries
 from ..summary.content import build_summary
 from ..web.downloads import attachment, pdf_response
+from ..web.record_ids import LARGEST_ID
 from . import accounts, audit, notes
 from .forms import AcknowledgeForm, NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
 from .review_queue import (
@@ -382,10 +383,6 @@ def reset_password(user_id: int):
     else:
         flash(next(iter(form.errors.values()))[0], "warning")
     return redirect(url_for("staff.staff_accounts"))
-
-
-# The largest id a record can have (a 32-bit integer in the databases): a bigger number in the address is ignored.
-LARGEST_ID = 2**31 - 1
 
 
 def record_number(name: str) -> int | None:

@@ -69,7 +69,7 @@ def test_forms_work_over_https_with_the_production_settings(browser, https_url):
     fill(page, typical_answers()["about_you"])
     save(page)
     code = page.locator(".resume-code").inner_text()
-    assert next(cookie for cookie in context.cookies() if cookie["name"] == "session")["secure"]
+    assert next(cookie for cookie in context.cookies() if cookie["name"] == "__Host-session")["secure"]
     page.get_by_role("link", name="Continue to the next step").click()
     fill(page, typical_answers()["reasons"])
     save(page)
