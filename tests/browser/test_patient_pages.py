@@ -147,6 +147,9 @@ def test_the_self_harm_path_reaches_the_crisis_page(phone, axe):
     call = phone.get_by_role("link", name=re.compile("Call 988"))
     assert call.get_attribute("href") == "tel:988"
     assert call.bounding_box()["height"] >= 44
+    clinic = phone.get_by_role("link", name=re.compile("Call the clinic")).locator(".phone-number")
+    assert clinic.inner_text() == "555 010 0100"
+    assert clinic.evaluate("number => number.getClientRects().length") == 1, "the clinic's number on one line"
     check_page(axe, phone, "phone-crisis")
 
 
