@@ -231,7 +231,7 @@ def test_the_patient_can_switch_units_and_keeps_what_was_typed(app, patient, ans
     patient.start()
     response = patient.answer("other_health", {**answers["other_health"], "height_cm": "170.2", "weight_kg": "68"},
                               action="units")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/step/other_health")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/other_health#height_cm")
     html = patient.page("other_health").text
     assert re.search(r'name="height_ft"[^>]*value="5"', html) and re.search(r'name="height_in"[^>]*value="7"', html)
     assert "Use centimeters and kilograms" in html

@@ -218,7 +218,7 @@ def url_of(following: flow.Next, changed: Section | None = None) -> str:
     if following.page == flow.CRISIS:
         return url_for("intake.crisis", then="back" if following.then_back else None, review=review)
     if following.page in (flow.STEP, flow.MORE):
-        return url_for("intake.step", section_id=following.section.id, review=review)
+        return url_for("intake.step", section_id=following.section.id, review=review, _anchor=following.at or None)
     if following.page == flow.REVIEW and changed:
         return url_for("intake.review", changed=changed.id, _anchor=f"step-{changed.id}")
     return url_for("intake.review" if following.page == flow.REVIEW else "intake.welcome")
