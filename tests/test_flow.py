@@ -89,11 +89,13 @@ def test_switching_units_shows_the_same_page_again_at_the_height_unless_the_cris
     assert flow.after_save(urgent, answers).page == flow.CRISIS
 
 
-def test_add_another_shows_the_same_page_again_with_one_more_row():
+def test_add_another_shows_the_same_page_again_with_one_more_row_at_that_row():
     answers = nothing_of_note()
     treatments = SECTION_BY_ID["reasons"]
     adding = leaving(treatments, answers, adding_row=True)
-    assert flow.after_save(adding, answers) == Next(flow.STEP, treatments, adding_row=True)
+    assert flow.after_save(adding, answers) == Next(flow.STEP, treatments, adding_row=True, at="antidepressants-row-1")
+    two_filled = {**answers, "treatments_tried": ["antidepressants"], "antidepressants": [{"name": "A"}, {"name": "B"}]}
+    assert flow.after_save(adding, two_filled).at == "antidepressants-row-3"
     urgent = leaving(treatments, answers, adding_row=True, crisis_due=True)
     assert flow.after_save(urgent, answers).page == flow.CRISIS
 
