@@ -135,6 +135,17 @@ def test_none_of_these_with_another_box_is_refused_and_both_stay_ticked(app, pat
     assert saved(app) == {}
 
 
+def test_answers_that_do_not_fit_together_are_named_with_the_missing_ones_in_one_go(app, patient, answers):
+    patient.start()
+    response = patient.answer("reasons", {"treatments_tried": ["antidepressants", "none"]})
+    assert response.status_code == 422
+    summary = re.search(r'id="error-summary".*?</div>', response.text, re.S).group(0)
+    assert "What would you like help with? Choose at least one answer" in summary
+    assert "\u201cNone of these\u201d cannot be ticked with another box" in summary
+    assert is_checked(response.text, "treatments_tried", "none")
+    assert saved(app) == {}
+
+
 @pytest.mark.parametrize("changes, key", [
     ({"bp_systolic": 90, "bp_diastolic": 90}, "bp_diastolic"),
     ({"height_cm": 66.0, "weight_kg": 160.0}, "weight_kg"),
