@@ -12,7 +12,7 @@ from helpers import as_pages, is_checked
 from config import from_environment
 from screening.intake import store as intake_store
 from screening.models import Intake, db
-from screening.questionnaire import QUESTIONS
+from screening.questionnaire import QUESTIONS, SECTIONS
 from screening.questionnaire.answers import check_answers
 from screening.questionnaire.burden import (
     SECONDS_PER_CHOICE,
@@ -42,6 +42,7 @@ def test_welcome_page_says_how_long_the_model_expects_for_the_typical_patient(cl
     page = client.get("/").text
     assert f"It takes about {typical_minutes()} minutes." in page
     assert typical_minutes() == round(burden(typical_issue_patient()).minutes)
+    assert f"There are {len(SECTIONS)} steps." in page, "not 'short steps': one of them is five phone screens"
 
 
 def test_the_model_is_its_stated_arithmetic():
