@@ -17,7 +17,7 @@ def saved(app) -> dict:
 
 
 def rows_on(html: str) -> int:
-    return len(re.findall(r'<fieldset class="group-row">', html))
+    return len(re.findall(r'<fieldset class="group-row" id="antidepressants-row-\d+">', html))
 
 
 def opened_table(patient, answers) -> str:
@@ -36,7 +36,8 @@ def test_add_another_medicine_saves_the_page_and_shows_one_more_row(app, patient
     opened_table(patient, answers)
     response = patient.answer("reasons", {**TABLE_OPEN, "antidepressants-0-name": "Sertraline"},
                               action="add_row")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/step/reasons")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/step/reasons#antidepressants-row-2"), "back at the new row"
     assert saved(app)["antidepressants"] == [{"name": "Sertraline"}]
     html = patient.client.get(response.headers["Location"]).text
     assert rows_on(html) == 2

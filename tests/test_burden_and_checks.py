@@ -12,7 +12,7 @@ from helpers import as_pages, is_checked
 from config import from_environment
 from screening.intake import store as intake_store
 from screening.models import Intake, db
-from screening.questionnaire import QUESTIONS
+from screening.questionnaire import QUESTIONS, SECTIONS
 from screening.questionnaire.answers import check_answers
 from screening.questionnaire.burden import (
     SECONDS_PER_CHOICE,
@@ -42,6 +42,7 @@ def test_welcome_page_says_how_long_the_model_expects_for_the_typical_patient(cl
     page = client.get("/").text
     assert f"It takes about {typical_minutes()} minutes." in page
     assert typical_minutes() == round(burden(typical_issue_patient()).minutes)
+    assert f"There are {len(SECTIONS)} steps." in page, "not 'short steps': one of them is five phone screens"
 
 
 def test_the_model_is_its_stated_arithmetic():
@@ -132,6 +133,17 @@ def test_none_of_these_with_another_box_is_refused_and_both_stay_ticked(app, pat
                      r'another box', response.text, re.S)
     assert is_checked(response.text, "medicine_classes", "none")
     assert is_checked(response.text, "medicine_classes", "buprenorphine_methadone")
+    assert saved(app) == {}
+
+
+def test_answers_that_do_not_fit_together_are_named_with_the_missing_ones_in_one_go(app, patient, answers):
+    patient.start()
+    response = patient.answer("reasons", {"treatments_tried": ["antidepressants", "none"]})
+    assert response.status_code == 422
+    summary = re.search(r'id="error-summary".*?</div>', response.text, re.S).group(0)
+    assert "What would you like help with? Choose at least one answer" in summary
+    assert "\u201cNone of these\u201d cannot be ticked with another box" in summary
+    assert is_checked(response.text, "treatments_tried", "none")
     assert saved(app) == {}
 
 
@@ -231,7 +243,7 @@ def test_the_patient_can_switch_units_and_keeps_what_was_typed(app, patient, ans
     patient.start()
     response = patient.answer("other_health", {**answers["other_health"], "height_cm": "170.2", "weight_kg": "68"},
                               action="units")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/step/other_health")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/step/other_health#height_cm")
     html = patient.page("other_health").text
     assert re.search(r'name="height_ft"[^>]*value="5"', html) and re.search(r'name="height_in"[^>]*value="7"', html)
     assert "Use centimeters and kilograms" in html

@@ -80,20 +80,22 @@ def test_a_returning_patient_resumes_at_the_first_unfinished_page():
     assert flow.resume_at({"full_name": "Alex Rivera"}) == Next(flow.STEP, ABOUT_YOU)
 
 
-def test_switching_units_shows_the_same_page_again_unless_the_crisis_page_comes_first():
+def test_switching_units_shows_the_same_page_again_at_the_height_unless_the_crisis_page_comes_first():
     answers = nothing_of_note()
     other_health = SECTION_BY_ID["other_health"]
     switching = leaving(other_health, answers, switching_units=True)
-    assert flow.after_save(switching, answers) == Next(flow.STEP, other_health)
+    assert flow.after_save(switching, answers) == Next(flow.STEP, other_health, at="height_cm")
     urgent = leaving(SECTION_BY_ID["heart"], answers, switching_units=True, crisis_due=True)
     assert flow.after_save(urgent, answers).page == flow.CRISIS
 
 
-def test_add_another_shows_the_same_page_again_with_one_more_row():
+def test_add_another_shows_the_same_page_again_with_one_more_row_at_that_row():
     answers = nothing_of_note()
     treatments = SECTION_BY_ID["reasons"]
     adding = leaving(treatments, answers, adding_row=True)
-    assert flow.after_save(adding, answers) == Next(flow.STEP, treatments, adding_row=True)
+    assert flow.after_save(adding, answers) == Next(flow.STEP, treatments, adding_row=True, at="antidepressants-row-1")
+    two_filled = {**answers, "treatments_tried": ["antidepressants"], "antidepressants": [{"name": "A"}, {"name": "B"}]}
+    assert flow.after_save(adding, two_filled).at == "antidepressants-row-3"
     urgent = leaving(treatments, answers, adding_row=True, crisis_due=True)
     assert flow.after_save(urgent, answers).page == flow.CRISIS
 

@@ -141,6 +141,15 @@ def test_without_the_script_the_reload_marks_the_new_questions_once(patient, ans
     assert 'class="tag-new"' not in patient.page("heart").text, "marked on the reload only"
 
 
+def test_one_new_question_is_announced_as_one(patient, answers):
+    patient.start()
+    mood = {key: value for key, value in answers["mood"].items() if key != "phq9_difficulty"}
+    html = patient.client.get(patient.answer("mood", mood).headers["Location"]).text
+    assert "We have one more question about your answers. It is below" in html
+    assert '<a href="#phq9_difficulty">Go to the new question</a>' in html
+    assert "a few more questions" not in html
+
+
 def test_the_marks_are_kept_out_of_the_readable_cookie(patient, answers):
     patient.start()
     patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
@@ -156,7 +165,7 @@ def test_without_the_script_the_question_about_right_now_is_marked_after_the_cri
     assert response.headers["Location"].endswith("/crisis")
     assert 'href="/step/safety"' in patient.client.get("/crisis").text
     html = patient.page("safety").text
-    assert '<a href="#asq_5">Go to the first new question</a>' in html
+    assert '<a href="#asq_5">Go to the new question</a>' in html
     assert html.count('class="tag-new"') == 1
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from ..questionnaire import SECTIONS, next_section, previous_section
 from ..questionnaire.answers import missing
 from ..questionnaire.model import Question, Section
+from ..questionnaire.units import US_PARTS
 
 CRISIS = "crisis"  # the crisis numbers, before anything else
 STEP = "step"  # a page of the intake
@@ -27,6 +28,7 @@ class Next:
     then_back: bool = False  # the crisis page, on the way back
     adding_row: bool = False  # the same page with one more empty row in its table
     new: tuple[str, ...] = ()  # questions on `section` the patient did not have on screen: marked when shown
+    at: str = ""  # where on the page to land (an element id): the question whose units changed, a table's new row
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,9 @@ def after_save(leaving: Leaving, answers: dict[str, Any]) -> Next:
     if leaving.going_back:
         return back_from(section)
     if leaving.switching_units:
-        return Next(STEP, section, review=leaving.from_review, new=new)
+        return Next(STEP, section, review=leaving.from_review, new=new, at=units_question(section))
     if leaving.adding_row:
-        return Next(STEP, section, review=leaving.from_review, adding_row=True, new=new)
+        return Next(STEP, section, review=leaving.from_review, adding_row=True, new=new, at=new_row(section, answers))
     if new:
         return Next(MORE, section, review=leaving.from_review, new=new)
     if leaving.needs_code and section is SECTIONS[0]:
@@ -98,6 +100,24 @@ def onwards(section: Section, answers: dict[str, Any], from_review: bool) -> Nex
         return Next(STEP, gap, review=True) if gap else Next(REVIEW)
     following = next_section(section)
     return Next(STEP, following) if following else Next(REVIEW)
+
+
+def units_question(section: Section) -> str:
+    """The first question the units switch changes: the page comes back there, not at its top, after a switch."""
+    return next((question.id for question in section.questions if question.id in US_PARTS), "")
+
+
+def new_row(section: Section, answers: dict[str, Any]) -> str:
+    """The row "Add another" showed (the filled rows are stored first): the page comes back there, not at its top."""
+    table = next((question for question in section.questions if question.rows), None)
+    if table is None:
+        return ""
+    return row_id(table, rows_on_page(table, len(answers.get(table.id) or []), adding_row=True))
+
+
+def row_id(question: Question, number: int) -> str:
+    """The element id of a table's row, numbered from 1 as the page shows it ("Number 2")."""
+    return f"{question.id}-row-{number}"
 
 
 def rows_on_page(question: Question, filled: int, adding_row: bool) -> int:

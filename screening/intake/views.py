@@ -184,8 +184,11 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
     endorsed = ANY_SELF_HARM(merged) and any(question.id in SELF_HARM_QUESTIONS for question in section.questions)
     valid = form.validate()
     valid = add_errors(form, unit_problems) and valid
-    values = {**to_answers(form, shown), **kept} if valid else None
-    if values is None or not definition_accepts(form, values) or not consistent(form, section, values, answers):
+    # The answers that pass on their own are also checked together, so a page shows every problem at once, not a
+    # "None of these" ticked with another box only after the missing answers are given.
+    values = {**to_answers(form, [question for question in shown if not form[question.id].errors]), **kept}
+    valid = definition_accepts(form, values) and valid
+    if not consistent(form, section, values, answers) or not valid:
         if newly_urgent(answers, merged):
             store.mark_urgent(intake, merged)
             send_soon()
@@ -223,7 +226,7 @@ def url_of(following: flow.Next, changed: Section | None = None) -> str:
     if following.page == flow.CRISIS:
         return url_for("intake.crisis", then="back" if following.then_back else None, review=review)
     if following.page in (flow.STEP, flow.MORE):
-        return url_for("intake.step", section_id=following.section.id, review=review)
+        return url_for("intake.step", section_id=following.section.id, review=review, _anchor=following.at or None)
     if following.page == flow.REVIEW and changed:
         return url_for("intake.review", changed=changed.id, _anchor=f"step-{changed.id}")
     return url_for("intake.review" if following.page == flow.REVIEW else "intake.welcome")

@@ -69,6 +69,18 @@ def test_touch_targets_are_large_enough(phone):
         assert box.bounding_box()["height"] >= 44
 
 
+def test_the_crisis_numbers_in_a_sentence_are_large_enough_to_tap(phone):
+    start(phone)
+    phone.goto("/step/safety")
+    numbers = phone.locator(".crisis-box a[href^='tel:'], footer.site-footer a[href^='tel:']")
+    assert numbers.count() == 4
+    for number in numbers.all():
+        box = number.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, number.inner_text()
+    crisis_box, words = phone.locator(".crisis-box"), phone.locator(".crisis-box p")
+    assert words.bounding_box()["y"] - crisis_box.bounding_box()["y"] <= 16, "the box starts with its words"
+
+
 def test_a_whole_intake_works_with_the_keyboard_only(browser, base_url, axe):
     context = browser.new_context(viewport=DESKTOP, base_url=base_url)
     context.set_default_timeout(10_000)
@@ -135,6 +147,9 @@ def test_the_self_harm_path_reaches_the_crisis_page(phone, axe):
     call = phone.get_by_role("link", name=re.compile("Call 988"))
     assert call.get_attribute("href") == "tel:988"
     assert call.bounding_box()["height"] >= 44
+    clinic = phone.get_by_role("link", name=re.compile("Call the clinic")).locator(".phone-number")
+    assert clinic.inner_text() == "555 010 0100"
+    assert clinic.evaluate("number => number.getClientRects().length") == 1, "the clinic's number on one line"
     check_page(axe, phone, "phone-crisis")
 
 
