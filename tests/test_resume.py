@@ -125,3 +125,29 @@ def test_patient_ids_never_appear_in_urls(patient, answers):
         response = patient.answer(section_id, answers[section_id])
         assert "Alex" not in response.headers["Location"]
         assert "1985" not in response.headers["Location"]
+
+
+def test_a_patient_who_lost_the_code_gets_a_new_one_from_any_later_page_and_goes_back_to_the_form(app, patient,
+                                                                                                  answers):
+    old = first_step_with_code(patient, answers)
+    patient.answer("reasons", answers["reasons"])
+    page = patient.client.get("/step/mood").text
+    assert 'href="/your-code">Lost your code?</a>' in page
+    assert 'href="/your-code"' in patient.client.get("/review").text
+
+    asked = patient.client.get("/your-code").text
+    assert "already shown" in asked and CODE.search(asked) is None, "a GET shows no code and makes none"
+    shown = patient.post_form("/your-code").text
+    new = CODE.search(shown).group(1)
+    assert new != old
+    assert 'href="/step/mood">Go back to my form</a>' in shown, "back to the first page with a gap"
+
+    other_device = type(patient)(app.test_client())
+    assert other_device.post_form("/resume", {"code": new, "date_of_birth": "1985-03-27"}).status_code == 302
+
+
+def test_the_first_page_offers_no_lost_code_link_before_a_code_exists(patient):
+    patient.start()
+    assert "Lost your code?" not in patient.client.get("/step/about_you").text
+    asked = patient.client.get("/your-code").text
+    assert "Get a code to finish later" in asked and "already shown" not in asked

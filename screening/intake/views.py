@@ -212,7 +212,7 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
 def go(following: flow.Next, intake=None, changed: Section | None = None):
     """Send the patient where the flow says; the resume code is shown in this response, never redirected to."""
     if following.page == flow.CODE:
-        return show_new_code(intake)
+        return show_new_code(intake, url_for("intake.step", section_id=next_section(SECTIONS[0]).id), first=True)
     if following.new:
         session[NEW_KEY] = {"section": following.section.id, "ids": vault().encrypt(list(following.new))}
     if following.adding_row:
@@ -300,22 +300,31 @@ def shown_questions(section_id: str):
     return jsonify(visible=reveal.visible_ids(section, answers, posted))
 
 
-def show_new_code(intake):
+def show_new_code(intake, then: str, first: bool = False):
     """The code is rendered straight into this response, never stored in the cookie; no-store
-    keeps it out of the browser's cache."""
+    keeps it out of the browser's cache. `then`: where the patient goes on, after the first page or back to the
+    form when they asked for a new code."""
     code = resume_codes.issue(intake)
-    return render_template("intake/code.html", code=code, next_section=next_section(SECTIONS[0]))
+    return render_template("intake/code.html", code=code, then=then, first=first)
+
+
+def back_to_form(intake) -> str:
+    return url_of(flow.resume_at(store.answers_of(intake)))
 
 
 @bp.get("/your-code")
 def resume_code():
-    require_intake()
-    return render_template("intake/code.html", code=None, next_section=next_section(SECTIONS[0]))
+    """Reached from "Lost your code?" on every page after the first: a new code, by a button (a GET changes
+    nothing)."""
+    intake = require_intake()
+    return render_template("intake/code.html", code=None, had_code=intake.resume_hash is not None,
+                           then=back_to_form(intake))
 
 
 @bp.post("/your-code")
 def new_resume_code():
-    return show_new_code(require_intake())
+    intake = require_intake()
+    return show_new_code(intake, back_to_form(intake))
 
 
 @bp.route("/resume", methods=["GET", "POST"])
