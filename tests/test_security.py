@@ -7,6 +7,7 @@ import os
 import re
 
 import pytest
+import sqlalchemy
 from answer_sets import nothing_of_note
 from helpers import Patient
 from pypdf import PdfReader
@@ -199,3 +200,15 @@ def test_a_shared_tablet_offers_no_answer_typed_there_before(patient):
     assert {"medicines_list", "antidepressants-0-name", "support_person_phone", "bp_systolic"} <= boxes.keys()
     assert {name: value for name, value in boxes.items() if name in contact} == contact
     assert {name: value for name, value in boxes.items() if name not in contact and value != "off"} == {}
+
+
+def test_a_database_error_never_quotes_the_values_sent_with_it(app):
+    """A failed statement's message is what reaches a log; it names the statement, not the values."""
+    marker = "Marker-Value-7Q3"
+    with app.app_context():
+        taken = intake_store.start().public_id
+        with pytest.raises(sqlalchemy.exc.IntegrityError) as refused:
+            db.session.execute(db.insert(Intake).values(public_id=taken, answers=marker.encode()))
+        db.session.rollback()
+    assert marker not in str(refused.value) and taken not in str(refused.value)
+    assert "hidden due to hide_parameters" in str(refused.value)

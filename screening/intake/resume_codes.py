@@ -45,7 +45,8 @@ def issue(intake: Intake) -> str:
 
 def find(code: str, date_of_birth: date) -> Intake | None:
     """The intake with this code and date of birth, or None; a wrong code, a wrong date and a code locked
-    after too many wrong dates all look alike, and take the same work (two keyed hashes, no decryption)."""
+    after too many wrong dates all look alike (two keyed hashes, no decryption). A wrong date also writes its
+    count, so it is slower: that says a code exists, which no one finds by guessing 78 bits."""
     lookup = vault().lookup_hash(normalise_code(code))
     born = dob_hash(date_of_birth.isoformat())
     intake = db.session.execute(db.select(Intake).filter_by(resume_hash=lookup)).scalar_one_or_none()
