@@ -64,7 +64,7 @@ def test_impossible_blood_pressure_is_refused_with_the_allowed_range(app, patien
 def test_letters_in_a_whole_number_field_are_refused(app, patient, answers):
     patient.start()
     response = patient.answer("substances", {**answers["substances"], "drug_use_count": "twice"})
-    refused(response, "Enter a whole number using digits only")
+    refused(response, "Enter a whole number using only the digits 0 to 9.")
     assert 'value="twice"' in response.text
     assert saved(app) == {}
 

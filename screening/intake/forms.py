@@ -72,7 +72,7 @@ class PlainIntegerField(IntegerField):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError("Enter a whole number using digits only, like 120.") from None
+            raise ValueError("Enter a whole number using only the digits 0 to 9.") from None
 
 
 class PlainDecimalField(DecimalField):
