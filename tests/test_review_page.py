@@ -30,13 +30,17 @@ def test_the_review_lists_every_answer_of_every_step_with_a_change_link(patient,
             assert f"<dd>{escaped(row.text)}" in html, row.question.id
 
 
-def test_a_step_line_says_how_many_answers_it_holds_and_how_many_were_left_empty(patient):
+def test_a_step_line_says_how_many_answers_it_holds_and_how_many_blanks_may_be_missed(patient):
     patient.complete(as_pages(typical_issue_patient()))
     html = patient.client.get("/review").text
     assert re.search(r"2\. Why you are coming and what you have tried</h2>\s*"
                      r"<span class=\"review-count\">8 answers</span>", html)
-    # Nothing added under "other allergies" and "other health problems".
-    assert re.search(r"Other health</h2>\s*<span class=\"review-count\">8 answers, 2 left empty</span>", html)
+    # Nothing added under "other allergies" and "other health problems": free text with nothing to add.
+    assert re.search(r"Other health</h2>\s*<span class=\"review-count\">8 answers</span>", html)
+    patient.complete(as_pages(nothing_of_note()))
+    html = patient.client.get("/review").text
+    # Sex at birth, height and weight skipped (the two free-text boxes are not counted).
+    assert re.search(r"Other health</h2>\s*<span class=\"review-count\">\d+ answers?, 3 left empty</span>", html)
 
 
 def test_issue_15s_typical_patients_steps_all_start_closed(patient):

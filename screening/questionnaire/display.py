@@ -31,15 +31,16 @@ class SectionRows:
 
     @property
     def left_empty(self) -> int:
-        return len(self.rows) - self.answered
+        """Blanks the patient may have passed over by mistake: a question they must answer before sending, or a
+        choice, number or date left empty (a choice offers "Not sure" or "I would rather not say", so an empty one
+        is more likely missed than meant). An empty free-text box usually means nothing to add, so is not counted:
+        "2 left empty" for it would only worry the patient."""
+        return sum(1 for row in self.rows
+                   if not row.answered and (row.question.is_required or row.question.type not in FREE_TEXT))
 
     @property
     def needs_a_look(self) -> bool:
-        """A blank the patient may have passed over by mistake: a question they must answer before sending, or a
-        choice, number or date left empty (a choice offers "Not sure" or "I would rather not say", so an empty one
-        is more likely missed than meant). An empty free-text box usually means nothing to add, so is not one."""
-        return any(not row.answered and (row.question.is_required or row.question.type not in FREE_TEXT)
-                   for row in self.rows)
+        return self.left_empty > 0
 
 
 def is_not_sure(value: Any) -> bool:
