@@ -344,3 +344,18 @@ def test_demo_fills_a_living_queue(app, runner, make_staff, count):
     assert result.exit_code == 0, result.output
     page = make_staff().client.get("/staff/").text
     assert len(re.findall(r'href="/staff/intakes/', page)) == count
+
+
+def test_the_accounts_page_ties_each_error_to_its_box_and_repeats_no_id(make_staff):
+    admin = make_staff("admin@clinic.test", role="admin")
+    make_staff("nurse@clinic.test", signed_in=False)
+    make_staff("doctor@clinic.test", signed_in=False)
+    refused = admin.post("/staff/accounts", {"email": "not an email", "role": "staff",
+                                             "password": "a long enough password"}, page="/staff/accounts")
+    assert refused.status_code == 422
+    html = refused.text
+    [error_id] = re.findall(r'<p class="field-error" id="([^"]+)"', html)
+    assert re.search(rf'<input[^>]*aria-describedby="{error_id}"[^>]*id="email"', html) or \
+        re.search(rf'<input[^>]*id="email"[^>]*aria-describedby="{error_id}"', html)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(id_ for id_ in ids if ids.count(id_) > 1)

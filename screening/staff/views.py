@@ -354,7 +354,7 @@ def staff_accounts():
             flash(f"Account created for {user.email}.")
             return redirect(url_for("staff.staff_accounts"))
     users = db.session.scalars(db.select(StaffUser).order_by(StaffUser.email)).all()
-    return render_template("staff/accounts.html", users=users, form=form, password_form=PasswordForm()), \
+    return render_template("staff/accounts.html", users=users, form=form), \
         422 if form.errors else 200
 
 
