@@ -151,3 +151,10 @@ def test_the_first_page_offers_no_lost_code_link_before_a_code_exists(patient):
     assert "Lost your code?" not in patient.client.get("/step/about_you").text
     asked = patient.client.get("/your-code").text
     assert "Get a code to finish later" in asked and "already shown" not in asked
+
+
+def test_each_resume_box_is_described_only_by_its_hint_and_error(client):
+    """A screen reader reads an input's description: never an empty or dangling one."""
+    boxes = re.findall(r"<input[^>]*>", client.get("/resume").text)
+    described = [re.search(r'aria-describedby="([^"]*)"', box) for box in boxes if 'type="hidden"' not in box]
+    assert [match.group(1) if match else None for match in described] == ["code-hint", None]
