@@ -359,3 +359,18 @@ def test_the_accounts_page_ties_each_error_to_its_box_and_repeats_no_id(make_sta
         re.search(rf'<input[^>]*id="email"[^>]*aria-describedby="{error_id}"', html)
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), sorted(id_ for id_ in ids if ids.count(id_) > 1)
+
+
+def test_the_first_to_mark_an_intake_reviewed_stays_its_reviewer(app, make_staff):
+    intake_id = store(app, nothing_of_note())
+    nurse, doctor = make_staff(), make_staff("doctor@clinic.test")
+    page = f"/staff/intakes/{intake_id}"
+    nurse.post(f"{page}/reviewed", page=page)
+    second = doctor.post(f"{page}/reviewed", page=page)
+    assert second.status_code == 302
+    shown = doctor.client.get(page).text
+    assert "Someone else had already marked it as reviewed" in shown and "Reviewed by nurse@clinic.test" in shown
+    with app.app_context():
+        assert db.session.get(Intake, intake_id).reviewed_by_id == staff_id(app, nurse.email)
+    reviews = [action for action in actions(app) if action[0] == "review"]
+    assert reviews == [("review", staff_id(app, nurse.email), intake_id)]

@@ -90,11 +90,17 @@ def list_queue(chosen: QueueFilter, page: int, today: date, per_page: int = PER_
     return QueuePage(rows, total, page, pages, counts)
 
 
-def mark_reviewed(intake: Intake, by, at: datetime) -> None:
-    intake.reviewed_at = at
-    intake.reviewed_by_id = by.id
+def mark_reviewed(intake: Intake, by, at: datetime) -> bool:
+    """The first to mark an intake reviewed is the one who reviewed it: a second press (another staff member
+    with the page open) changes nothing, and False says so."""
+    marked = db.session.execute(
+        db.update(Intake).where(Intake.id == intake.id, Intake.reviewed_at.is_(None))
+        .values(reviewed_at=at, reviewed_by_id=by.id)
+    ).rowcount
     db.session.commit()
-    audit.record(audit.REVIEW, actor=by, intake_id=intake.id)
+    if marked:
+        audit.record(audit.REVIEW, actor=by, intake_id=intake.id)
+    return bool(marked)
 
 
 @dataclass(frozen=True)

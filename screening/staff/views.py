@@ -272,8 +272,10 @@ def summary_pdf(intake_id: int):
 @login_required
 def reviewed(intake_id: int):
     record = submitted_intake(intake_id)
-    mark_reviewed(record, current_user, utcnow())
-    flash("Marked as reviewed.")
+    if mark_reviewed(record, current_user, utcnow()):
+        flash("Marked as reviewed.")
+    else:
+        flash("Someone else had already marked it as reviewed: their name is below.")
     return redirect(url_for("staff.intake", intake_id=record.id))
 
 
