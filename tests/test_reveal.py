@@ -9,6 +9,7 @@ import zlib
 from helpers import hidden_on, shown_on
 from itsdangerous import base64_decode
 
+from screening.extensions import limiter
 from screening.intake import store as intake_store
 from screening.models import Intake, db
 from screening.questionnaire import SECTION_BY_ID
@@ -174,3 +175,13 @@ def test_marks_are_dropped_when_the_patient_goes_elsewhere(patient, answers):
     patient.answer("heart", {**answers["heart"], "bp_reading_when": "past_week"})
     assert 'class="tag-new"' not in patient.page("other_health").text
     assert 'class="tag-new"' not in patient.page("heart").text
+
+
+def test_the_reveal_count_is_kept_under_a_hash_not_the_drafts_id(app, patient, answers):
+    """The id in the session is what points a browser at a draft: the rate-limit store never holds it."""
+    patient.start()
+    assert ask(patient, "heart", answers["heart"]).status_code == 200
+    with app.app_context():
+        public_id = db.session.execute(db.select(Intake.public_id)).scalar_one()
+    keys = " ".join(str(key) for key in limiter.storage.storage)
+    assert "intake:" in keys and public_id not in keys

@@ -278,9 +278,10 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
 
 def reveal_key() -> str:
     """Reveals are counted per intake, so patients at one clinic's tablets, behind one address, never share a
-    count; a request without an intake is counted by address (and refused)."""
+    count; a request without an intake is counted by address (and refused). The count is kept under a keyed hash
+    of the intake's id, which alone points a session at a draft, never the id itself (Redis in production)."""
     held = session.get(SESSION_KEY)
-    return f"intake:{held}" if held else get_remote_address()
+    return "intake:" + vault().lookup_hash(f"reveal:{held}") if held else get_remote_address()
 
 
 @bp.post("/step/<section_id>/shown")
