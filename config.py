@@ -67,7 +67,8 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = 4 * 3600
-    # hide_parameters: a database error's message (which may reach a log) never quotes the values sent with it.
+    # hide_parameters: a database error's message (which may reach a log) never quotes the values sent with it (only
+    # PostgreSQL's own detail names a duplicate key: random ids and hashes, never answers).
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     # Development creates missing keys under instance/; production refuses to start without them.
     CREATE_MISSING_KEYS = False
