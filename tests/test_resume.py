@@ -132,7 +132,7 @@ def test_a_patient_who_lost_the_code_gets_a_new_one_from_any_later_page_and_goes
     old = first_step_with_code(patient, answers)
     patient.answer("reasons", answers["reasons"])
     page = patient.client.get("/step/mood").text
-    assert 'href="/your-code">Lost your code?</a>' in page
+    assert 'Lost your code? <a href="/your-code">Get a new one</a>' in page
     assert 'href="/your-code"' in patient.client.get("/review").text
 
     asked = patient.client.get("/your-code").text
