@@ -24,6 +24,12 @@ def fill(page, data: dict) -> None:
             page.fill(f"[name='{name}']", value)
 
 
+def in_view(page, locator) -> bool:
+    """The element's top (or its first 200 px) is on the phone's screen."""
+    box = locator.bounding_box()
+    return box["y"] >= 0 and box["y"] + min(box["height"], 200) <= page.viewport_size["height"]
+
+
 def save(page) -> None:
     page.get_by_role("button", name="Save and continue").click()
 

@@ -1,17 +1,10 @@
 """On a phone, after a jump or a reload the patient sees the question they were at: an error link's item is not
 hidden under the answer grid's sticky headings; the units switch sits under height and weight and comes back to
-them; "Add another medicine" without JavaScript comes back to the new row."""
+them ("Add another medicine" without JavaScript coming back to the new row is in test_gates_and_rows.py)."""
 
-from conftest import PHONE
 from helpers import typical_answers
-from intake_driver import fill, save, start
+from intake_driver import fill, in_view, save, start
 from playwright.sync_api import expect
-from test_gates_and_rows import open_table
-
-
-def in_view(page, locator) -> bool:
-    box = locator.bounding_box()
-    return box["y"] >= 0 and box["y"] + min(box["height"], 200) <= PHONE["height"]
 
 
 def test_an_error_link_shows_its_grid_item_below_the_sticky_headings(phone):
@@ -40,14 +33,3 @@ def test_the_units_switch_sits_under_weight_and_the_page_comes_back_at_the_heigh
     fill(phone, typical_answers()["other_health"])
     phone.press("#weight_lb", "Enter")  # Enter in a box still saves and continues, not switches back
     phone.wait_for_url("**/step/medicines")
-
-
-def test_add_another_medicine_without_javascript_comes_back_at_the_new_row(browser, base_url):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)
-    page = context.new_page()
-    open_table(page, javascript=False)
-    page.fill("#antidepressants-0-name", "Sertraline")
-    page.get_by_role("button", name="Add another medicine").click()
-    page.wait_for_url("**/step/reasons#antidepressants-row-2")
-    assert in_view(page, page.locator("#antidepressants-1-name"))
-    context.close()
