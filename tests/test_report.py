@@ -63,6 +63,13 @@ def test_no_urgent_box_without_an_urgent_flag():
     assert "No topics were raised by the answers." in first
 
 
+def test_an_urgent_topic_alone_says_no_other_topics_were_raised():
+    quiet = {**nothing_of_note(), "treatments_tried": ["not_sure"], "augmentation": "no", "therapist_now": "yes"}
+    first = pdf_pages({**quiet, "asq_1": "yes", "asq_5": "no"})[0]
+    assert [flag.level for flag in evaluate({**quiet, "asq_1": "yes", "asq_5": "no"}, SUBMITTED.date())] == ["urgent"]
+    assert "No other topics were raised by the answers." in first.split("Topics to discuss")[1]
+
+
 def test_flags_show_their_evidence_reason_and_source(positive_pages):
     text = squeeze(" ".join(positive_pages))
     for flag in evaluate(everything_positive(), SUBMITTED.date()):
