@@ -523,7 +523,8 @@ def test_phq9_bands(total, band):
 
 @pytest.mark.parametrize(
     ("total", "band"),
-    [(4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"), (15, "severe"), (21, "severe")],
+    [(0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"), (15, "severe"),
+     (21, "severe")],
 )
 def test_gad7_bands(total, band):
     gad7 = scores(items("gad7", 7, total))[1]
