@@ -2,6 +2,7 @@
 answers that do not, every threshold at its boundary, the instrument scores, and the wording."""
 
 import copy
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -358,6 +359,13 @@ def test_age_boundaries(born, fires):
     assert ("R-AGE" in raised(born)) is fires
 
 
+def test_age_counts_a_birthday_already_passed_this_year():
+    """TODAY is 15 November: someone born in March has had this year's birthday."""
+    assert "R-AGE" not in raised({"date_of_birth": "2008-03-01"}), "18 since March"
+    assert raised({"date_of_birth": "1961-03-01"})["R-AGE"].title == "Age 65: 65 or over"
+    assert "R-AGE" not in raised({"date_of_birth": "1961-12-01"}), "64 until December"
+
+
 def test_age_is_counted_on_the_day_passed_in():
     assert raised(AGE_17)["R-AGE"].title == "Age 17: under 18"
     assert raised(AGE_65)["R-AGE"].title == "Age 65: 65 or over"
@@ -515,7 +523,8 @@ def test_phq9_bands(total, band):
 
 @pytest.mark.parametrize(
     ("total", "band"),
-    [(4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"), (15, "severe"), (21, "severe")],
+    [(0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"), (15, "severe"),
+     (21, "severe")],
 )
 def test_gad7_bands(total, band):
     gad7 = scores(items("gad7", 7, total))[1]
@@ -548,6 +557,34 @@ def test_auditc_incomplete_is_positive_only_once_the_cut_off_is_reached():
     assert scores({"auditc_1": "4_or_more_a_week", "sex_at_birth": "male"})[2].positive is True
     partial = scores({"auditc_1": "monthly_or_less"})[2]
     assert (partial.total, partial.complete, partial.positive) == (1, False, None)
+
+
+def test_auditc_says_not_answered_only_when_no_item_was_answered():
+    assert scores({})[2].band == "not answered"
+    partial = scores({"auditc_1": "monthly_or_less", "sex_at_birth": "male"})[2]
+    assert (partial.band, partial.positive) == ("not enough answers to tell (cut-off 4 for men)", None)
+
+
+# The app stores answers as JSON: read back, their text is not the same string object as a literal in the code.
+
+def stored(answers: dict) -> dict:
+    return json.loads(json.dumps(answers))
+
+
+def test_auditc_of_stored_answers_follows_the_reference():
+    never = scores(stored({"auditc_1": "never", "sex_at_birth": "male"}))[2]
+    assert (never.total, never.complete, never.positive, never.band) == (0, True, False, "below cut-off (4 for men)")
+    man = scores(stored({**drinks(3), "sex_at_birth": "male"}))[2]
+    assert (man.positive, man.band) == (False, "below cut-off (4 for men)")
+    assert "R-SUD-ALCOHOL" not in raised(stored({**drinks(3), "sex_at_birth": "male"}))
+    woman = scores(stored({**drinks(3), "sex_at_birth": "female"}))[2]
+    assert (woman.positive, woman.band) == (True, "positive screen (cut-off 3 for women)")
+
+
+def test_adequate_trials_of_stored_answers_are_counted():
+    answers = stored({"treatments_tried": ["antidepressants"], "antidepressants": [row("6_weeks_or_more", "no")]})
+    assert raised(answers)["R-TRD"].title == (
+        "Treatment history: 1 antidepressant trial of 6 weeks or more without a good response")
 
 
 def test_a_flag_as_json_data():
