@@ -4,7 +4,7 @@ The library is a table of 107,000 name variants (DrugBank, MeSH, NHS, MedlinePlu
 index of their letter triples; loading it takes a few seconds and about 350 MB, in every process that imports it.
 We use only its exact matches, and only of one or two words (the most it matches), so a child process loads it,
 writes those variants with the names of their drugs, and ends, giving the memory back. The web processes and the
-worker keep the names (a few MB). Run as a script, this file is that child: it imports nothing of ours.
+worker keep the names (about 25 MB). Run as a script, this file is that child: it imports nothing of ours.
 """
 
 import json

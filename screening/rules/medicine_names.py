@@ -9,7 +9,7 @@ names are shown to the clinician as the patient typed them.
 
 The library takes seconds and about 350 MB to load, so a child process reads it (drug_library.py), once per
 process, on first use; this process keeps its names of one or two words, each with the names of its drugs where
-one of our classes has them (a few MB).
+one of our classes has them (about 25 MB).
 """
 
 import re
@@ -166,8 +166,7 @@ def _load_names() -> dict[str, tuple[str, ...]]:
     global _names
     with _loading:
         if _names is None:
-            none: tuple[str, ...] = ()
-            read = {variant: tuple(name for name in drugs if classes_of(name)) or none
+            read = {variant: tuple(name for name in drugs if classes_of(name))
                     for variant, drugs in read_in_child().items()}
             _names = read | {brand: (generic,) for brand, generic in BRANDS.items()}
     return _names
