@@ -58,6 +58,7 @@ test: test-packages $(VENV)/.installed $(LFORMS)/node_modules/.installed
 
 bench: test-packages $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_pdf.py
+	$(BIN)/python tests/benchmarks/bench_clinician_reading.py
 	$(BIN)/python tests/benchmarks/bench_queue.py
 	$(BIN)/python tests/benchmarks/bench_load.py
 	$(BIN)/python tests/benchmarks/bench_memory.py

@@ -112,7 +112,7 @@ def test_one_antidepressant_listed_is_said_in_the_singular():
     one = {**nothing_of_note(), "treatments_tried": ["antidepressants"], "augmentation": "no",
            "antidepressants": [{"name": "Sertraline", "duration": "6_weeks_or_more", "helped": "no"}]}
     lines = {line.rule_id: line.facts for _, _, topic in summary_of(one).overview.topics for line in topic}
-    assert lines["R-TRD"] == "1 antidepressant listed, 1 adequate without response"
+    assert lines["R-TRD"] == "1 antidepressant listed"
 
 
 def test_the_longest_intake_is_at_most_8_pages_and_a_typical_one_at_most_3(positive):

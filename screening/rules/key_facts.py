@@ -11,7 +11,7 @@ from ..questionnaire.model import NOT_SURE, is_blank
 from ..questionnaire.sections.safety import ASQ_POSITIVE, PHQ9_ITEM_9_POSITIVE
 from ..questionnaire.types import answer_text, type_of
 from .catalogue import HIGH_READING
-from .checks import Answers, adequate_trials
+from .checks import Answers
 from .engine import Flag
 
 # What a yes to a question means, in a few words.
@@ -154,8 +154,7 @@ def treatments(answers: Answers) -> str:
     ticked = answers.get("treatments_tried") or []
     helped = {"ect": "ECT", "tms": "TMS"}
     return joined(
-        f"{len(tried)} antidepressant{'' if len(tried) == 1 else 's'} listed, {adequate_trials(answers)} adequate "
-        "without response" if tried else "",
+        f"{len(tried)} antidepressant{'' if len(tried) == 1 else 's'} listed" if tried else "",
         f"augmented with {answers.get('augmentation_which')}" if answers.get("augmentation_which") else "",
         "talk therapy " + words(answers, "psychotherapy_duration") if "talk_therapy" in ticked else "",
         *(f"{name} helped: {words(answers, key + '_helped')}" for key, name in helped.items() if key in ticked),
