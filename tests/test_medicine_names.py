@@ -75,6 +75,28 @@ def test_the_names_are_shown_as_typed_and_a_misspelling_says_how_it_was_read():
     assert classes_named("Xanax and lorazepan") == {"benzodiazepines": ("Xanax", "lorazepan (read as lorazepam)")}
 
 
+def test_a_name_in_a_part_that_says_it_was_stopped_is_shown_with_that_part_in_the_patients_words():
+    assert classes_named("lorazepam 1 mg, stopped sertraline in May") == {
+        "benzodiazepines": ("lorazepam",), "antidepressants": ("\u201cstopped sertraline in May\u201d",)}
+    assert classes_named("used to take xanex. Now nothing") == {
+        "benzodiazepines": ("\u201cused to take xanex\u201d (xanex read as alprazolam)",)}
+    assert classes_named("allergic to codeine; tramadol 50 mg for pain") == {
+        "opioids": ("\u201callergic to codeine\u201d", "tramadol")}
+
+
+def test_only_words_that_say_not_now_quote_the_part_and_a_long_part_is_cut():
+    assert classes_named("Xanax 0.5 mg, not sure of the dose") == {"benzodiazepines": ("Xanax",)}
+    long = "I stopped taking Xanax two years ago because it made me far too sleepy at work"
+    assert classes_named(long) == {
+        "benzodiazepines": ("\u201cI stopped taking Xanax two years ago because it made\u2026\u201d",)}
+
+
+def test_a_medicine_written_as_stopped_still_raises_its_topic_for_the_clinician_to_ask():
+    answers = {**nothing_of_note(), "medicine_classes": ["none"], "medicines_list": "stopped Xanax last year"}
+    flags = {flag.rule_id: flag for flag in evaluate(answers, date(2026, 11, 20))}
+    assert [item.answer for item in flags["R-MED-BENZODIAZEPINES"].evidence] == ["\u201cstopped Xanax last year\u201d"]
+
+
 def test_every_class_of_the_reference_has_names_in_the_table_and_in_the_test():
     reference_classes = {"benzodiazepines", "anticonvulsants", "maoi", "stimulants", "opioids", "sleep_medicines",
                          "naltrexone", "buprenorphine_methadone", "blood_pressure", "nmda"}

@@ -108,6 +108,13 @@ def test_key_facts_follow_each_title_in_a_few_words(positive):
     assert squeeze("Takes a benzodiazepine · Lorazepam") in first
 
 
+def test_page_one_shows_a_stopped_medicine_in_the_patients_words_beside_its_topic():
+    answers = {**nothing_of_note(), "medicine_classes": ["none"],
+               "medicines_list": "sertraline 100 mg, stopped Xanax last year"}
+    first = squeeze(pages_of(render_pdf(summary_of(answers)))[0])
+    assert squeeze("Takes a benzodiazepine · \u201cstopped Xanax last year\u201d") in first
+
+
 def test_one_antidepressant_listed_is_said_in_the_singular():
     one = {**nothing_of_note(), "treatments_tried": ["antidepressants"], "augmentation": "no",
            "antidepressants": [{"name": "Sertraline", "duration": "6_weeks_or_more", "helped": "no"}]}

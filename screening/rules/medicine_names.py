@@ -4,8 +4,10 @@ Names are found by the drug-name library `drug-named-entity-recognition` (offlin
 DrugBank, MeSH, NHS and MedlinePlus), exact matches only: its fuzzy mode reads everyday words as drugs
 ("pressure" as hydralazine). The library has no drug classes, so a name gets its class from our own table
 below. Misspellings ("lorazepan", "xanex") are matched here, by edit distance, and only against our own list
-of US names that have a class. Nothing here understands negation: "stopped Xanax" still names Xanax, so the
-names are shown to the clinician as the patient typed them.
+of US names that have a class. Nothing here decides that a medicine is not taken now: "stopped Xanax" still
+names Xanax and raises its topic. But a name in a part of the list (between commas, semicolons, new lines or
+full stops) that says it may not be taken now ("stopped", "used to", "allergic") is shown with that part in
+the patient's words, so the clinician reads "stopped Xanax last year", not "Xanax".
 
 The library takes seconds and about 350 MB to load, so a child process reads it (drug_library.py), once per
 process, on first use; this process keeps its names of one or two words, each with the names of its drugs where
@@ -139,6 +141,11 @@ def antidepressant_names() -> tuple[str, ...]:
 
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")  # words and numbers apart: "200mg" -> 200, mg; "Tylenol-3" -> Tylenol, 3
+PART = re.compile(r"[,;\n]|\.(?=\s|$)")  # "0.5 mg" keeps its point; a sentence's full stop ends a part
+NOT_NOW = re.compile(
+    r"\b(stopped|stop|quit|no longer|not taking|not on|don't take|do not take|used to|previously|formerly|"
+    r"in the past|discontinued|weaned|tapered|came off|went off|allergic|allergy)\b", re.IGNORECASE)
+LONGEST_PART = 10  # words of a part shown with a name; more is cut with "…"
 SHORTEST_MISSPELLING = 5  # shorter words are too close to too many others
 
 _loading = threading.Lock()
@@ -180,21 +187,37 @@ def classes_named(text: Any) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1024)
 def _classes_named(text: str) -> dict[str, tuple[str, ...]]:
-    tokens = TOKEN.findall(text)
     found: dict[str, list[str]] = defaultdict(list)
+    for part in PART.split(text):
+        for option, typed in _named_in_part(part):
+            found[option].append(typed)
+    return {option: tuple(dict.fromkeys(names)) for option, names in found.items()}
+
+
+def _named_in_part(part: str) -> list[tuple[str, str]]:
+    """(class, name as typed) for each name in one part of the list; the name is the whole part, quoted, when the
+    part says the medicine may not be taken now."""
+    tokens = TOKEN.findall(part)
+    named: list[tuple[str, str, str | None]] = []  # class, the words typed, what a misspelling was read as
     used: set[int] = set()
     for drugs, start, end in find_drugs(tokens):
-        typed = " ".join(tokens[start:end])
-        for option in (option for drug in drugs for option in classes_of(drug)):
-            found[option].append(typed)
+        named += [(option, " ".join(tokens[start:end]), None) for drug in drugs for option in classes_of(drug)]
         used.update(range(start, end))
     for index, token in enumerate(tokens):
         if index in used or len(token) < SHORTEST_MISSPELLING or not token.isalpha():
             continue
         name = misspelt(token.lower())
-        for option in classes_of(name or ""):
-            found[option].append(f"{token} (read as {name})")
-    return {option: tuple(dict.fromkeys(names)) for option, names in found.items()}
+        named += [(option, token, name) for option in classes_of(name or "")]
+    if NOT_NOW.search(part):
+        return [(option, quoted(part) + (f" ({typed} read as {read_as})" if read_as else ""))
+                for option, typed, read_as in named]
+    return [(option, f"{typed} (read as {read_as})" if read_as else typed) for option, typed, read_as in named]
+
+
+def quoted(part: str) -> str:
+    """A part of the list in the patient's words, in quotation marks, cut at LONGEST_PART words."""
+    words = part.split()
+    return "\u201c" + " ".join(words[:LONGEST_PART]) + ("\u2026" if len(words) > LONGEST_PART else "") + "\u201d"
 
 
 def classes_of(name: str) -> set[str]:
