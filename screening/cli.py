@@ -198,8 +198,8 @@ def read_answers(file, complete: bool, consequence: str = "") -> dict:
         data = json.load(file)
         if isinstance(data, dict) and "resourceType" in data:
             data = fhir_import.answers_from_response(data)
-        if isinstance(data, dict) and answers_format.format_of(data) < answers_format.FORMAT_VERSION:
-            data = _upgraded(file.name, data)
+        if isinstance(data, dict):
+            data = _upgraded(data)
         return check_answers(data, today=date.today(), complete=complete)
     except json.JSONDecodeError as error:
         raise click.ClickException(f"{file.name} is not valid JSON: {error}.{consequence}") from None
@@ -207,13 +207,19 @@ def read_answers(file, complete: bool, consequence: str = "") -> dict:
         raise click.ClickException(f"{file.name}: {error}.{consequence}") from None
 
 
-def _upgraded(name: str, answers: dict) -> dict:
-    """An old answers file in today's format, and a word (on stderr, so `flags` still prints plain JSON) on what
-    changed."""
+def _upgraded(answers: dict) -> dict:
+    """The answers as today's questions are asked, and a word (on stderr, so `flags` still prints plain JSON) on
+    what changed: an older format upgraded, or a format-3 file's pregnancy answers of a "Male" patient dropped
+    (written when everyone was asked them)."""
+    version = answers_format.format_of(answers)
     upgraded = answers_format.upgrade(answers)
+    if version == answers_format.FORMAT_VERSION and upgraded == answers:
+        return answers
     said = "; ".join(answers_format.changes(answers, upgraded)) or "nothing changed"
-    click.echo(f"Answers file in format {answers_format.format_of(answers)} (today's is "
-               f"{answers_format.FORMAT_VERSION}), read as format {answers_format.FORMAT_VERSION}: {said}.", err=True)
+    read_as = (f"in format {version} (today's is {answers_format.FORMAT_VERSION}), read as format "
+               f"{answers_format.FORMAT_VERSION}" if version < answers_format.FORMAT_VERSION else
+               f"in format {version} (today's), read as its questions are asked today")
+    click.echo(f"Answers file {read_as}: {said}.", err=True)
     return upgraded
 
 

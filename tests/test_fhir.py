@@ -353,7 +353,7 @@ def test_the_gad7_answer_code_lhc_forms_uses_for_item_2_loads_as_more_than_half_
     assert stored(app)[0]["gad7_2"] == "2"
 
 
-# "Not sure" to a number: the item stays an integer, the answer carries no number and says why
+# "Not sure" to a number: the item stays an integer; a boolean item right after it carries "Not sure"
 
 
 def unsure_of_drugs() -> dict:
@@ -361,23 +361,45 @@ def unsure_of_drugs() -> dict:
             "drugs_last_used": "past_year"}
 
 
-def test_the_drug_use_count_stays_an_integer_item_with_its_follow_ups_enabled_by_a_count():
-    items_by_id = by_link_id(fhir.questionnaire())
+NOT_SURE_TICKED = {"question": "drug_use_count.not_sure", "operator": "=", "answerBoolean": True}
+
+
+def test_the_follow_ups_of_the_drug_use_count_are_enabled_by_a_count_or_by_not_sure_as_in_the_app():
+    questionnaire = fhir.questionnaire()
+    section = next(item for item in questionnaire["item"] if item["linkId"] == "section.substances")
+    link_ids = [item["linkId"] for item in section["item"]]
+    assert link_ids[link_ids.index("drug_use_count") + 1] == "drug_use_count.not_sure", "right beside the number"
+    items_by_id = by_link_id(questionnaire)
     assert items_by_id["drug_use_count"]["type"] == "integer"
-    assert items_by_id["drugs_used"]["enableWhen"] == [
-        {"question": "drug_use_count", "operator": ">=", "answerInteger": 1}]
-    assert "enableBehavior" not in items_by_id["drugs_used"]
+    assert items_by_id["drug_use_count.not_sure"]["type"] == "boolean"
+    for follow_up in ("drugs_used", "drugs_last_used"):
+        assert items_by_id[follow_up]["enableWhen"] == [
+            {"question": "drug_use_count", "operator": ">=", "answerInteger": 1}, NOT_SURE_TICKED]
+        assert items_by_id[follow_up]["enableBehavior"] == "any"
+    assert items_by_id["drugs_used_other"]["enableWhen"][0]["question"] == "drugs_used"
 
 
-def test_not_sure_is_an_answer_without_a_value_whose_primitive_says_asked_unknown():
+def test_the_count_is_required_unless_not_sure_is_yes_so_a_number_or_not_sure_never_both():
+    count = by_link_id(fhir.questionnaire())["drug_use_count"]
+    assert count["required"] is True
+    assert count["enableWhen"] == [
+        {"question": "drug_use_count.not_sure", "operator": "exists", "answerBoolean": False},
+        {"question": "drug_use_count.not_sure", "operator": "=", "answerBoolean": False}]
+    assert count["enableBehavior"] == "any"
+
+
+def test_not_sure_is_a_yes_to_the_not_sure_item_and_no_count():
     resource = response(unsure_of_drugs())
     QuestionnaireResponse.model_validate(resource)
     assert failures(resource) == {}
-    assert by_link_id(resource)["drug_use_count"]["answer"] == [{"_valueInteger": {"extension": [
-        {"url": EXTENSION + "data-absent-reason", "valueCode": "asked-unknown"}]}}]
+    answered = by_link_id(resource)
+    assert answered["drug_use_count.not_sure"]["answer"] == [{"valueBoolean": True}]
+    assert "drug_use_count" not in answered
+    assert answered["drugs_used"]["answer"][0]["valueCoding"]["code"] == "drugs_used/cannabis"
+    assert "drug_use_count.not_sure" not in by_link_id(response(nothing_of_note()))
 
 
-def test_load_answers_reads_asked_unknown_back_as_not_sure_with_the_same_flags(app, runner, tmp_path):
+def test_load_answers_reads_not_sure_back_with_the_same_flags(app, runner, tmp_path):
     answers = unsure_of_drugs()
     result = load(runner, tmp_path, response(answers))
     assert result.exit_code == 0, result.output
@@ -388,6 +410,24 @@ def test_load_answers_reads_asked_unknown_back_as_not_sure_with_the_same_flags(a
         flag.as_dict() for flag in evaluate(answers, today)]
 
 
+def as_exported_before(resource: dict) -> dict:
+    """The response as the export wrote "Not sure" before its own item: the count's answer with no value, whose
+    primitive says asked-unknown."""
+    text = json.dumps(resource).replace(
+        '"linkId": "drug_use_count.not_sure", "text": "Not sure of the number?", "answer": [{"valueBoolean": true}]',
+        '"linkId": "drug_use_count", "text": "How many times?", "answer": [{"_valueInteger": {"extension": [{"url": '
+        f'"{EXTENSION}data-absent-reason", "valueCode": "asked-unknown"}}]}}}}]')
+    assert "drug_use_count.not_sure" not in text
+    return json.loads(text)
+
+
+def test_a_response_exported_before_the_not_sure_item_still_reads_as_not_sure(app, runner, tmp_path):
+    answers = unsure_of_drugs()
+    result = load(runner, tmp_path, as_exported_before(response(answers)))
+    assert result.exit_code == 0, result.output
+    assert stored(app) == [answers]
+
+
 def test_an_answer_without_a_value_for_another_reason_is_no_answer(app, runner, tmp_path):
     resource = response(nothing_of_note())
     by_link_id(resource)["drug_use_count"]["answer"] = [{"_valueInteger": {"extension": [
@@ -396,3 +436,28 @@ def test_an_answer_without_a_value_for_another_reason_is_no_answer(app, runner, 
     assert result.exit_code != 0
     assert "drug_use_count: is required but has no answer" in result.output
     assert stored(app) == []
+
+
+def with_not_sure(answer: dict) -> dict:
+    resource = response(nothing_of_note())
+    section = by_link_id(resource)["section.substances"]["item"]
+    place = next(number for number, item in enumerate(section) if item["linkId"] == "drug_use_count") + 1
+    section.insert(place, {"linkId": "drug_use_count.not_sure", "answer": [answer]})
+    return resource
+
+
+@pytest.mark.parametrize(("answer", "words"), [
+    ({"valueBoolean": True}, "drug_use_count: has a number and \u201cNot sure\u201d; it takes one or the other"),
+    ({"valueString": "yes"}, "drug_use_count.not_sure: takes one answer, Yes or No (valueBoolean)"),
+], ids=["both", "not a boolean"])
+def test_a_not_sure_item_with_a_number_or_without_a_boolean_is_refused(app, runner, tmp_path, answer, words):
+    result = load(runner, tmp_path, with_not_sure(answer))
+    assert result.exit_code != 0
+    assert words in result.output and "Nothing was stored." in result.output
+    assert stored(app) == []
+
+
+def test_no_to_not_sure_leaves_the_number(app, runner, tmp_path):
+    result = load(runner, tmp_path, with_not_sure({"valueBoolean": False}))
+    assert result.exit_code == 0, result.output
+    assert stored(app) == [nothing_of_note()]

@@ -6,7 +6,7 @@ or PDF (a draft's next save leaves them out); an older answers file drops them a
 import io
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from answer_sets import nothing_of_note, typical_patient
@@ -19,7 +19,7 @@ from screening.intake import store as intake_store
 from screening.models import Intake, db
 from screening.questionnaire.answers import applicable, check_answers
 from screening.questionnaire.answers_format import GATES, downgrade, upgrade
-from screening.rules import evaluate
+from screening.rules import evaluate, scores
 
 PREGNANCY = ("pregnancy_any", *GATES["pregnancy_any"])
 ASKED = ("female", "intersex", "prefer_not_to_say", None)
@@ -126,6 +126,59 @@ def test_an_older_file_of_a_male_patient_drops_the_pregnancy_answers_and_says_so
     with app.app_context():
         stored = intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
     assert set(PREGNANCY).isdisjoint(stored)
+
+
+def written_before() -> dict:
+    """A format-3 file of a "Male" patient from when everyone was asked about pregnancy."""
+    return {**with_sex(typical_patient(), "male"), **MAYBE}
+
+
+DROPPED = 'dropped pregnancy_any, pregnant, planning_pregnancy, breastfeeding (not asked after "Male" to sex at birth)'
+
+
+def test_a_format_3_file_of_a_male_patient_written_before_drops_the_pregnancy_answers_and_says_so(app, runner,
+                                                                                                  tmp_path):
+    path = tmp_path / "before.json"
+    path.write_text(json.dumps(written_before()), encoding="utf-8")
+    result = runner.invoke(args=["load-answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"Answers file in format 3 (today's), read as its questions are asked today: {DROPPED}." in result.stderr
+    assert "Stored 1 submitted intake." in result.stdout
+    with app.app_context():
+        intake = db.session.execute(db.select(Intake)).scalar_one()
+        assert vault().decrypt(intake.answers) == male_patient(), "not even kept in the database"
+
+    flags = runner.invoke(args=["flags", str(path)])
+    assert flags.exit_code == 0, flags.output
+    assert DROPPED in flags.stderr
+    assert "R-PREG" not in {flag["id"] for flag in json.loads(flags.stdout)["flags"]}, "stdout stays plain JSON"
+
+
+def linked(items: list[dict]) -> list[str]:
+    return [link for item in items for link in (item["linkId"], *linked(item.get("item", [])))]
+
+
+def test_a_fhir_response_of_a_male_patient_written_before_drops_the_pregnancy_answers_and_says_so(app, runner,
+                                                                                                  tmp_path):
+    answers = written_before()
+    response = fhir.questionnaire_response(1, answers, scores(answers), datetime(2026, 11, 20, 12, tzinfo=UTC))
+    response["questionnaire"] = f"{fhir.Site().questionnaire_url}|2026.11"
+    assert {"pregnancy_any", "pregnant"} <= set(linked(response["item"]))
+    path = tmp_path / "before.fhir.json"
+    path.write_text(json.dumps(response), encoding="utf-8")
+    result = runner.invoke(args=["load-answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert DROPPED in result.stderr
+    with app.app_context():
+        assert vault().decrypt(db.session.execute(db.select(Intake)).scalar_one().answers) == male_patient()
+
+
+def test_a_current_file_of_a_male_patient_loads_without_a_word_on_formats(app, runner, tmp_path):
+    path = tmp_path / "today.json"
+    path.write_text(json.dumps(male_patient()), encoding="utf-8")
+    result = runner.invoke(args=["load-answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "Stored 1 submitted intake.\n"
 
 
 def test_the_fhir_questionnaire_asks_about_pregnancy_unless_male():

@@ -27,7 +27,9 @@ CODE_SYSTEM_ID = "ketamine-pre-consultation-answers"
 # The answers format its linkIds hold comes last, so a response tells which one it was written in. "2026.11" was
 # the version of answers formats 1 to 3 alike: a response naming it (or no version) is told apart by its answers.
 QUESTIONNAIRE_VERSION = f"2026.11.{FORMAT_VERSION}"
-QUESTIONNAIRE_DATE = "2026-11-23"
+# When the content last changed: the drug-use count's "Not sure" item. The answers format did not, so the version
+# stays, and every response written to it before still loads.
+QUESTIONNAIRE_DATE = "2026-11-24"
 LOINC_SYSTEM = "http://loinc.org"
 UCUM_SYSTEM = "http://unitsofmeasure.org"
 EXTENSION = "http://hl7.org/fhir/StructureDefinition/"
@@ -44,9 +46,9 @@ INSTRUMENT_GROUPS = {  # instrument -> (linkId suffix, group text)
     "AUDIT-C": ("auditc", "Alcohol Use Disorders Identification Test, consumption questions (AUDIT-C)"),
 }
 UCUM_UNITS = {"mmHg": "mm[Hg]", "cm": "cm", "kg": "kg"}  # the definition's unit -> its UCUM code
-# "Not sure" to a number (Question.not_sure): an answer whose value carries no number, only why it has none.
-DATA_ABSENT_REASON = EXTENSION + "data-absent-reason"
-ASKED_UNKNOWN = "asked-unknown"
+# "Not sure" to a number (Question.not_sure) is a boolean item of its own right after it, "<question id>.not_sure",
+# so enableWhen can compare it: the number is asked unless it is Yes, and the follow-ups "Not sure" opens name it.
+NOT_SURE_ITEM_TEXT = "Not sure of the number?"
 
 
 @dataclass(frozen=True)
@@ -127,12 +129,33 @@ def enable_when(site: Site, condition: When | AnyOf | NoneOf) -> list[dict]:
             entries += [{"question": when.question, "operator": "=", "answerCoding": coding(site, source, value)}
                         for value in when.values]
         else:
-            # "Not sure" to a number is no value enableWhen can compare: a follow-up it opens is enabled by its
-            # other conditions only (a response that has it after "Not sure" still loads: the app checks it).
             answer_key = "answer" + type_of(source).fhir_value.removeprefix("value")
-            entries += [{"question": when.question, "operator": "=", answer_key: value} for value in when.values
-                        if not is_not_sure_box(source, value)]
+            entries += [not_sure_ticked(source) if is_not_sure_box(source, value) else
+                        {"question": when.question, "operator": "=", answer_key: value} for value in when.values]
     return entries
+
+
+def not_sure_link_id(question: Question) -> str:
+    return f"{question.id}.not_sure"
+
+
+def not_sure_ticked(question: Question) -> dict:
+    return {"question": not_sure_link_id(question), "operator": "=", "answerBoolean": True}
+
+
+def not_sure_item(question: Question) -> dict:
+    """The "Not sure" box beside a number (Question.not_sure) as the item that carries it: a Yes here is the answer,
+    and the number is not asked (a number or "Not sure", as the app takes it, never both)."""
+    return {"linkId": not_sure_link_id(question), "text": NOT_SURE_ITEM_TEXT, "type": "boolean"}
+
+
+def unless_not_sure(question: Question) -> list[dict]:
+    """enableWhen of a number with a "Not sure" box: asked while the box is not answered Yes (R4 leaves "!=" on an
+    unanswered item open, so "not answered, or No")."""
+    if question.show_when is not None:
+        raise ValueError(f"{question.id}: no FHIR enableWhen for a number with a condition and a 'Not sure' box")
+    return [{"question": not_sure_link_id(question), "operator": "exists", "answerBoolean": False},
+            {"question": not_sure_link_id(question), "operator": "=", "answerBoolean": False}]
 
 
 def other_options(when: When) -> When:
@@ -180,10 +203,12 @@ def questionnaire_item(site: Site, question: Question, link_id: str = "") -> dic
         item["extension"] = extensions
     if link_id in LOINC_ITEMS:
         item["code"] = [loinc(LOINC_ITEMS[link_id])]
-    if question.show_when is not None:
+    if question.not_sure:
+        item["enableWhen"] = unless_not_sure(question)
+    elif question.show_when is not None:
         item["enableWhen"] = enable_when(site, question.show_when)
-        if len(item["enableWhen"]) > 1:
-            item["enableBehavior"] = "any"
+    if len(item.get("enableWhen", [])) > 1:
+        item["enableBehavior"] = "any"
     item["required"] = question.is_required
     if kind.shape != "one":
         item["repeats"] = True
@@ -236,6 +261,8 @@ def section_items(site: Site, section: Section) -> list[dict]:
             if question.id in section.lead_ins:
                 members.append(display(f"{question.id}.lead-in", section.lead_ins[question.id]))
             members.append(questionnaire_item(site, question))
+            if question.not_sure:
+                members.append(not_sure_item(question))
         if instrument:
             panel, _ = LOINC[instrument]
             items.append({"linkId": instrument_link_id(section, instrument), "type": "group",
@@ -332,17 +359,12 @@ def answer_values(site: Site, question: Question, value: Any, link_id: str = "")
     if type_of(question).has_options:
         values = value if isinstance(value, list) else [value]
         return [{"valueCoding": coding(site, question, item, link_id)} for item in values]
-    if is_not_sure_box(question, value):
-        return [{"_" + type_of(question).fhir_value: not_sure_extension()}]
     return [{type_of(question).fhir_value: value}]
 
 
-def not_sure_extension() -> dict:
-    """A primitive's extension saying the patient was asked and did not know (its value left out)."""
-    return {"extension": [extension(DATA_ABSENT_REASON, valueCode=ASKED_UNKNOWN)]}
-
-
 def question_answers(site: Site, question: Question, answers: dict[str, Any]) -> list[dict]:
+    if is_not_sure_box(question, answers[question.id]):
+        return [{"linkId": not_sure_link_id(question), "text": NOT_SURE_ITEM_TEXT, "answer": [{"valueBoolean": True}]}]
     if type_of(question).shape != "rows":
         return [{"linkId": question.id, "text": question.label, "answer": answer_values(site, question,
                                                                                         answers[question.id])}]

@@ -5,7 +5,8 @@ are "<table>.<column>"), codings map back to option values. The caller then runs
 the JSON answers format, so both formats fail with the same messages, and upgrades an older answers format the
 same way (`flask load-answers` says what changed). A response to an older version of the Questionnaire may answer
 questions that answers format 3 no longer asks (answers_format.OPTIONS_2): they are read as the JSON file would
-hold them. A response to today's version may not.
+hold them. A response to today's version may not. "Not sure" to a number is a Yes to its "<id>.not_sure" item, or,
+as the export wrote it before that item, the number's answer with no value and data-absent-reason asked-unknown.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from ..questionnaire.instruments import LOINC_ANSWER_ALIASES
 from ..questionnaire.model import NOT_SURE, Question
 from ..questionnaire.types import AnswerError, type_of
 from .fhir import (
-    ASKED_UNKNOWN,
     CODE_SYSTEM_ID,
-    DATA_ABSENT_REASON,
+    EXTENSION,
     LOINC_SYSTEM,
     QUESTIONNAIRE_ID,
     QUESTIONNAIRE_VERSION,
@@ -28,11 +28,17 @@ from .fhir import (
     TOTAL_IDS,
     UCUM_UNITS,
     Site,
+    not_sure_link_id,
     option_coding,
 )
 
 # Computed or structural items: their answers are never stored (totals are scored again from the items).
 IGNORED = {SCORES_LINK_ID, *TOTAL_IDS.values()}
+# The "Not sure" box beside a number, and the number it answers.
+NOT_SURE_ITEMS = {not_sure_link_id(question): question for question in QUESTIONS.values() if question.not_sure}
+# How the export said "Not sure" to a number before its "Not sure" item: no value, and why there is none.
+DATA_ABSENT_REASON = EXTENSION + "data-absent-reason"
+ASKED_UNKNOWN = "asked-unknown"
 
 
 def is_our_questionnaire(canonical: Any) -> bool:
@@ -52,8 +58,16 @@ def answers_from_response(resource: dict) -> dict[str, Any]:
         raise AnswerError("status", f"is {resource.get('status')!r}; only a completed response can be loaded")
     older = resource["questionnaire"].partition("|")[2] != QUESTIONNAIRE_VERSION
     answers: dict[str, Any] = {}
+    not_sure = []
     for item in walk(resource.get("item", []), older):
-        read_item(item, answers)
+        if item["linkId"] in NOT_SURE_ITEMS:
+            if ticked(item):
+                not_sure.append(NOT_SURE_ITEMS[item["linkId"]].id)
+        else:
+            read_item(item, answers)
+    for question_id in not_sure:
+        if answers.setdefault(question_id, NOT_SURE) != NOT_SURE:
+            raise AnswerError(question_id, "has a number and \u201cNot sure\u201d; it takes one or the other")
     return answers
 
 
@@ -67,9 +81,9 @@ def walk(items: Any, older: bool) -> list[dict]:
         link_id = item["linkId"]
         if link_id in IGNORED:
             continue
-        if link_id in QUESTIONS or (older and link_id in OPTIONS_2):
+        if link_id in QUESTIONS or link_id in NOT_SURE_ITEMS or (older and link_id in OPTIONS_2):
             found.append(item)
-            if link_id in OPTIONS_2 or type_of(QUESTIONS[link_id]).shape == "rows":
+            if link_id not in QUESTIONS or type_of(QUESTIONS[link_id]).shape == "rows":
                 continue
         elif "answer" in item:
             raise AnswerError(link_id, "is not a question id (see `flask --app screening questions`)")
@@ -77,6 +91,15 @@ def walk(items: Any, older: bool) -> list[dict]:
         for answer in item.get("answer", []) if isinstance(item.get("answer"), list) else []:
             found += walk(answer.get("item") if isinstance(answer, dict) else None, older)
     return found
+
+
+def ticked(item: dict) -> bool:
+    """Whether a number's "Not sure" item is answered Yes."""
+    answer_list = item.get("answer") if isinstance(item.get("answer"), list) else []
+    values = [answer.get("valueBoolean") if isinstance(answer, dict) else None for answer in answer_list]
+    if len(values) > 1 or not all(isinstance(value, bool) for value in values):
+        raise AnswerError(item["linkId"], "takes one answer, Yes or No (valueBoolean)")
+    return values == [True]
 
 
 def read_older(item: dict, answers: dict[str, Any]) -> None:

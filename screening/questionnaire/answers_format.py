@@ -42,6 +42,8 @@ def _opened_by(gate: str) -> tuple[str, ...]:
 
 # Each gate and the condition questions it opens.
 GATES: dict[str, tuple[str, ...]] = {gate: _opened_by(gate) for gate in GATE_IDS}
+# Asked of everyone until they came to follow sex at birth (not asked after "Male"), within format 3.
+PREGNANCY_IDS = ("pregnancy_any", *GATES["pregnancy_any"])
 
 # Format 2's treatment questions and the option of the format 3 checklist each became.
 TREATMENT_QUESTIONS = {"antidepressants_tried": "antidepressants", "psychotherapy": "talk_therapy", "ect": "ect",
@@ -226,13 +228,13 @@ DOWNGRADES = {2: downgrade_2_to_1, 3: downgrade_3_to_2}
 
 
 def upgrade(answers: dict[str, Any]) -> dict[str, Any]:
-    """Answers of any format in today's, one step at a time. Formats 1 and 2 asked everyone about pregnancy; today
-    a "Male" sex at birth is not asked, so those answers go (what a read of stored answers leaves out too)."""
+    """Answers of any format in today's, one step at a time. Formats 1 and 2, and format 3 at first, asked everyone
+    about pregnancy; today a "Male" sex at birth is not asked, so those answers go (what a read of stored answers
+    leaves out too). They were valid when given, so a file holding them is read, not refused."""
     for version in range(format_of(answers), FORMAT_VERSION):
         answers = UPGRADES[version](answers)
     if not MAY_BE_PREGNANT(answers):
-        answers = {key: value for key, value in answers.items()
-                   if key != "pregnancy_any" and key not in GATES["pregnancy_any"]}
+        answers = {key: value for key, value in answers.items() if key not in PREGNANCY_IDS}
     return answers
 
 
@@ -260,9 +262,13 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         said.append("answered " + ", ".join(f"{key}={_words(value)}" for key, value in moved.items())
                     + " from them")
     dropped = [key for key in old if key not in new and key not in GONE_IN_3]
-    if dropped:
-        said.append("dropped " + ", ".join(dropped) + " (now behind a gate answered No, or not asked after these "
+    not_asked = [key for key in dropped if key in PREGNANCY_IDS and not MAY_BE_PREGNANT(new)]
+    behind = [key for key in dropped if key not in not_asked]
+    if behind:
+        said.append("dropped " + ", ".join(behind) + " (now behind a gate answered No, or not asked after these "
                     "answers)")
+    if not_asked:
+        said.append("dropped " + ", ".join(not_asked) + ' (not asked after "Male" to sex at birth)')
     return said
 
 

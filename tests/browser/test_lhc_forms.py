@@ -1,8 +1,8 @@
 """Our FHIR Questionnaire in a form tool nobody here wrote: LHC-Forms (NLM's SDC renderer, npm `lforms`, pinned
 in tests/browser/lforms/package.json and installed there by `make test`), in Chromium.
 
-Skip logic, the calculated PHQ-9 total, and a whole response going into LHC-Forms, out again, and back into
-the app by `flask load-answers` with the same flags.
+Skip logic (the drug follow-ups after "Not sure" as well as a count), the calculated PHQ-9 total, and a whole
+response going into LHC-Forms, out again, and back into the app by `flask load-answers` with the same flags.
 """
 
 import functools
@@ -21,6 +21,7 @@ from screening import create_app
 from screening.exports import fhir
 from screening.intake import store as intake_store
 from screening.models import Intake, db
+from screening.questionnaire import QUESTIONS
 from screening.rules import evaluate, scores
 
 LFORMS = Path(__file__).resolve().parent / "lforms"
@@ -136,6 +137,30 @@ def test_the_pregnancy_questions_follow_sex_at_birth_in_lhc_forms(lhc):
     assert not [answer for answer in answered(exported(lhc)) if answer[0] in ("pregnancy_any", "pregnant")]
 
 
+def test_not_sure_of_the_drug_use_count_shows_its_follow_ups_in_lhc_forms(lhc):
+    render(lhc)
+    count = lhc.locator(field("drug_use_count/1/1"))
+    drugs = lhc.locator('[id^="drugs_used/1/1|"]')
+    last_used = lhc.locator('[id^="drugs_last_used/1/1|"]')
+    assert count.count() == 1 and drugs.count() == 0 and last_used.count() == 0
+
+    lhc.locator(field("drug_use_count.not_sure/1/1|true")).click()
+    drugs.first.wait_for()
+    assert drugs.count() == 9 and last_used.count() == len(QUESTIONS["drugs_last_used"].options)
+    assert count.count() == 0, "a number or Not sure, never both"
+    lhc.locator(field(f"drugs_used/1/1|{SITE.code_system_url}|drugs_used/cannabis")).click()
+    assert [answer for answer in answered(exported(lhc)) if answer[0].startswith("drug")] == [
+        ("drug_use_count.not_sure", {"valueBoolean": True}),
+        ("drugs_used", {"valueCoding": {"system": SITE.code_system_url, "code": "drugs_used/cannabis"}})]
+
+    lhc.locator(field("drug_use_count.not_sure/1/1|false")).click()
+    count.wait_for()
+    assert drugs.count() == 0 and last_used.count() == 0
+    count.fill("3")
+    drugs.first.wait_for()
+    assert drugs.count() == 9, "a count of 1 or more opens them as before"
+
+
 def test_answering_every_phq9_item_shows_the_total_lhc_forms_computed(lhc):
     render(lhc)
     picks = ("LA6571-9", "LA6570-1", "LA6569-3", "LA6568-5", "LA6571-9", "LA6570-1", "LA6569-3", "LA6568-5",
@@ -149,9 +174,10 @@ def test_answering_every_phq9_item_shows_the_total_lhc_forms_computed(lhc):
     assert lhc.locator(field("gad7_total/1/1")).input_value() == ""
 
 
+@pytest.mark.parametrize("change", [{}, {"drug_use_count": "not_sure"}], ids=["a count", "not sure of the count"])
 def test_everything_positive_goes_through_lhc_forms_and_back_into_the_app_with_the_same_flags(
-        lhc, own_app, tmp_path):
-    answers = everything_positive()
+        lhc, own_app, tmp_path, change):
+    answers = {**everything_positive(), **change}
     ours = json.loads(json.dumps(fhir.questionnaire_response(1, answers, scores(answers), datetime.now(UTC), SITE)))
     render(lhc, ours)
     lhc.wait_for_function("() => document.querySelector('[id=\"reasons_other/1/1\"]')?.value === 'Grief'")
