@@ -8,6 +8,7 @@ import os
 
 ENV_SETTINGS = (
     "SECRET_KEY",
+    "SECRET_KEY_FALLBACKS",
     "DATABASE_URL",
     "ENCRYPTION_KEYS",
     "LOOKUP_KEY",
@@ -52,6 +53,9 @@ ALERT_CONSENT = (
 
 class Config:
     SECRET_KEY = None
+    # Earlier SECRET_KEYs whose cookies are still taken (Flask 3.1), so a new key signs no one out: every response
+    # signs with SECRET_KEY. Comma-separated in the environment.
+    SECRET_KEY_FALLBACKS = ()
     DATABASE_URL = None  # None: SQLite file under instance/
     ENCRYPTION_KEYS = None  # comma-separated Fernet keys, newest first
     LOOKUP_KEY = None  # secret for keyed hashes of resume codes
@@ -147,6 +151,9 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 
 def from_environment() -> dict:
     settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
+    if "SECRET_KEY_FALLBACKS" in settings:
+        settings["SECRET_KEY_FALLBACKS"] = [key.strip() for key in settings["SECRET_KEY_FALLBACKS"].split(",")
+                                            if key.strip()]
     for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS", "TRUSTED_PROXIES", "MAIL_PORT"):
         if name in settings:
             settings[name] = int(settings[name])
