@@ -79,9 +79,15 @@ class Config:
     REPORT_PAGE_SIZE = "letter"  # or "A4"
     STAFF_IDLE_MINUTES = 15
     PATIENT_IDLE_MINUTES = 30
+    # Failed staff sign-ins allowed in SIGN_IN_WINDOW_MINUTES (staff/accounts.py): for one account from one address
+    # (a stranger failing elsewhere does not lock its owner out), from one address for any accounts, and for one
+    # account from all addresses together (guessing spread over many), except from an address the account signed in
+    # from in the last SIGN_IN_KNOWN_ADDRESS_DAYS.
     SIGN_IN_WINDOW_MINUTES = 15
-    SIGN_IN_ATTEMPTS_PER_ACCOUNT = 5
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS = 5
     SIGN_IN_ATTEMPTS_PER_ADDRESS = 20
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT = 25
+    SIGN_IN_KNOWN_ADDRESS_DAYS = 30
     DRAFT_RETENTION_DAYS = 30
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False

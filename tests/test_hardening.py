@@ -299,14 +299,14 @@ def test_the_start_limit_has_a_setting():
 
 def test_refused_sign_ins_write_one_audit_row_per_window(app, make_staff):
     nurse = make_staff(signed_in=False)
-    for _ in range(app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]):
+    for _ in range(app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]):
         assert nurse.sign_in("wrong password").status_code == 422
     for _ in range(10):
         refused = nurse.sign_in("wrong password")
         assert refused.status_code == 422 and "Too many attempts" in refused.text
     with app.app_context():
         actions = db.session.scalars(db.select(AuditEvent.action)).all()
-    assert actions.count("sign_in_failed") == app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
+    assert actions.count("sign_in_failed") == app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]
     assert actions.count("sign_in_refused") == 1
 
 
