@@ -8,6 +8,7 @@ import os
 
 ENV_SETTINGS = (
     "SECRET_KEY",
+    "SECRET_KEY_FALLBACKS",
     "DATABASE_URL",
     "ENCRYPTION_KEYS",
     "LOOKUP_KEY",
@@ -52,6 +53,9 @@ ALERT_CONSENT = (
 
 class Config:
     SECRET_KEY = None
+    # Earlier SECRET_KEYs whose cookies are still taken (Flask 3.1), so a new key signs no one out: every response
+    # signs with SECRET_KEY. Comma-separated in the environment.
+    SECRET_KEY_FALLBACKS = ()
     DATABASE_URL = None  # None: SQLite file under instance/
     ENCRYPTION_KEYS = None  # comma-separated Fernet keys, newest first
     LOOKUP_KEY = None  # secret for keyed hashes of resume codes
@@ -75,9 +79,15 @@ class Config:
     REPORT_PAGE_SIZE = "letter"  # or "A4"
     STAFF_IDLE_MINUTES = 15
     PATIENT_IDLE_MINUTES = 30
+    # Failed staff sign-ins allowed in SIGN_IN_WINDOW_MINUTES (staff/accounts.py): for one account from one address
+    # (a stranger failing elsewhere does not lock its owner out), from one address for any accounts, and for one
+    # account from all addresses together (guessing spread over many), except from an address the account signed in
+    # from in the last SIGN_IN_KNOWN_ADDRESS_DAYS.
     SIGN_IN_WINDOW_MINUTES = 15
-    SIGN_IN_ATTEMPTS_PER_ACCOUNT = 5
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS = 5
     SIGN_IN_ATTEMPTS_PER_ADDRESS = 20
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT = 25
+    SIGN_IN_KNOWN_ADDRESS_DAYS = 30
     DRAFT_RETENTION_DAYS = 30
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
@@ -147,6 +157,9 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 
 def from_environment() -> dict:
     settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
+    if "SECRET_KEY_FALLBACKS" in settings:
+        settings["SECRET_KEY_FALLBACKS"] = [key.strip() for key in settings["SECRET_KEY_FALLBACKS"].split(",")
+                                            if key.strip()]
     for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS", "TRUSTED_PROXIES", "MAIL_PORT"):
         if name in settings:
             settings[name] = int(settings[name])

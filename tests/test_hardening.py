@@ -18,6 +18,8 @@ from screening import create_app
 from screening.exports.flags_csv import spreadsheet_safe
 from screening.intake import resume_codes
 from screening.models import AuditEvent, Intake, StaffUser, db, utcnow
+from screening.questionnaire import SECTIONS
+from screening.questionnaire.merged_pages import MERGED_PAGES
 
 RESUME_CODE = re.compile(r'class="resume-code"[^>]*>([A-Z0-9-]+)<')
 
@@ -262,6 +264,58 @@ def test_a_cookie_copied_before_the_next_start_no_longer_gets_the_copy(app, pati
     assert copy.get("/done/summary.pdf").status_code == 404
 
 
+# A draft ends on the server when the browser holding it moves on
+
+def opens_the_draft(client) -> bool:
+    return client.get("/step/reasons").status_code == 200
+
+
+def test_a_cookie_copied_before_a_new_form_is_started_no_longer_opens_the_draft(app, patient):
+    patient.start()
+    code = RESUME_CODE.search(patient.answer("about_you", typical_answers()["about_you"]).text).group(1)
+    copy = copied_browser(app, patient.client)
+    assert opens_the_draft(copy)
+    assert patient.post_form("/start", {"action": "new"}, page="/").status_code == 302
+    assert not opens_the_draft(copy)
+    assert "Alex Rivera" not in copy.get("/step/about_you", follow_redirects=True).text
+    assert opens_the_draft(patient.client), "the new form, for the next person"
+    assert 'value="Alex Rivera"' not in patient.page("about_you").text
+    resumed = Patient(app.test_client())
+    assert resumed.post_form("/resume", {"code": code, "date_of_birth": "1985-03-27"}).status_code == 302
+    assert 'value="Alex Rivera"' in resumed.page("about_you").text
+
+
+def test_a_cookie_copied_before_a_new_form_after_the_idle_time_no_longer_opens_the_draft(app, patient, monkeypatch):
+    """The tablet left alone: its own cookie has closed the draft, and the next person's Start ends the copy too."""
+    patient.complete({"about_you": typical_answers()["about_you"]})
+    copy = copied_browser(app, patient.client)
+    later(monkeypatch, app.config["PATIENT_IDLE_MINUTES"] - 1)
+    assert opens_the_draft(copy), "the copy keeps its own idle clock going"
+    later(monkeypatch, 2)  # the tablet's own cookie: idle for longer than PATIENT_IDLE_MINUTES now
+    assert patient.post_form("/start", {"action": "new"}, page="/").status_code == 302
+    assert not opens_the_draft(copy)
+
+
+def test_a_cookie_copied_before_another_draft_is_resumed_no_longer_opens_the_first(app, patient):
+    patient.start()
+    code = RESUME_CODE.search(patient.answer("about_you", typical_answers()["about_you"]).text).group(1)
+    next_person = Patient(app.test_client())
+    next_person.start()
+    copy = copied_browser(app, next_person.client)
+    assert next_person.post_form("/resume", {"code": code, "date_of_birth": "1985-03-27"}).status_code == 302
+    assert not opens_the_draft(copy)
+    assert 'value="Alex Rivera"' in next_person.page("about_you").text
+
+
+def test_a_cookie_copied_before_sending_no_longer_opens_the_draft(app, patient):
+    patient.complete()
+    copy = copied_browser(app, patient.client)
+    assert copy.get("/review").status_code == 200
+    assert patient.submit().status_code == 302
+    assert copy.get("/review").status_code == 302
+    assert not opens_the_draft(copy)
+
+
 # Staff search words stay out of the cookie
 
 def readable_cookie(client) -> str:
@@ -299,14 +353,14 @@ def test_the_start_limit_has_a_setting():
 
 def test_refused_sign_ins_write_one_audit_row_per_window(app, make_staff):
     nurse = make_staff(signed_in=False)
-    for _ in range(app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]):
+    for _ in range(app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]):
         assert nurse.sign_in("wrong password").status_code == 422
     for _ in range(10):
         refused = nurse.sign_in("wrong password")
         assert refused.status_code == 422 and "Too many attempts" in refused.text
     with app.app_context():
         actions = db.session.scalars(db.select(AuditEvent.action)).all()
-    assert actions.count("sign_in_failed") == app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
+    assert actions.count("sign_in_failed") == app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]
     assert actions.count("sign_in_refused") == 1
 
 
@@ -397,6 +451,38 @@ def test_the_reason_for_the_crisis_page_is_not_readable_in_the_session_cookie(ap
     assert 'href="/step/safety"' in patient.client.get("/crisis").text  # the way on, read back from the cookie
     assert patient.answer("mood", typical_answers()["mood"] | {"phq9_9": "2"}).status_code == 302
     assert "crisis_for" not in readable_cookie(patient.client)  # the next save forgets that it was shown
+
+
+# Which page a save opened follow-ups or a row on stays out of the cookie
+
+INTAKE_PAGES = [section.id for section in SECTIONS] + list(MERGED_PAGES)
+
+
+def readable_pages(client) -> list[str]:
+    """The intake's pages that anyone holding the cookie can read in it."""
+    cookie = readable_cookie(client)
+    return [page for page in INTAKE_PAGES if f'"{page}"' in cookie]
+
+
+def test_the_page_where_a_save_opened_follow_ups_is_not_readable_in_the_session_cookie(patient):
+    patient.start()
+    sent = patient.answer("substances", {**typical_answers()["substances"], "drug_use_count": "3"})
+    assert sent.status_code == 302 and "/step/substances" in sent.headers["Location"]
+    assert "new_on" in readable_cookie(patient.client)
+    assert readable_pages(patient.client) == []
+    assert '<a href="#drugs_used">Go to the first new question</a>' in patient.client.get(sent.headers["Location"]).text
+
+
+def test_the_page_showing_one_more_row_is_not_readable_in_the_session_cookie(patient):
+    patient.start()
+    table = {"treatments_tried": ["antidepressants"]}
+    opened = patient.answer("reasons", {**typical_answers()["reasons"], **table})
+    patient.client.get(opened.headers["Location"])
+    added = patient.answer("reasons", {**table, "antidepressants-0-name": "Sertraline"}, action="add_row")
+    assert "add_row_on" in readable_cookie(patient.client)
+    assert readable_pages(patient.client) == []
+    shown = patient.client.get(added.headers["Location"]).text
+    assert len(re.findall(r'<fieldset class="group-row" id="antidepressants-row-\d+">', shown)) == 2
 
 
 # Names searched for stay out of the staff browser's saved form entries

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high
-from helpers import STAFF_PASSWORD, Patient
+from helpers import STAFF_PASSWORD, Patient, Staff
 
 from screening.intake import store as intake_store
 from screening.models import AuditEvent, Intake, StaffNote, StaffUser, db
@@ -79,6 +79,55 @@ def test_sign_in_is_limited_per_account(make_staff):
     response = nurse.sign_in()
     assert response.status_code == 422
     assert "Too many attempts" in response.text
+
+
+def browser_at(app, address: str):
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def fails_from(app, email: str, address: str, times: int) -> None:
+    guesser = Staff(browser_at(app, address), email)
+    for _ in range(times):
+        refused = guesser.sign_in("wrong password")
+        assert refused.status_code == 422 and "do not match" in refused.text
+
+
+def guessed_from_many_addresses(app, email: str) -> None:
+    """Failures for `email` up to the limit for the account, spread so that no address reaches its own limit."""
+    each, left = app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"] - 1, app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
+    for number in range(-(-left // each)):
+        fails_from(app, email, f"203.0.113.{number}", min(each, left - number * each))
+
+
+def test_failures_from_another_address_do_not_lock_the_staff_member_out(app, make_staff):
+    nurse = make_staff(signed_in=False)
+    stranger = Staff(browser_at(app, "198.51.100.66"), nurse.email)
+    for _ in range(2 * app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]):
+        stranger.sign_in("wrong password")
+    assert "Too many attempts" in stranger.sign_in().text, "the right password, from the stranger's address"
+    assert Staff(browser_at(app, "192.0.2.10"), nurse.email).sign_in().status_code == 302
+
+
+def test_guessing_one_password_from_many_addresses_meets_a_limit_for_the_account(app, make_staff):
+    nurse = make_staff(signed_in=False)
+    guessed_from_many_addresses(app, nurse.email)
+    refused = Staff(browser_at(app, "198.51.100.7"), nurse.email).sign_in()
+    assert refused.status_code == 422 and "Too many attempts" in refused.text
+
+
+def test_an_address_the_account_signed_in_from_lately_is_spared_the_limit_for_the_account(app, make_staff):
+    nurse = make_staff(signed_in=False)
+    clinic = Staff(browser_at(app, "192.0.2.10"), nurse.email)
+    assert clinic.sign_in().status_code == 302
+    clinic.post("/staff/sign-out")
+    guessed_from_many_addresses(app, nurse.email)
+    assert "Too many attempts" in Staff(browser_at(app, "198.51.100.7"), nurse.email).sign_in().text
+    assert clinic.sign_in().status_code == 302
+    other_account = Staff(browser_at(app, "192.0.2.10"), "doctor@clinic.test")
+    fails_from(app, other_account.email, "192.0.2.10", app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"])
+    assert "Too many attempts" in other_account.sign_in().text, "the limit per account and address still holds"
 
 
 def test_sign_in_is_limited_per_address(app, make_staff):

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..alerts import marks
 from ..crypto import vault
-from ..models import Intake, db, utcnow
+from ..models import Intake, db, new_public_id, utcnow
 from ..questionnaire.answers import applicable, missing
 from ..questionnaire.model import Question, Section
 from ..rules import evaluate
@@ -50,6 +50,16 @@ def _by_public_id(public_id: str | None) -> Intake | None:
     if not public_id:
         return None
     return db.session.execute(BY_PUBLIC_ID, {"public_id": public_id}).scalar_one_or_none()
+
+
+def release(public_id: str | None) -> None:
+    """The draft `public_id` names gets a new id that no browser holds: every cookie naming the old one, copies
+    included, stops opening it. The resume code finds it by its code, so it comes back with that."""
+    if not public_id:
+        return
+    db.session.execute(db.update(Intake).where(Intake.public_id == public_id, Intake.submitted_at.is_(None))
+                       .values(public_id=new_public_id()))
+    db.session.commit()
 
 
 def answers_of(intake: Intake) -> dict[str, Any]:

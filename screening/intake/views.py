@@ -5,7 +5,6 @@ The intake's id lives only in the signed session cookie; URLs name sections, nev
 
 import time
 
-from cryptography.fernet import InvalidToken
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_limiter.util import get_remote_address
 
@@ -24,6 +23,7 @@ from ..rules.attention import attention_reasons, in_order, newly_urgent
 from ..rules.medicine_names import antidepressant_names
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
+from ..web.sealed_session import seal, unseal
 from . import flow, resume_codes, reveal, store
 from .forms import (
     ResumeForm,
@@ -47,16 +47,17 @@ bp = Blueprint("intake", __name__)
 SELF_HARM_QUESTIONS = frozenset(ANY_SELF_HARM.reads())
 SESSION_KEY = "intake"
 SEEN_KEY = "intake_seen"
-# What the crisis page is shown for: set by the save that made the intake newly urgent, read by the page, forgotten
-# at the next save. Encrypted: the reason (self-harm, blood pressure) and the page are health data, and the signed
-# cookie is readable.
+# What a save tells the page shown next, sealed (web/sealed_session.py: the signed cookie is readable, and each of
+# these says something of the answers). What the crisis page is shown for (the reasons and the page): set by the
+# save that made the intake newly urgent, read by the page, forgotten at the next save.
 CRISIS_KEY = "crisis_for"
+# The page whose table shows one more row when next shown: "Add another medicine" was pressed there.
+ADD_ROW_KEY = "add_row_on"
+# The questions a reload showed that the patient did not have on screen, and their page, to mark as new when the
+# page is next shown: that follow-ups opened on the substances page says what was answered there.
+NEW_KEY = "new_on"
 RECEIPT_KEY = "submitted_intake"
 UNITS_KEY = "units"
-ADD_ROW_KEY = "add_row_on"  # the page whose table shows one more row when next shown
-# The questions a reload showed that the patient did not have on screen, to mark as new when the page is next
-# shown. Encrypted: which follow-ups opened tells something of the answers, and the signed cookie is readable.
-NEW_KEY = "new_on"
 # Boxes the browser offers names for as the patient types (an HTML datalist, needing no script), by table and
 # column ("antidepressants-name"). Only a help with spelling: any other name is taken as typed.
 NAME_LISTS = {"antidepressants-name": antidepressant_names()}
@@ -89,6 +90,7 @@ def current_intake():
         return None
     idle = time.time() - session.get(SEEN_KEY, 0)
     if idle > current_app.config["PATIENT_IDLE_MINUTES"] * 60:
+        let_go()
         session.clear()
         return None
     if idle > SEEN_RESOLUTION:
@@ -101,6 +103,21 @@ def hold(intake) -> None:
     session[SESSION_KEY] = intake.public_id
     session[SEEN_KEY] = time.time()
     session.permanent = False
+
+
+def let_go() -> None:
+    """This browser is done with the draft it held (a new form, another draft resumed, the idle time passed): the
+    draft gets a new id, so no copy of this cookie opens it any more. Its code and date of birth still do."""
+    store.release(session.get(SESSION_KEY))
+
+
+@bp.before_app_request
+def let_go_of_an_outlived_draft():
+    """A patient's cookie past PATIENT_IDLE_MINUTES opens nothing (web/sessions.py); the draft it named is let go of
+    on the server too, at that browser's next request (the tablet's next patient pressing Start)."""
+    outlived = getattr(session, "outlived", None)
+    if outlived:
+        store.release(outlived.get(SESSION_KEY))
 
 
 def closed_form():
@@ -136,6 +153,7 @@ def start():
     if intake is not None:
         hold(intake)
         return go(flow.resume_at(store.answers_of(intake)))
+    let_go()
     session.clear()
     hold(store.start())
     return redirect(url_for("intake.step", section_id=SECTIONS[0].id))
@@ -153,7 +171,7 @@ def step(section_id: str):
     if request.method == "GET":
         shown = section.visible(answers)
         values = form_values(shown, answers)
-        adding_row = current_id(session.pop(ADD_ROW_KEY, None)) == section.id
+        adding_row = current_id(unseal(ADD_ROW_KEY, pop=True)) == section.id
         return render_step(section, shown, with_us_boxes(values) if current_units() == US else values,
                            adding_row=adding_row, new=marked_new(section, shown))
     try:
@@ -197,7 +215,7 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
     newly = newly_urgent(answers, saved)
     session.pop(CRISIS_KEY, None)
     if newly:  # every time an answer newly makes the intake urgent: the crisis page, worded for it
-        session[CRISIS_KEY] = vault().encrypt({"reasons": in_order(newly), "section": page.id})
+        seal(CRISIS_KEY, {"reasons": in_order(newly), "section": page.id})
         send_soon()
     if switching_units:
         session[UNITS_KEY] = METRIC if current_units() == US else US
@@ -214,9 +232,9 @@ def go(following: flow.Next, intake=None, changed: Section | None = None):
     if following.page == flow.CODE:
         return show_new_code(intake, url_for("intake.step", section_id=next_section(SECTIONS[0]).id), first=True)
     if following.new:
-        session[NEW_KEY] = {"section": following.section.id, "ids": vault().encrypt(list(following.new))}
+        seal(NEW_KEY, {"section": following.section.id, "ids": list(following.new)})
     if following.adding_row:
-        session[ADD_ROW_KEY] = following.section.id
+        seal(ADD_ROW_KEY, following.section.id)
     return redirect(url_of(following, changed))
 
 
@@ -235,11 +253,11 @@ def url_of(following: flow.Next, changed: Section | None = None) -> str:
 def marked_new(section: Section, shown) -> list[str]:
     """The questions the last save opened on this page (still shown), when the page is shown next (after the
     reload, or the crisis page that came first), once: any later page marks nothing."""
-    held = session.pop(NEW_KEY, None)
+    held = unseal(NEW_KEY, pop=True)
     if not held or current_id(held.get("section")) != section.id:
         return []
     now = {question.id for question in shown}
-    return [question_id for question_id in vault().decrypt(held["ids"]) if question_id in now]
+    return [question_id for question_id in held["ids"] if question_id in now]
 
 
 def render_step(section: Section, shown, values, errors: tuple[dict, dict] | None = None, crisis: bool = False,
@@ -341,6 +359,8 @@ def resume():
         elif intake.is_submitted:
             return render_template("intake/already_sent.html")
         else:
+            if session.get(SESSION_KEY) != intake.public_id:
+                let_go()
             session.clear()
             hold(intake)
             return go(flow.resume_at(store.answers_of(intake)))
@@ -353,7 +373,7 @@ def crisis():
     that; this page changes nothing). Then the patient goes the way they were going: the page's open follow-ups
     first (such as the ASQ's question about right now), back, or on; opened from a link, where they left off."""
     answers = store.answers_of(require_intake())
-    shown_for = crisis_shown_for()
+    shown_for = unseal(CRISIS_KEY) or {}
     reasons = shown_for.get("reasons") or in_order(attention_reasons(answers))
     section = SECTION_BY_ID.get(current_id(shown_for.get("section")))
     from_review = bool(request.args.get("review"))
@@ -362,16 +382,6 @@ def crisis():
                  if section else flow.resume_at(answers))
     return render_template("intake/crisis.html", next_url=url_of(following, section if from_review else None),
                            reasons=reasons)
-
-
-def crisis_shown_for() -> dict:
-    """What the last save showed the crisis page for; nothing from a cookie written before it was encrypted, or under
-    a key no longer configured (the page then words itself from the answers)."""
-    held = session.get(CRISIS_KEY)
-    try:
-        return vault().decrypt(held) if isinstance(held, bytes) else {}
-    except InvalidToken:
-        return {}
 
 
 def in_patients_units(answers: dict) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Staff accounts: creating them, signing in with limits on attempts, and admins' changes.
 
 Passwords are hashed with scrypt (memory-hard; Werkzeug's default). Failed sign-ins are counted in
-the audit log, per account and per address, so the limit holds across processes and servers.
+the audit log (per account and address, per address, per account), so the limits hold across processes and servers.
 """
 
 from datetime import timedelta
@@ -55,26 +55,36 @@ def create(email: str, password: str, role: str = "staff", by: StaffUser | None 
     return user
 
 
-def recent_events(action: str, column, value: str) -> int:
-    since = utcnow() - timedelta(minutes=current_app.config["SIGN_IN_WINDOW_MINUTES"])
-    query = db.select(db.func.count()).where(AuditEvent.action == action, column == value, AuditEvent.at >= since)
-    return db.session.scalar(query)
+def recent_events(action: str, *conditions, minutes: float | None = None) -> int:
+    """How many `action` rows matching `conditions` the audit log holds from the last `minutes` (by default the
+    sign-in window)."""
+    minutes = current_app.config["SIGN_IN_WINDOW_MINUTES"] if minutes is None else minutes
+    since = utcnow() - timedelta(minutes=minutes)
+    return db.session.scalar(db.select(db.func.count()).where(AuditEvent.action == action, AuditEvent.at >= since,
+                                                              *conditions))
 
 
-def recent_failures(column, value: str) -> int:
-    return recent_events(audit.SIGN_IN_FAILED, column, value)
+def too_many_failures(account_key: str, address_key: str) -> bool:
+    """Failures lock an account only for the address they came from, so whoever knows a staff email cannot keep its
+    owner out from another one. Guessing spread over many addresses meets the limit for the account, which spares an
+    address the account signed in from lately (the clinic's own), so the owner still gets in from there."""
+    config = current_app.config
+    mine, here = AuditEvent.account_hash == account_key, AuditEvent.address_hash == address_key
+    if (recent_events(audit.SIGN_IN_FAILED, mine, here) >= config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]
+            or recent_events(audit.SIGN_IN_FAILED, here) >= config["SIGN_IN_ATTEMPTS_PER_ADDRESS"]):
+        return True
+    return (recent_events(audit.SIGN_IN_FAILED, mine) >= config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
+            and not recent_events(audit.SIGN_IN, mine, here, minutes=config["SIGN_IN_KNOWN_ADDRESS_DAYS"] * 24 * 60))
 
 
 def authenticate(email: str, password: str, address: str) -> StaffUser | None:
     """The active account with this email and password, or None; raises TooManyAttempts first. Refusals are
     audited once per window for an address or account, so a script hammering the form cannot fill the log."""
-    config = current_app.config
     account_key = vault().lookup_hash("account:" + normalise_email(email))
     address_key = vault().lookup_hash("address:" + address)
-    if (recent_failures(AuditEvent.account_hash, account_key) >= config["SIGN_IN_ATTEMPTS_PER_ACCOUNT"]
-            or recent_failures(AuditEvent.address_hash, address_key) >= config["SIGN_IN_ATTEMPTS_PER_ADDRESS"]):
-        if not (recent_events(audit.SIGN_IN_REFUSED, AuditEvent.address_hash, address_key)
-                or recent_events(audit.SIGN_IN_REFUSED, AuditEvent.account_hash, account_key)):
+    if too_many_failures(account_key, address_key):
+        if not (recent_events(audit.SIGN_IN_REFUSED, AuditEvent.address_hash == address_key)
+                or recent_events(audit.SIGN_IN_REFUSED, AuditEvent.account_hash == account_key)):
             audit.record(audit.SIGN_IN_REFUSED, detail="too many attempts", address=address,
                          account=normalise_email(email))
         raise TooManyAttempts()
@@ -83,7 +93,7 @@ def authenticate(email: str, password: str, address: str) -> StaffUser | None:
     if not (user and valid and user.active):
         audit.record(audit.SIGN_IN_FAILED, actor=user, address=address, account=normalise_email(email))
         return None
-    audit.record(audit.SIGN_IN, actor=user, address=address)
+    audit.record(audit.SIGN_IN, actor=user, address=address, account=normalise_email(email))
     return user
 
 

@@ -9,11 +9,20 @@ import time
 from datetime import timedelta
 
 from flask import Flask
-from flask.sessions import SecureCookieSessionInterface
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature
 
 
+class AudienceSession(SecureCookieSession):
+    """`outlived`: what a genuine cookie held when it came in past its lifetime. It opens nothing, but the intake lets
+    go of the draft it named on the server, so that a copy of the cookie kept in use elsewhere stops opening it."""
+
+    outlived: dict | None = None
+
+
 class AudienceSessionInterface(SecureCookieSessionInterface):
+    session_class = AudienceSession
+
     def __init__(self, patient_lifetime: timedelta):
         self.patient_lifetime = patient_lifetime
 
@@ -21,14 +30,14 @@ class AudienceSessionInterface(SecureCookieSessionInterface):
         value = request.cookies.get(self.get_cookie_name(app))
         if not value:
             return self.session_class()
-        longest = max(app.permanent_session_lifetime, self.patient_lifetime)
-        try:
-            data, signed_at = self.get_signing_serializer(app).loads(
-                value, max_age=int(longest.total_seconds()), return_timestamp=True
-            )
+        try:  # the age is checked below, against the lifetime of the cookie's audience
+            data, signed_at = self.get_signing_serializer(app).loads(value, return_timestamp=True)
         except BadSignature:
             return self.session_class()
         lifetime = app.permanent_session_lifetime if data.get("_permanent") else self.patient_lifetime
         if time.time() - signed_at.timestamp() > lifetime.total_seconds():
-            return self.session_class()
+            ended = self.session_class()
+            ended.outlived = data
+            ended.modified = True  # the response tells the browser to forget the cookie
+            return ended
         return self.session_class(data)
