@@ -307,6 +307,33 @@ def test_a_cookie_copied_before_another_draft_is_resumed_no_longer_opens_the_fir
     assert 'value="Alex Rivera"' in next_person.page("about_you").text
 
 
+def started_on_a_tablet(patient) -> str:
+    patient.start()
+    return RESUME_CODE.search(patient.answer("about_you", typical_answers()["about_you"]).text).group(1)
+
+
+def resumed_on_a_phone(app, code: str) -> Patient:
+    phone = Patient(app.test_client())
+    assert phone.post_form("/resume", {"code": code, "date_of_birth": "1985-03-27"}).status_code == 302
+    return phone
+
+
+def test_a_draft_resumed_on_a_phone_is_no_longer_opened_by_the_tablet_it_was_started_on(app, patient):
+    phone = resumed_on_a_phone(app, started_on_a_tablet(patient))
+    assert not opens_the_draft(patient.client)
+    assert patient.post_form("/start", {"action": "new"}, page="/").status_code == 302
+    assert 'value="Alex Rivera"' in phone.page("about_you").text
+
+
+def test_the_idle_tablets_next_patient_does_not_close_the_draft_a_phone_resumed(app, patient, monkeypatch):
+    code = started_on_a_tablet(patient)
+    later(monkeypatch, app.config["PATIENT_IDLE_MINUTES"] - 1)
+    phone = resumed_on_a_phone(app, code)
+    later(monkeypatch, 2)  # the tablet, idle past PATIENT_IDLE_MINUTES, is used by the next person
+    assert patient.post_form("/start", {"action": "new"}, page="/").status_code == 302
+    assert 'value="Alex Rivera"' in phone.page("about_you").text
+
+
 def test_a_cookie_copied_before_sending_no_longer_opens_the_draft(app, patient):
     patient.complete()
     copy = copied_browser(app, patient.client)

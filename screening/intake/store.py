@@ -62,6 +62,15 @@ def release(public_id: str | None) -> None:
     db.session.commit()
 
 
+def rebind(intake: Intake) -> Intake:
+    """The draft gets a new id for the browser that has just given its code and date of birth: the browser that
+    held it before (the tablet it was started on, or a copy of that cookie) no longer opens it, and that browser's
+    next person starting a form cannot let go of the draft this one now holds."""
+    intake.public_id = new_public_id()
+    db.session.commit()
+    return intake
+
+
 def answers_of(intake: Intake) -> dict[str, Any]:
     """The intake's answers to the questions shown today: an answer stored before a question came to depend on
     another (the pregnancy questions on sex at birth) is read by no page, rule or PDF. It stays in the database

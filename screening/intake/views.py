@@ -362,7 +362,7 @@ def resume():
             if session.get(SESSION_KEY) != intake.public_id:
                 let_go()
             session.clear()
-            hold(intake)
+            hold(store.rebind(intake))
             return go(flow.resume_at(store.answers_of(intake)))
     return render_template("intake/resume.html", form=form), 422 if form.errors else 200
 
