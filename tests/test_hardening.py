@@ -343,6 +343,16 @@ def test_a_cookie_copied_before_sending_no_longer_opens_the_draft(app, patient):
     assert not opens_the_draft(copy)
 
 
+def test_a_patient_page_shown_again_within_the_minute_sets_no_cookie(app, patient):
+    """The idle clock is kept to the minute (SEEN_RESOLUTION), and a patient has no staff session to protect."""
+    patient.start()
+    first = patient.client.get("/step/about_you")
+    again = patient.client.get("/step/about_you")
+    assert first.status_code == again.status_code == 200
+    assert again.headers.getlist("Set-Cookie") == []
+    assert not any("remember_token" in cookie for cookie in first.headers.getlist("Set-Cookie"))
+
+
 # Staff search words stay out of the cookie
 
 def readable_cookie(client) -> str:

@@ -5,6 +5,8 @@ timestamp."""
 from datetime import datetime
 
 from flask import Flask
+from flask_login import current_user
+from flask_login.utils import _user_context_processor
 
 from ..questionnaire import SECTIONS
 from ..questionnaire.layout import fits_in_a_row
@@ -31,5 +33,10 @@ def register(app: Flask) -> None:
         question_type=type_of, fits_in_a_row=fits_in_a_row, level_labels=LEVEL_LABELS, no_decision=NO_DECISION,
         step_count=len(SECTIONS), not_sure_box=NOT_SURE_BOX, not_sure_label=NOT_SURE_LABEL,
     )
+    # Flask-Login's context processor loads the user for every template, and under strong session protection a
+    # patient's session (no staff user in it) then fails the check: every patient page re-signed the cookie and
+    # cleared a remember cookie. The proxy loads the user only where a template reads it: staff pages.
+    app.template_context_processors[None].remove(_user_context_processor)
+    app.jinja_env.globals["current_user"] = current_user
     app.jinja_env.filters["timestamp"] = timestamp
     app.jinja_env.filters["clock"] = clock
