@@ -138,6 +138,15 @@ def test_sign_in_is_limited_per_address(app, make_staff):
     assert "Too many attempts" in nurse.sign_in().text
 
 
+def test_an_ipv6_guesser_changing_the_end_of_its_address_meets_the_limit_of_its_network(app, make_staff):
+    """A home or a phone is given a whole /64: its addresses count as one."""
+    nurse = make_staff(signed_in=False)
+    for number in range(app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]):
+        fails_from(app, nurse.email, f"2001:db8:7:7::{number + 1:x}", 1)
+    assert "Too many attempts" in Staff(browser_at(app, "2001:db8:7:7::ffff"), nurse.email).sign_in().text
+    assert Staff(browser_at(app, "2001:db8:7:8::1"), nurse.email).sign_in().status_code == 302
+
+
 def test_sign_out_ends_the_session(make_staff):
     nurse = make_staff()
     nurse.post("/staff/sign-out")

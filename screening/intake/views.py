@@ -6,11 +6,10 @@ The intake's id lives only in the signed session cookie; URLs name sections, nev
 import time
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
-from flask_limiter.util import get_remote_address
 
 from ..alerts.background import send_soon
 from ..crypto import vault
-from ..extensions import limiter
+from ..extensions import client_network, limiter
 from ..questionnaire import SECTION_BY_ID, SECTION_OF, SECTIONS, next_section, previous_section, step_number
 from ..questionnaire.burden import typical_minutes
 from ..questionnaire.display import review_rows
@@ -299,7 +298,7 @@ def reveal_key() -> str:
     count; a request without an intake is counted by address (and refused). The count is kept under a keyed hash
     of the intake's id, which alone points a session at a draft, never the id itself (Redis in production)."""
     held = session.get(SESSION_KEY)
-    return "intake:" + vault().lookup_hash(f"reveal:{held}") if held else get_remote_address()
+    return "intake:" + vault().lookup_hash(f"reveal:{held}") if held else client_network()
 
 
 @bp.post("/step/<section_id>/shown")

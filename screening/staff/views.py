@@ -28,6 +28,7 @@ from ..alerts.background import send_soon
 from ..crypto import vault
 from ..exports import fhir
 from ..exports import flags_csv as csv_export
+from ..extensions import client_network
 from ..intake.store import answers_of
 from ..models import Intake, StaffUser, db, utcnow
 from ..rules import evaluate, scores
@@ -88,8 +89,6 @@ def ago_filter(when) -> str:
     return ago(when, utcnow())
 
 
-def client_address() -> str:
-    return request.remote_addr or "unknown"
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -97,7 +96,7 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(form.email.data, form.password.data, client_address())
+            user = accounts.authenticate(form.email.data, form.password.data, client_network())
         except accounts.TooManyAttempts:
             form.email.errors.append(
                 f"Too many attempts. Wait {current_app.config['SIGN_IN_WINDOW_MINUTES']} minutes, then try again.")
