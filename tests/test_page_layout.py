@@ -41,6 +41,16 @@ def test_a_pair_names_two_questions_of_its_page_one_after_the_other():
         Section("s", "S", (one, two), crisis_lines="three")
 
 
+def test_a_pairs_short_box_labels_begin_their_questions_labels_and_the_model_counts_them():
+    top, bottom = Question("top", "Top number of your reading", TEXT), Question("bottom", "Bottom number", TEXT)
+    with pytest.raises(ValueError, match="must begin the label of top"):
+        Section("s", "S", (top, bottom), pairs=(Pair("top", "bottom", "Reading", ("Upper", "Bottom number")),))
+    section = Section("s", "S", (top, bottom), pairs=(Pair("top", "bottom", "Reading", ("Top number", "Bottom")),))
+    [block] = page_blocks(section, [top, bottom])
+    assert block.labels == ("Top number", "Bottom")
+    assert page_words(section, [block], {}) == words("S Reading Top number Bottom")
+
+
 def test_a_pair_counts_as_one_question_shown_and_two_answers_asked():
     answers = typical_issue_patient()
     measured = burden(answers)

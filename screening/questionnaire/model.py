@@ -266,11 +266,16 @@ class Question:
 class Pair:
     """Two questions a patient answers as one, in two boxes side by side under one prompt (email and phone, the
     two numbers of a blood-pressure reading). Each keeps its own id, label, checks and errors; the pair only
-    groups them on the page and counts as one question shown."""
+    groups them on the page and counts as one question shown.
+
+    `labels`, when given, are the words on the two boxes, shorter than their questions' labels where a half-width
+    box would wrap them to three lines ("Top number" under "Your last blood pressure reading"). Each must begin its
+    question's label: the rest is still read out, so the box's name says what it is and holds what the eye reads."""
 
     first: str
     second: str
     legend: str
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -300,6 +305,9 @@ class Section:
                 raise ValueError(f"{self.id}: pair {pair.first}/{pair.second} names a question of another page")
             if order.index(pair.second) != order.index(pair.first) + 1:
                 raise ValueError(f"{self.id}: {pair.second} must follow {pair.first} to pair with it")
+            for question_id, short in zip((pair.first, pair.second), pair.labels, strict=False):
+                if not self.questions[order.index(question_id)].label.startswith(short):
+                    raise ValueError(f"{self.id}: the box label {short!r} must begin the label of {question_id}")
         if self.crisis_lines not in ("", "top", *order):
             raise ValueError(f"{self.id}: crisis lines after {self.crisis_lines!r}, not a question of this page")
 
