@@ -25,7 +25,9 @@ def test_a_whole_intake_in_a_browser_passes_axe_on_every_page(request, device, a
 
     def on_each_page(page, section_id):
         number = [section.id for section in SECTIONS].index(section_id) + 1
-        assert page.get_by_role("progressbar", name=f"Step {number} of {len(SECTIONS)}").is_visible()
+        bar = page.get_by_role("progressbar", name=f"Step {number} of {len(SECTIONS)}")
+        assert bar.is_visible()
+        assert bar.evaluate("bar => bar.position") == (number - 1) / len(SECTIONS), "the bar shows the steps done"
         check_page(axe, page, f"{device}-{number:02d}-{section_id}" if device == "phone" or number == 1 else None)
 
     complete(page, on_each_page=on_each_page)
