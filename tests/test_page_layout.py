@@ -67,12 +67,12 @@ def test_yes_no_and_not_sure_sit_side_by_side_but_long_answers_stay_a_list():
     assert not fits_in_a_row(questions["phq9_difficulty"])
 
 
-def test_each_grid_item_is_its_own_group_with_the_validated_words(patient):
+def test_each_grid_item_is_its_own_group_with_the_validated_words_numbered(patient):
     patient.start()
     page = patient.page("mood").text
     for number, item in enumerate(PHQ9_ITEMS, start=1):
         fieldset = re.search(rf'<fieldset class="question grid-row" id="phq9_{number}">(.*?)</fieldset>', page, re.S)
-        assert f"<legend>{item}</legend>" in fieldset.group(1)
+        assert f'<legend><span class="item-number">{number}.</span> {item}</legend>' in fieldset.group(1)
         labels = re.findall(r'<span class="cell-text">([^<]*)</span>', fieldset.group(1))
         assert labels == [option.label for option in FREQUENCY]
     headings = re.findall(r'<div class="grid-columns" aria-hidden="true">(.*?)</div>', page, re.S)

@@ -94,9 +94,9 @@ def inputs_of(question: Question, answers: dict[str, Any]) -> int:
 
 def page_words(section: Section, blocks: list[Block], answers: dict[str, Any]) -> int:
     """The words a page shows for these blocks of questions, as displayed: a grid's options once, as its column
-    headings, and its items below them without the options; a table's columns once per row shown."""
+    headings, and its items below them, numbered, without the options; a table's columns once per row shown."""
     total = words(section.title) + words(section.intro) + sum(words(block.legend) for block in blocks)
-    total += sum(option_words(block.questions[0]) for block in blocks if block.kind == GRID)
+    total += sum(option_words(block.questions[0]) + len(block.questions) for block in blocks if block.kind == GRID)
     for block in blocks:
         shown_as = dict(zip(block.ids, block.labels, strict=False))
         for question in block.questions:

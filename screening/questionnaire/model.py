@@ -284,7 +284,9 @@ class Section:
 
     `lead_ins` maps a question id to text shown just before it, such as an instrument's stem. `grids` names the
     instruments whose items share one set of answers and show as an answer grid (the options once, as column
-    headings, the stem kept in view). `pairs` are the questions shown two to a prompt; the two follow each other.
+    headings, the stem kept in view, the items numbered), each with what the error summary calls its items ("mood
+    questions"), as a page may hold two grids under the same stem. `pairs` are the questions shown two to a prompt;
+    the two follow each other.
     `crisis_lines` is where the page always shows the crisis numbers: "top", or right after the question with
     that id; empty: only once an answer on the page calls for them.
     """
@@ -294,7 +296,7 @@ class Section:
     questions: tuple[Question, ...]
     intro: str = ""
     lead_ins: dict[str, str] = field(default_factory=dict)
-    grids: tuple[str, ...] = ()
+    grids: dict[str, str] = field(default_factory=dict)
     pairs: tuple[Pair, ...] = ()
     crisis_lines: str = ""
 
