@@ -45,9 +45,11 @@ ENV_SETTINGS = (
     "UNITS",
 )
 
+# The clinical reference's default wording, in two short sentences a patient reads at a 6th-grade level: the same
+# two triggers, the clinic told at once, a call, before the form is sent.
 ALERT_CONSENT = (
-    "If your answers show you may be at risk of harming yourself, or your blood pressure reading is very high, "
-    "the clinic may be told right away and may call you, even before you send this form."
+    "If your answers show you may hurt yourself, or your blood pressure is very high, the clinic may be told right "
+    "away. We may call you, even before you send this form."
 )
 
 

@@ -198,7 +198,9 @@ def test_only_a_reason_the_save_adds_is_new():
 def test_the_consent_says_the_clinic_may_be_told_at_once_and_call(client, make_alert_app):
     Patient(client).start()
     page = client.get("/step/about_you").text
-    assert "the clinic may be told right away and may call you, even before you send this form" in page
+    assert "If your answers show you may hurt yourself, or your blood pressure is very high, the clinic may be " \
+           "told right away. We may call you, even before you send this form." in page
+    assert 'aria-describedby="consent-alert consent-hint"' in page, "heard with the box it is part of"
     own = make_alert_app(ALERT_CONSENT_TEXT="Lakeside may phone you straight away if an answer worries us.")
     patient = Patient(own.test_client())
     patient.start()

@@ -21,6 +21,7 @@ from screening.questionnaire.burden import (
     burden,
     typical_minutes,
 )
+from screening.questionnaire.instruments import GAD7_ITEMS, PHQ9_ITEMS
 from screening.questionnaire.model import NOT_SURE
 from screening.questionnaire.types import AnswerError
 from screening.questionnaire.units import to_metric, to_us, us_text
@@ -76,6 +77,27 @@ def test_error_summary_names_each_question(patient, answers):
     assert "Have you ever had a heart attack? Choose an answer." in summary
     assert "Has a doctor ever said you have high blood pressure (hypertension)? Choose an answer." in summary
     assert re.search(r'id="heart_attack-error"[^>]*>.*?Choose an answer', html, re.S)
+
+
+def test_an_empty_answer_grid_is_one_summary_line_with_a_numbered_link_per_item(patient, answers):
+    patient.start()
+    mood = {key: value for key, value in answers["mood"].items() if key not in ("phq9_1", "phq9_5", "gad7_2")}
+    html = patient.answer("mood", mood).text
+    summary = re.search(r'id="error-summary".*?</div>', html, re.S).group(0)
+    assert "Please check these answers" in summary
+    assert "Choose an answer for these" not in summary, "one item or two of a grid: each line names its item"
+    assert "Little interest or pleasure in doing things: choose an answer." in summary
+    assert "Poor appetite or overeating: choose an answer." in summary
+    assert "Not being able to stop or control worrying: choose an answer." in summary
+    html = patient.answer("mood", {}).text
+    summary = re.search(r'id="error-summary".*?</div>', html, re.S).group(0)
+    lines = re.findall(r"<li>Choose an answer for these (\w+ questions):(.*?)</ul>", summary, re.S)
+    assert [name for name, _ in lines] == ["mood questions", "worry questions"]
+    for (_, links), (prefix, items) in zip(lines, (("phq9", PHQ9_ITEMS), ("gad7", GAD7_ITEMS)), strict=True):
+        found = re.findall(r'<a aria-label="(\d+)\. ([^"]+)" href="#(\w+)">(\d+)</a>', links)
+        assert found == [(str(number), item, f"{prefix}_{number}", str(number))
+                         for number, item in enumerate(items, start=1)]
+    assert summary.count("<a ") == 16 and summary.count("Choose an answer") == 2, "16 questions, 2 lines"
 
 
 def test_error_summary_names_a_typed_field_too(patient, answers):

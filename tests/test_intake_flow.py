@@ -35,12 +35,14 @@ def test_whole_intake_is_stored_and_submitted(app, patient, answers):
     assert saved["consent"] is True
 
 
-def test_every_step_shows_its_progress(patient):
+def test_every_step_shows_its_progress_and_the_bar_counts_the_steps_done(patient):
     patient.start()
     for number, section in enumerate(SECTIONS, start=1):
         page = patient.page(section.id)
         assert f"Step {number} of {len(SECTIONS)}" in page.text
-        assert f'<progress max="{len(SECTIONS)}" value="{number}"' in page.text
+        done = number - 1  # step 1: an empty bar, nothing done yet
+        assert f'<progress max="{len(SECTIONS)}" value="{done}"' in page.text
+        assert f'aria-valuetext="{done} of {len(SECTIONS)} steps done"' in page.text
 
 
 def test_answers_are_encrypted_in_the_database(app, patient, answers):

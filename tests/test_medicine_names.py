@@ -8,7 +8,11 @@ from datetime import date
 
 import pytest
 from answer_sets import nothing_of_note
+from helpers import is_checked, shown_on
 
+from screening.intake import store as intake_store
+from screening.models import Intake, db
+from screening.questionnaire import QUESTIONS
 from screening.rules import drug_library, evaluate, medicine_names
 from screening.rules.medicine_names import BRANDS, CLASSES, classes_named, find_drugs
 
@@ -123,6 +127,18 @@ def test_a_medicine_typed_but_not_ticked_raises_its_topic_from_the_patients_own_
     ]
     assert flag.as_dict()["evidence"][0]["own_words"] is True
     assert "R-MED-OPIOIDS" not in flags
+
+
+def test_after_none_of_these_the_list_is_still_asked_says_why_and_a_name_typed_there_counts(app, patient, answers):
+    medicines = {**answers["medicines"], "medicine_classes": ["none"], "medicines_list": "lorazepam 1 mg at night"}
+    patient.complete({**answers, "medicines": medicines})
+    page = patient.page("medicines").text
+    assert is_checked(page, "medicine_classes", "none") and "medicines_list" in shown_on(page)
+    label = QUESTIONS["medicines_list"].label
+    assert label.endswith("even ones not named above") and f'<label for="medicines_list">{label}</label>' in page
+    with app.app_context():
+        stored = intake_store.answers_of(db.session.execute(db.select(Intake)).scalar_one())
+    assert "R-MED-BENZODIAZEPINES" in {flag.rule_id for flag in evaluate(stored, date(2026, 11, 20))}
 
 
 def test_a_ticked_class_quotes_only_its_own_option_not_the_whole_checklist():

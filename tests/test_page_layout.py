@@ -41,6 +41,16 @@ def test_a_pair_names_two_questions_of_its_page_one_after_the_other():
         Section("s", "S", (one, two), crisis_lines="three")
 
 
+def test_a_pairs_short_box_labels_begin_their_questions_labels_and_the_model_counts_them():
+    top, bottom = Question("top", "Top number of your reading", TEXT), Question("bottom", "Bottom number", TEXT)
+    with pytest.raises(ValueError, match="must begin the label of top"):
+        Section("s", "S", (top, bottom), pairs=(Pair("top", "bottom", "Reading", ("Upper", "Bottom number")),))
+    section = Section("s", "S", (top, bottom), pairs=(Pair("top", "bottom", "Reading", ("Top number", "Bottom")),))
+    [block] = page_blocks(section, [top, bottom])
+    assert block.labels == ("Top number", "Bottom")
+    assert page_words(section, [block], {}) == words("S Reading Top number Bottom")
+
+
 def test_a_pair_counts_as_one_question_shown_and_two_answers_asked():
     answers = typical_issue_patient()
     measured = burden(answers)
@@ -57,12 +67,12 @@ def test_yes_no_and_not_sure_sit_side_by_side_but_long_answers_stay_a_list():
     assert not fits_in_a_row(questions["phq9_difficulty"])
 
 
-def test_each_grid_item_is_its_own_group_with_the_validated_words(patient):
+def test_each_grid_item_is_its_own_group_with_the_validated_words_numbered(patient):
     patient.start()
     page = patient.page("mood").text
     for number, item in enumerate(PHQ9_ITEMS, start=1):
         fieldset = re.search(rf'<fieldset class="question grid-row" id="phq9_{number}">(.*?)</fieldset>', page, re.S)
-        assert f"<legend>{item}</legend>" in fieldset.group(1)
+        assert f'<legend><span class="item-number">{number}.</span> {item}</legend>' in fieldset.group(1)
         labels = re.findall(r'<span class="cell-text">([^<]*)</span>', fieldset.group(1))
         assert labels == [option.label for option in FREQUENCY]
     headings = re.findall(r'<div class="grid-columns" aria-hidden="true">(.*?)</div>', page, re.S)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import textstat
 
+from config import ALERT_CONSENT
 from screening.questionnaire import SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +74,10 @@ def test_help_texts_read_at_a_sixth_grade_level(section):
 def test_the_formula_tells_plain_from_hard_words():
     assert grade("Doctors may call this raised intracranial pressure.") > ONE_TEXT_GRADE
     assert grade("It means high pressure in the skull.") <= PAGE_GRADE
+
+
+def test_the_alert_consent_reads_at_a_sixth_grade_level_in_short_sentences():
+    """Said with the consent on step 1 (ALERT_CONSENT_TEXT): a patient agrees to it, so must be able to read it."""
+    assert grade(ALERT_CONSENT) <= PAGE_GRADE
+    assert max(len(sentence.split()) for sentence in re.split(r"(?<=\.) ", ALERT_CONSENT)) <= 25, "was one of 37"
+    assert BRITISH.findall(ALERT_CONSENT) == []

@@ -137,8 +137,7 @@ def test_without_the_script_the_reload_marks_the_new_questions_once(patient, ans
     assert '<a href="#bp_systolic">Go to the first new question</a>' in html
     marked = re.findall(r'<span class="tag-new">New question</span><span class="visually-hidden">:</span> ([^<(]+)',
                         html)
-    assert [label.strip() for label in marked] == [
-        "Top number of your blood pressure", "Bottom number of your blood pressure"]
+    assert [label.strip() for label in marked] == ["Top number", "Bottom number"], "the boxes' words on screen"
     assert 'class="tag-new"' not in patient.page("heart").text, "marked on the reload only"
 
 

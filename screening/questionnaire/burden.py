@@ -64,9 +64,11 @@ def option_words(question: Question) -> int:
     return sum(words(option.label) for option in question.options)
 
 
-def question_words(question: Question, with_options: bool = True) -> int:
-    """A question's label and help, and its option labels unless a grid's column headings show them."""
-    return words(question.label) + words(question.help) + (option_words(question) if with_options else 0)
+def question_words(question: Question, with_options: bool = True, label: str | None = None) -> int:
+    """A question's label (or the shorter `label` its box shows in a pair) and help, and its option labels unless a
+    grid's column headings show them."""
+    return (words(question.label if label is None else label) + words(question.help)
+            + (option_words(question) if with_options else 0))
 
 
 def _effort(question: Question, value: Any) -> tuple[int, int]:
@@ -92,13 +94,14 @@ def inputs_of(question: Question, answers: dict[str, Any]) -> int:
 
 def page_words(section: Section, blocks: list[Block], answers: dict[str, Any]) -> int:
     """The words a page shows for these blocks of questions, as displayed: a grid's options once, as its column
-    headings, and its items below them without the options; a table's columns once per row shown."""
+    headings, and its items below them, numbered, without the options; a table's columns once per row shown."""
     total = words(section.title) + words(section.intro) + sum(words(block.legend) for block in blocks)
-    total += sum(option_words(block.questions[0]) for block in blocks if block.kind == GRID)
+    total += sum(option_words(block.questions[0]) + len(block.questions) for block in blocks if block.kind == GRID)
     for block in blocks:
+        shown_as = dict(zip(block.ids, block.labels, strict=False))
         for question in block.questions:
             total += (words(section.lead_ins.get(question.id, ""))
-                      + question_words(question, with_options=block.kind != GRID))
+                      + question_words(question, with_options=block.kind != GRID, label=shown_as.get(question.id)))
             if question.type == GROUP:
                 total += rows_shown(question, answers) * sum(question_words(column) for column in question.columns)
     return total

@@ -16,12 +16,13 @@ GRID = "grid"
 @dataclass(frozen=True)
 class Block:
     """Questions shown together. `lead_in` comes before them (for a grid, its stem, kept in view); `legend` names
-    a pair."""
+    a pair, and `labels` are the short words on its boxes, if any (model.Pair)."""
 
     kind: str
     questions: tuple[Question, ...]
     lead_in: str = ""
     legend: str = ""
+    labels: tuple[str, ...] = ()
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -42,7 +43,7 @@ def page_blocks(section: Section, shown: list[Question]) -> list[Block]:
         lead_in = section.lead_ins.get(question.id, "")
         pair = section.pair_of(question.id)
         if pair and position + 1 < len(shown) and shown[position + 1].id == pair.second:
-            blocks.append(Block(PAIR, (question, shown[position + 1]), lead_in, pair.legend))
+            blocks.append(Block(PAIR, (question, shown[position + 1]), lead_in, pair.legend, pair.labels))
             position += 2
             continue
         run = [question]

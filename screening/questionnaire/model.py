@@ -266,11 +266,16 @@ class Question:
 class Pair:
     """Two questions a patient answers as one, in two boxes side by side under one prompt (email and phone, the
     two numbers of a blood-pressure reading). Each keeps its own id, label, checks and errors; the pair only
-    groups them on the page and counts as one question shown."""
+    groups them on the page and counts as one question shown.
+
+    `labels`, when given, are the words on the two boxes, shorter than their questions' labels where a half-width
+    box would wrap them to three lines ("Top number" under "Your last blood pressure reading"). Each must begin its
+    question's label: the rest is still read out, so the box's name says what it is and holds what the eye reads."""
 
     first: str
     second: str
     legend: str
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -279,7 +284,9 @@ class Section:
 
     `lead_ins` maps a question id to text shown just before it, such as an instrument's stem. `grids` names the
     instruments whose items share one set of answers and show as an answer grid (the options once, as column
-    headings, the stem kept in view). `pairs` are the questions shown two to a prompt; the two follow each other.
+    headings, the stem kept in view, the items numbered), each with what the error summary calls its items ("mood
+    questions"), as a page may hold two grids under the same stem. `pairs` are the questions shown two to a prompt;
+    the two follow each other.
     `crisis_lines` is where the page always shows the crisis numbers: "top", or right after the question with
     that id; empty: only once an answer on the page calls for them.
     """
@@ -289,7 +296,7 @@ class Section:
     questions: tuple[Question, ...]
     intro: str = ""
     lead_ins: dict[str, str] = field(default_factory=dict)
-    grids: tuple[str, ...] = ()
+    grids: dict[str, str] = field(default_factory=dict)
     pairs: tuple[Pair, ...] = ()
     crisis_lines: str = ""
 
@@ -300,6 +307,9 @@ class Section:
                 raise ValueError(f"{self.id}: pair {pair.first}/{pair.second} names a question of another page")
             if order.index(pair.second) != order.index(pair.first) + 1:
                 raise ValueError(f"{self.id}: {pair.second} must follow {pair.first} to pair with it")
+            for question_id, short in zip((pair.first, pair.second), pair.labels, strict=False):
+                if not self.questions[order.index(question_id)].label.startswith(short):
+                    raise ValueError(f"{self.id}: the box label {short!r} must begin the label of {question_id}")
         if self.crisis_lines not in ("", "top", *order):
             raise ValueError(f"{self.id}: crisis lines after {self.crisis_lines!r}, not a question of this page")
 

@@ -25,7 +25,9 @@ def test_a_whole_intake_in_a_browser_passes_axe_on_every_page(request, device, a
 
     def on_each_page(page, section_id):
         number = [section.id for section in SECTIONS].index(section_id) + 1
-        assert page.get_by_role("progressbar", name=f"Step {number} of {len(SECTIONS)}").is_visible()
+        bar = page.get_by_role("progressbar", name=f"Step {number} of {len(SECTIONS)}")
+        assert bar.is_visible()
+        assert bar.evaluate("bar => bar.position") == (number - 1) / len(SECTIONS), "the bar shows the steps done"
         check_page(axe, page, f"{device}-{number:02d}-{section_id}" if device == "phone" or number == 1 else None)
 
     complete(page, on_each_page=on_each_page)
@@ -196,6 +198,25 @@ def test_validation_errors_are_announced_and_focused(phone, axe):
     assert "future" in phone.locator("#date_of_birth-error").inner_text()
     assert phone.input_value("#full_name") == "Alex Rivera"
     check_page(axe, phone, "phone-errors")
+
+
+def test_an_empty_mood_page_lists_its_items_by_number_one_line_per_grid_each_a_large_named_link(phone, axe):
+    start(phone)
+    phone.goto("/step/mood")
+    save(phone)
+    summary = phone.locator("#error-summary")
+    expect(summary).to_be_focused()
+    assert summary.bounding_box()["height"] < 0.6 * PHONE["height"], "16 items in about half a screen (was 1.6)"
+    expect(summary.get_by_role("listitem").filter(has_text="Choose an answer for these")).to_have_count(2)
+    links = summary.get_by_role("link")
+    expect(links).to_have_count(16)
+    for link in links.all():
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, link.inner_text()
+    expect(summary.get_by_role("link", name="5. Poor appetite or overeating", exact=True)).to_have_text(
+        re.compile(r"^5"))
+    expect(phone.get_by_role("group", name="5. Poor appetite or overeating", exact=True)).to_be_visible()
+    check_page(axe, phone, "phone-errors-mood")
 
 
 def test_every_file_a_page_loads_comes_from_the_app_itself(phone, base_url):

@@ -29,7 +29,7 @@ VESSELS_LISTED = is_("vessel_any", "yes", NOT_SURE)
 SECTION = Section(
     id="heart",
     title="Heart and blood pressure",
-    pairs=(Pair("bp_systolic", "bp_diastolic", "Your last blood pressure reading"),),
+    pairs=(Pair("bp_systolic", "bp_diastolic", "Your last blood pressure reading", ("Top number", "Bottom number")),),
     questions=(
         Question(
             "bp_diagnosed", "Has a doctor ever said you have high blood pressure (hypertension)?", CHOICE,

@@ -4,7 +4,10 @@ a ride home and someone to call, because patients cannot drive after a dose and 
 the talk therapy it follows (reasons page).
 
 The one medicines question: it also holds the medicines for alcohol or drug use (R-SUD-HISTORY) and for blood
-pressure (the heart page no longer asks about treatment)."""
+pressure (the heart page no longer asks about treatment).
+
+The typed list is asked after "None of these" too, and says why: the checklist names only some medicines, a
+patient may not know a medicine's kind, and a name typed there still raises its topic (rules/medicine_names.py)."""
 
 from ..choices import UNSURE, YES_NO_NOT_SURE
 from ..model import CHOICE, LONG_TEXT, MULTI, PHONE, TEXT, Option, Pair, Question, Section, is_
@@ -38,9 +41,9 @@ SECTION = Section(
             ),
         ),
         Question(
-            "medicines_list", "List every medicine you take, with the dose if you know it", LONG_TEXT,
+            "medicines_list", "List every medicine you take, even ones not named above", LONG_TEXT,
             max_length=2000,
-            help="Also add vitamins, herbs and medicines you buy at a store.",
+            help="With the dose if you know it. Also add vitamins, herbs and medicines you buy at a store.",
         ),
         Question(
             "ride_home", "Can someone take you home after each visit?", CHOICE, options=YES_NO_NOT_SURE,

@@ -19,7 +19,7 @@ SECTION = Section(
     id="mood",
     title="Mood and worry",
     lead_ins={"phq9_1": PHQ9_STEM, "gad7_1": GAD7_STEM},
-    grids=("PHQ-9", "GAD-7"),
+    grids={"PHQ-9": "mood questions", "GAD-7": "worry questions"},
     crisis_lines="phq9_9",
     questions=tuple(
         Question(f"phq9_{number}", text, CHOICE, options=FREQUENCY, instrument="PHQ-9")
