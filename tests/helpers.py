@@ -1,5 +1,6 @@
 """What the tests share: a browser-like client for patients and staff, and the typical answers per page."""
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -158,3 +159,10 @@ def app_at_revision(backend: str, revision: str, folder) -> Iterator:
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+def load_answers(runner, folder, content, name: str = "answers.json"):
+    """`flask load-answers` given a file of `content` (answers or a FHIR response; a string as it is)."""
+    path = folder / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    return runner.invoke(args=["load-answers", str(path)])

@@ -2,13 +2,12 @@
 and on to today's, without losing an answer: the step itself, the data migration 0010 on a database holding old
 answers, and `flask load-answers` given an old file. Format 3 has its own file (test_answers_format_3.py)."""
 
-import json
 import os
 
 import flask_migrate
 import pytest
 from answer_sets import everything_positive, nothing_of_note
-from helpers import app_at_revision
+from helpers import app_at_revision, load_answers
 
 from screening.crypto import vault
 from screening.models import Intake, db
@@ -79,9 +78,7 @@ def test_migration_0010_gives_stored_drafts_and_submissions_their_gates(database
 
 
 def test_load_answers_takes_an_old_file_and_says_what_it_added(app, runner, tmp_path):
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps(old_format(nothing_of_note())), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, old_format(nothing_of_note()), "old.json")
     assert result.exit_code == 0, result.output
     assert "Answers file in format 1" in result.output
     assert "heart_any=no" in result.output and "body_any=no" in result.output
@@ -91,8 +88,6 @@ def test_load_answers_takes_an_old_file_and_says_what_it_added(app, runner, tmp_
 
 
 def test_load_answers_says_nothing_of_formats_for_a_current_file(app, runner, tmp_path):
-    path = tmp_path / "new.json"
-    path.write_text(json.dumps(nothing_of_note()), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, nothing_of_note(), "new.json")
     assert result.exit_code == 0, result.output
     assert "format" not in result.output

@@ -18,7 +18,7 @@ from pathlib import Path
 import flask_migrate
 import pytest
 from answer_sets import ANSWER_SETS, everything_positive, nothing_of_note, typical_patient
-from helpers import app_at_revision
+from helpers import app_at_revision, load_answers
 
 from screening.crypto import vault
 from screening.exports import fhir
@@ -308,9 +308,7 @@ def test_migration_0011_rewrites_stored_format_2_drafts_and_submissions(database
 
 @pytest.mark.parametrize("written", [format_2, format_2_response], ids=["answers file", "FHIR response"])
 def test_load_answers_takes_format_2_and_says_what_changed(app, runner, tmp_path, written):
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps(written("typical_issue_patient")), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, written("typical_issue_patient"), "old.json")
     assert result.exit_code == 0, result.output
     assert "Answers file in format 2" in result.output
     for said in ("substance_any=no", "pregnancy_any=no", "anesthesia_any=no",

@@ -1,13 +1,12 @@
 """A kinder intake on a phone: the time estimate from the stated model, errors that name their question, answers
 that must fit together, and "Not sure" where a patient may not know."""
 
-import json
 import re
 from datetime import date
 
 import pytest
 from answer_sets import everything_positive, nothing_of_note, typical_issue_patient
-from helpers import as_pages, is_checked
+from helpers import as_pages, is_checked, load_answers
 
 from config import from_environment
 from screening.intake import store as intake_store
@@ -182,9 +181,7 @@ def test_answers_files_are_refused_for_the_same_reasons(changes, key):
 
 
 def test_load_answers_refuses_a_reversed_blood_pressure(app, runner, tmp_path):
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps({**nothing_of_note(), "bp_systolic": 80, "bp_diastolic": 120}), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, {**nothing_of_note(), "bp_systolic": 80, "bp_diastolic": 120})
     assert result.exit_code != 0
     assert "bp_diastolic" in result.output and "bottom number" in result.output
     with app.app_context():

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from answer_sets import not_sure_of, nothing_of_note
+from helpers import load_answers
 
 from screening.intake import store as intake_store
 from screening.models import Intake, db
@@ -16,12 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def stored(app) -> list[dict]:
     with app.app_context():
         return [intake_store.answers_of(intake) for intake in db.session.execute(db.select(Intake)).scalars()]
-
-
-def load(runner, tmp_path, content):
-    path = tmp_path / "answers.json"
-    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
-    return runner.invoke(args=["load-answers", str(path)])
 
 
 def test_questions_prints_a_markdown_row_for_every_question_once(runner):
@@ -44,7 +39,7 @@ def test_questions_as_json_lists_every_question_in_order(runner):
 
 
 def test_load_answers_stores_one_submitted_intake(app, runner, tmp_path):
-    result = load(runner, tmp_path, nothing_of_note())
+    result = load_answers(runner, tmp_path, nothing_of_note())
     assert result.exit_code == 0, result.output
     assert "Stored 1 submitted intake." in result.output
     assert stored(app) == [nothing_of_note()]
@@ -53,13 +48,13 @@ def test_load_answers_stores_one_submitted_intake(app, runner, tmp_path):
 
 
 def test_load_answers_works_from_the_app_cli_runner(app, runner, tmp_path):
-    result = load(runner, tmp_path, nothing_of_note())
+    result = load_answers(runner, tmp_path, nothing_of_note())
     assert result.exit_code == 0, result.output
     assert stored(app) == [nothing_of_note()]
 
 
 def test_load_answers_refuses_an_unknown_key(app, runner, tmp_path):
-    result = load(runner, tmp_path, {**nothing_of_note(), "favourite_colour": "blue"})
+    result = load_answers(runner, tmp_path, {**nothing_of_note(), "favourite_colour": "blue"})
     assert result.exit_code != 0
     assert "favourite_colour" in result.output
     assert "Nothing was stored." in result.output
@@ -68,7 +63,7 @@ def test_load_answers_refuses_an_unknown_key(app, runner, tmp_path):
 
 def test_load_answers_refuses_a_value_out_of_range(app, runner, tmp_path):
     answers = {**nothing_of_note(), "bp_reading_when": "past_week", "bp_systolic": 120, "bp_diastolic": 500}
-    result = load(runner, tmp_path, answers)
+    result = load_answers(runner, tmp_path, answers)
     assert result.exit_code != 0
     assert "bp_diastolic" in result.output
     assert stored(app) == []
@@ -77,7 +72,7 @@ def test_load_answers_refuses_a_value_out_of_range(app, runner, tmp_path):
 def test_load_answers_refuses_an_answer_to_a_question_not_shown(app, runner, tmp_path):
     answers = {**nothing_of_note(), "bp_reading_when": "dont_know"}
     del answers["bp_diastolic"]
-    result = load(runner, tmp_path, answers)
+    result = load_answers(runner, tmp_path, answers)
     assert result.exit_code != 0
     assert "bp_systolic" in result.output
     assert "not shown" in result.output
@@ -87,7 +82,7 @@ def test_load_answers_refuses_an_answer_to_a_question_not_shown(app, runner, tmp
 def test_load_answers_refuses_a_missing_required_answer(app, runner, tmp_path):
     answers = {**nothing_of_note(), **not_sure_of("heart_any")}
     del answers["stroke"]
-    result = load(runner, tmp_path, answers)
+    result = load_answers(runner, tmp_path, answers)
     assert result.exit_code != 0
     assert "stroke" in result.output
     assert "required" in result.output
@@ -95,7 +90,7 @@ def test_load_answers_refuses_a_missing_required_answer(app, runner, tmp_path):
 
 
 def test_load_answers_refuses_invalid_json(app, runner, tmp_path):
-    result = load(runner, tmp_path, '{"full_name": "Alex",')
+    result = load_answers(runner, tmp_path, '{"full_name": "Alex",')
     assert result.exit_code != 0
     assert "is not valid JSON" in result.output
     assert "Nothing was stored." in result.output
@@ -104,14 +99,14 @@ def test_load_answers_refuses_invalid_json(app, runner, tmp_path):
 
 
 def test_load_answers_refuses_nan_for_a_decimal(app, runner, tmp_path):
-    result = load(runner, tmp_path, json.dumps({**nothing_of_note(), "height_cm": float("nan")}))
+    result = load_answers(runner, tmp_path, json.dumps({**nothing_of_note(), "height_cm": float("nan")}))
     assert result.exit_code != 0
     assert "height_cm" in result.output
     assert stored(app) == []
 
 
 def test_load_answers_refuses_infinity_for_a_whole_number_with_a_message(app, runner, tmp_path):
-    result = load(runner, tmp_path, json.dumps({**nothing_of_note(), "drug_use_count": float("inf")}))
+    result = load_answers(runner, tmp_path, json.dumps({**nothing_of_note(), "drug_use_count": float("inf")}))
     assert result.exit_code != 0
     assert "drug_use_count" in result.output
     assert stored(app) == []

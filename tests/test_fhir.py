@@ -13,6 +13,7 @@ from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fhir_invariants import failures
+from helpers import load_answers
 
 import config
 from screening.exports import fhir
@@ -59,12 +60,6 @@ def store(app, answers: dict) -> int:
 def stored(app) -> list[dict]:
     with app.app_context():
         return [intake_store.answers_of(intake) for intake in db.session.execute(db.select(Intake)).scalars()]
-
-
-def load(runner, tmp_path, content: dict):
-    path = tmp_path / "response.json"
-    path.write_text(json.dumps(content), encoding="utf-8")
-    return runner.invoke(args=["load-answers", str(path)])
 
 
 # The Questionnaire
@@ -285,7 +280,7 @@ def test_the_bundle_leaves_out_a_total_the_patient_did_not_complete(app, make_st
 
 def test_load_answers_stores_a_fhir_response_with_the_same_answers_and_flags(app, runner, tmp_path):
     answers = everything_positive()
-    result = load(runner, tmp_path, response(answers))
+    result = load_answers(runner, tmp_path, response(answers))
     assert result.exit_code == 0, result.output
     assert "Stored 1 submitted intake." in result.output
     assert stored(app) == [answers]
@@ -299,7 +294,7 @@ def test_load_answers_reads_codes_under_another_base_url_and_ignores_coding_exte
         "https://example.org/fhir/", "https://fhir.other-clinic.example/"))
     phq9_1 = by_link_id(resource)["phq9_1"]["answer"][0]["valueCoding"]
     phq9_1["extension"] = [{"url": EXTENSION + "ordinalValue", "valueDecimal": 0}]
-    result = load(runner, tmp_path, resource)
+    result = load_answers(runner, tmp_path, resource)
     assert result.exit_code == 0, result.output
     assert stored(app) == [nothing_of_note()]
 
@@ -330,7 +325,7 @@ def answered_response(change) -> dict:
 ], ids=["out of range", "unknown code", "unknown linkId", "required", "bad date", "two answers", "other form",
         "in progress"])
 def test_load_answers_refuses_a_fhir_response_with_a_clear_message(app, runner, tmp_path, change, words):
-    result = load(runner, tmp_path, answered_response(change))
+    result = load_answers(runner, tmp_path, answered_response(change))
     assert result.exit_code != 0
     assert words in result.output
     assert "Nothing was stored." in result.output and "Traceback" not in result.output
@@ -339,8 +334,8 @@ def test_load_answers_refuses_a_fhir_response_with_a_clear_message(app, runner, 
 
 def test_a_fhir_response_and_an_answers_file_fail_with_the_same_message(app, runner, tmp_path):
     answers = {**nothing_of_note(), "bp_systolic": 400}
-    from_json = load(runner, tmp_path, answers).output
-    from_fhir = load(runner, tmp_path, response(answers)).output
+    from_json = load_answers(runner, tmp_path, answers).output
+    from_fhir = load_answers(runner, tmp_path, response(answers)).output
     assert from_json == from_fhir
     assert "bp_systolic" in from_fhir
 
@@ -349,7 +344,7 @@ def test_the_gad7_answer_code_lhc_forms_uses_for_item_2_loads_as_more_than_half_
     resource = response({**nothing_of_note(), "gad7_2": "2"})
     by_link_id(resource)["gad7_2"]["answer"][0]["valueCoding"] = {
         "system": "http://loinc.org", "code": "LA18938-3", "display": "More days than not"}
-    assert load(runner, tmp_path, resource).exit_code == 0
+    assert load_answers(runner, tmp_path, resource).exit_code == 0
     assert stored(app)[0]["gad7_2"] == "2"
 
 
@@ -401,7 +396,7 @@ def test_not_sure_is_a_yes_to_the_not_sure_item_and_no_count():
 
 def test_load_answers_reads_not_sure_back_with_the_same_flags(app, runner, tmp_path):
     answers = unsure_of_drugs()
-    result = load(runner, tmp_path, response(answers))
+    result = load_answers(runner, tmp_path, response(answers))
     assert result.exit_code == 0, result.output
     assert stored(app) == [answers]
     today = date.today()
@@ -423,7 +418,7 @@ def as_exported_before(resource: dict) -> dict:
 
 def test_a_response_exported_before_the_not_sure_item_still_reads_as_not_sure(app, runner, tmp_path):
     answers = unsure_of_drugs()
-    result = load(runner, tmp_path, as_exported_before(response(answers)))
+    result = load_answers(runner, tmp_path, as_exported_before(response(answers)))
     assert result.exit_code == 0, result.output
     assert stored(app) == [answers]
 
@@ -432,7 +427,7 @@ def test_an_answer_without_a_value_for_another_reason_is_no_answer(app, runner, 
     resource = response(nothing_of_note())
     by_link_id(resource)["drug_use_count"]["answer"] = [{"_valueInteger": {"extension": [
         {"url": EXTENSION + "data-absent-reason", "valueCode": "masked"}]}}]
-    result = load(runner, tmp_path, resource)
+    result = load_answers(runner, tmp_path, resource)
     assert result.exit_code != 0
     assert "drug_use_count: is required but has no answer" in result.output
     assert stored(app) == []
@@ -451,13 +446,13 @@ def with_not_sure(answer: dict) -> dict:
     ({"valueString": "yes"}, "drug_use_count.not_sure: takes one answer, Yes or No (valueBoolean)"),
 ], ids=["both", "not a boolean"])
 def test_a_not_sure_item_with_a_number_or_without_a_boolean_is_refused(app, runner, tmp_path, answer, words):
-    result = load(runner, tmp_path, with_not_sure(answer))
+    result = load_answers(runner, tmp_path, with_not_sure(answer))
     assert result.exit_code != 0
     assert words in result.output and "Nothing was stored." in result.output
     assert stored(app) == []
 
 
 def test_no_to_not_sure_leaves_the_number(app, runner, tmp_path):
-    result = load(runner, tmp_path, with_not_sure({"valueBoolean": False}))
+    result = load_answers(runner, tmp_path, with_not_sure({"valueBoolean": False}))
     assert result.exit_code == 0, result.output
     assert stored(app) == [nothing_of_note()]

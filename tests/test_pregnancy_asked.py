@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from answer_sets import nothing_of_note, typical_patient
-from helpers import as_pages, hidden_on, is_checked, shown_on
+from helpers import as_pages, hidden_on, is_checked, load_answers, shown_on
 from pypdf import PdfReader
 
 from screening.crypto import vault
@@ -117,9 +117,7 @@ def test_an_older_file_of_a_male_patient_drops_the_pregnancy_answers_and_says_so
     old = downgrade(with_sex(typical_patient(), "male"), 2)
     assert {"pregnant": "no", "planning_pregnancy": "no", "breastfeeding": "no"}.items() <= old.items()
     assert upgrade(old) == male_patient()
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps(old), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, old, "old.json")
     assert result.exit_code == 0, result.output
     assert re.search(r"dropped [^(]*pregnant, planning_pregnancy, breastfeeding", result.output)
     assert "pregnancy_any" not in result.output
@@ -138,9 +136,7 @@ DROPPED = 'dropped pregnancy_any, pregnant, planning_pregnancy, breastfeeding (n
 
 def test_a_format_3_file_of_a_male_patient_written_before_drops_the_pregnancy_answers_and_says_so(app, runner,
                                                                                                   tmp_path):
-    path = tmp_path / "before.json"
-    path.write_text(json.dumps(written_before()), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, written_before(), "before.json")
     assert result.exit_code == 0, result.output
     assert f"Answers file in format 3 (today's), read as its questions are asked today: {DROPPED}." in result.stderr
     assert "Stored 1 submitted intake." in result.stdout
@@ -148,7 +144,7 @@ def test_a_format_3_file_of_a_male_patient_written_before_drops_the_pregnancy_an
         intake = db.session.execute(db.select(Intake)).scalar_one()
         assert vault().decrypt(intake.answers) == male_patient(), "not even kept in the database"
 
-    flags = runner.invoke(args=["flags", str(path)])
+    flags = runner.invoke(args=["flags", str(tmp_path / "before.json")])
     assert flags.exit_code == 0, flags.output
     assert DROPPED in flags.stderr
     assert "R-PREG" not in {flag["id"] for flag in json.loads(flags.stdout)["flags"]}, "stdout stays plain JSON"
@@ -164,9 +160,7 @@ def test_a_fhir_response_of_a_male_patient_written_before_drops_the_pregnancy_an
     response = fhir.questionnaire_response(1, answers, scores(answers), datetime(2026, 11, 20, 12, tzinfo=UTC))
     response["questionnaire"] = f"{fhir.Site().questionnaire_url}|2026.11"
     assert {"pregnancy_any", "pregnant"} <= set(linked(response["item"]))
-    path = tmp_path / "before.fhir.json"
-    path.write_text(json.dumps(response), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, response, "before.fhir.json")
     assert result.exit_code == 0, result.output
     assert DROPPED in result.stderr
     with app.app_context():
@@ -174,9 +168,7 @@ def test_a_fhir_response_of_a_male_patient_written_before_drops_the_pregnancy_an
 
 
 def test_a_current_file_of_a_male_patient_loads_without_a_word_on_formats(app, runner, tmp_path):
-    path = tmp_path / "today.json"
-    path.write_text(json.dumps(male_patient()), encoding="utf-8")
-    result = runner.invoke(args=["load-answers", str(path)])
+    result = load_answers(runner, tmp_path, male_patient(), "today.json")
     assert result.exit_code == 0, result.output
     assert result.output == "Stored 1 submitted intake.\n"
 
