@@ -5,6 +5,7 @@ import io
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlencode
 
 import pytest
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high
@@ -70,6 +71,25 @@ def test_sign_in_with_a_wrong_password_is_refused(make_staff):
     assert response.status_code == 422
     assert "do not match an active account" in response.text
     assert nurse.client.get("/staff/").status_code == 302
+
+
+def test_the_link_in_an_alert_leads_to_the_attention_record_once_signed_in(make_staff):
+    """An alert's link (APP_URL/staff/attention/<number>) asks for a sign-in first, then opens what it points at."""
+    nurse = make_staff(signed_in=False)
+    asked = nurse.client.get("/staff/attention/7")
+    assert asked.status_code == 302
+    sign_in_page = asked.headers["Location"]
+    signed_in = nurse.browser.post_form(sign_in_page, {"email": nurse.email, "password": STAFF_PASSWORD})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/staff/attention/7"
+
+
+@pytest.mark.parametrize("elsewhere", ["https://evil.example/staff/", "//evil.example/staff/", "/\\evil.example",
+                                       "/step/safety", "javascript:alert(1)"])
+def test_sign_in_never_sends_staff_outside_the_staff_pages(make_staff, elsewhere):
+    nurse = make_staff(signed_in=False)
+    page = "/staff/sign-in?" + urlencode({"next": elsewhere})
+    signed_in = nurse.browser.post_form(page, {"email": nurse.email, "password": STAFF_PASSWORD})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/staff/"
 
 
 def test_sign_in_is_limited_per_account(make_staff):

@@ -7,6 +7,7 @@ import json
 import time
 from datetime import date
 from functools import wraps
+from urllib.parse import urlsplit
 
 from cryptography.fernet import InvalidToken
 from flask import (
@@ -108,8 +109,18 @@ def sign_in():
                 login_user(user)
                 session[SEEN_KEY] = time.time()
                 session.permanent = True
-                return redirect(url_for("staff.queue"))
+                return redirect(staff_page_asked_for() or url_for("staff.queue"))
     return render_template("staff/sign_in.html", form=form), 422 if form.errors else 200
+
+
+def staff_page_asked_for() -> str | None:
+    """The staff page that sent the browser to sign in (`next`: an alert's link to an attention record), when it is
+    one of ours: a path under /staff/ on this site, never another site's address."""
+    asked = request.args.get("next", "")
+    parts = urlsplit(asked)
+    if parts.scheme or parts.netloc or "\\" in asked or not parts.path.startswith(bp.url_prefix + "/"):
+        return None
+    return asked
 
 
 @bp.post("/sign-out")
