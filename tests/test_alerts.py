@@ -387,7 +387,8 @@ def test_the_panel_shows_a_draft_with_its_phone_and_acknowledging_removes_it_and
     nurse = nurse_for(alert_app, make_staff)
     queue = nurse.client.get("/staff/")
     assert "<title>(1) Needs attention – Submissions" in queue.text
-    assert queue.headers["Refresh"] == "60", "the queue reloads itself every minute, without JavaScript"
+    assert queue.headers["Refresh"].startswith("60; url=/staff/"), \
+        "the queue reloads itself every minute, without JavaScript"
     assert "Refresh" not in nurse.client.get("/staff/?refresh=off").headers, "unless asked not to"
     shown = panel(queue.text)
     assert "Needs attention now (1)" in shown and "Self-harm" in shown

@@ -55,6 +55,7 @@ bp = Blueprint("staff", __name__, url_prefix="/staff")
 SEARCH_KEY = "staff_search"
 SEEN_KEY = "staff_seen"
 QUEUE_REFRESH_SECONDS = 60
+AUTO_RELOAD = "auto"  # ?refresh=auto: the queue reloading itself
 
 
 def admin_required(view):
@@ -80,6 +81,8 @@ def end_idle_sessions():
         session.clear()
         flash("You were signed out after a time without activity. Please sign in again.")
         return redirect(url_for("staff.sign_in"))
+    if request.endpoint == "staff.queue" and request.args.get("refresh") == AUTO_RELOAD:
+        return None  # the queue reloading itself is nobody at the screen: an unattended queue still signs out
     session[SEEN_KEY] = time.time()
     session.permanent = True
     return None
@@ -151,8 +154,9 @@ def queue():
     if request.args.get("refresh") != "off":
         # The page reloads itself every minute, without JavaScript, so a new alert shows; the page offers to stop
         # it. A header does what <meta http-equiv="refresh"> would (which axe reports whether or not it can be
-        # turned off).
-        response.headers["Refresh"] = str(QUEUE_REFRESH_SECONDS)
+        # turned off). The reload's address says it is one, so that it does not count as someone at the screen.
+        reload = url_for("staff.queue", **dict(filters, page=page.page, refresh=AUTO_RELOAD))
+        response.headers["Refresh"] = f"{QUEUE_REFRESH_SECONDS}; url={reload}"
     return response
 
 
