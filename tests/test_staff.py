@@ -1,6 +1,7 @@
 """Clinic staff: signing in, the queue, one intake, review, notes, exports, the audit log, retention."""
 
 import csv
+import html
 import io
 import json
 import re
@@ -377,6 +378,36 @@ def test_audit_log_records_sign_in_and_is_read_by_admins_only(app, make_staff):
     page = admin.client.get("/staff/audit?action=sign_in").text
     assert "admin@clinic.test" in page and "sign_in" in page
     assert make_staff().client.get("/staff/audit").status_code == 403
+
+
+def test_the_audit_log_pages_back_to_its_first_event_keeping_its_filter(app, make_staff):
+    """An open queue adds a row a minute: the rows before the latest 50 are a link away, not only a typed address."""
+    admin = make_staff("admin@clinic.test", role="admin")
+    for _ in range(60):
+        admin.client.get("/staff/?refresh=off")
+    newest = admin.client.get("/staff/audit").text
+    assert "Page 1 of 2" in newest and "<td>sign_in</td>" not in newest
+    older = html.unescape(re.search(r'<a href="([^"]+)">Older events</a>', newest).group(1))
+    oldest = admin.client.get(older).text
+    assert "Page 2 of 2" in oldest and "<td>sign_in</td>" in oldest and "Older events" not in oldest
+    assert "Newer events" in oldest
+    filtered = admin.client.get("/staff/audit?action=view_queue").text
+    older = html.unescape(re.search(r'<a href="([^"]+)">Older events</a>', filtered).group(1))
+    assert "action=view_queue" in older and "<td>sign_in</td>" not in admin.client.get(older).text
+
+
+def test_the_audit_log_offers_its_actions_and_staff_to_filter_by(app, make_staff):
+    from screening.staff import audit
+
+    admin = make_staff("admin@clinic.test", role="admin")
+    nurse = make_staff()
+    page = admin.client.get("/staff/audit").text
+    offered = set(re.findall(r'<option value="([a-z_]+)"', page))
+    assert offered == set(audit.ACTIONS)
+    nurse_id = staff_id(app, nurse.email)
+    assert f'<option value="{nurse_id}">{nurse.email}</option>' in page
+    only_nurse = admin.client.get(f"/staff/audit?actor={nurse_id}").text
+    assert nurse.email in only_nurse and "admin@clinic.test</td>" not in only_nurse
 
 
 def test_the_audit_log_has_no_route_that_changes_it(app):

@@ -410,7 +410,13 @@ def record_number(name: str) -> int | None:
 @admin_required
 def audit_log():
     action = request.args.get("action", "")
-    rows, total = audit.events(action=action, actor_id=record_number("actor"), intake_id=record_number("intake"),
-                               page=request.args.get("page", 1, type=int))
-    users = {user.id: user.email for user in db.session.scalars(db.select(StaffUser))}
-    return render_template("staff/audit.html", rows=rows, total=total, users=users, action=action)
+    action = action if action in audit.ACTIONS else ""
+    actor, intake_id = record_number("actor"), record_number("intake")
+    page = request.args.get("page", 1, type=int)
+    rows, total = audit.events(action=action, actor_id=actor, intake_id=intake_id, page=page)
+    pages = max(1, -(-total // audit.PER_PAGE))
+    page = min(max(page, 1), pages)
+    users = {user.id: user.email for user in db.session.scalars(db.select(StaffUser).order_by(StaffUser.email))}
+    kept = {name: value for name, value in (("action", action), ("actor", actor), ("intake", intake_id)) if value}
+    return render_template("staff/audit.html", rows=rows, total=total, users=users, action=action, actor=actor,
+                           intake_id=intake_id, labels=audit.LABELS, page=page, pages=pages, kept=kept)
