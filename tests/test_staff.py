@@ -327,6 +327,16 @@ def test_staff_open_the_pdf_and_it_is_audited(app, make_staff):
     assert ("print", staff_id(app, nurse.email), intake_id) in actions(app)
 
 
+def test_each_intakes_pdf_downloads_under_a_name_of_its_own(app, make_staff):
+    """A clinician printing the day's PDFs can tell the files apart (the exports already carry the number)."""
+    first, second = store(app, everything_positive()), store(app, nothing_of_note())
+    nurse = make_staff()
+    names = [nurse.client.get(f"/staff/intakes/{number}/summary.pdf").headers["Content-Disposition"]
+             for number in (first, second)]
+    assert names == [f'attachment; filename="intake-{first}-summary.pdf"',
+                     f'attachment; filename="intake-{second}-summary.pdf"']
+
+
 # Exports
 
 

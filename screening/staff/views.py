@@ -279,7 +279,7 @@ def summary_pdf(intake_id: int):
     if pdf is None:
         return render_template("staff/pdf_pending.html", intake=record, overdue=summaries.overdue(record)), 202
     audit.record(audit.PRINT, actor=current_user, intake_id=record.id)  # only a PDF handed over counts
-    return pdf_response(pdf)
+    return pdf_response(pdf, f"intake-{record.id}-summary.pdf")  # the number only: no name in a file name
 
 
 @bp.post("/intakes/<int:intake_id>/reviewed")
