@@ -8,7 +8,7 @@ import re
 import socket
 import threading
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -278,6 +278,16 @@ def test_self_harm_on_the_safety_page_never_sent_is_emailed_within_a_minute_with
                         "killing", "yes", "Yes"):
             assert private not in told, private
     assert run_worker(alert_app).sent == 0, "sent once"
+
+
+def test_the_alert_email_carries_the_date_and_message_id_mail_servers_require(alert_app, mail_server):
+    """RFC 5322 requires a Date; some mail services refuse a message without a Message-ID. An alert refused is an
+    alert nobody reads."""
+    self_harm_on_the_safety_page(alert_app)
+    run_worker(alert_app)
+    [(_, message)] = mail_server.inbox.wait_for(1)
+    assert abs((message["Date"].datetime - datetime.now(UTC)).total_seconds()) < 60
+    assert re.fullmatch(r"<[^<>@\s]+@[^<>@\s]+>", message["Message-ID"])
 
 
 def test_the_reason_is_named_only_when_the_clinic_opts_in(make_alert_app, mail_server):
