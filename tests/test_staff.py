@@ -230,6 +230,37 @@ def test_queue_lists_urgent_first_then_by_consultation_date(app, make_staff):
     assert "Urgent: 1" in page
 
 
+def test_visits_already_past_come_after_the_coming_ones_most_recent_first(app, make_staff):
+    """Weeks into use, the queue opened on the oldest visits; the clinician wants today's and the next ones."""
+    def visit(days: int, answers: dict) -> int:
+        when = (date.today() + timedelta(days=days)).isoformat()
+        return store(app, {**answers, "consultation_date": when}, days_ago=max(0, -days) + 1)
+
+    last_month = visit(-30, nothing_of_note())
+    urgent_last_week = visit(-7, everything_positive())
+    yesterday = visit(-1, nothing_of_note())
+    today = visit(0, nothing_of_note())
+    undated = store(app, {key: value for key, value in nothing_of_note().items() if key != "consultation_date"})
+    urgent_next_week = visit(7, everything_positive())
+    tomorrow = visit(1, nothing_of_note())
+    page = make_staff().client.get("/staff/").text
+    order = [int(number) for number in re.findall(r'href="/staff/intakes/(\d+)"', page)]
+    assert order == [urgent_next_week, today, tomorrow, undated, urgent_last_week, yesterday, last_month]
+
+
+def test_paging_goes_on_from_the_coming_visits_into_the_past_ones_missing_none(app):
+    from screening.staff.review_queue import QueueFilter, list_queue
+
+    days = (-3, 2, -1, 0, 5, -8, 1)
+    for offset in days:
+        store(app, {**nothing_of_note(), "consultation_date": (date.today() + timedelta(days=offset)).isoformat()})
+    with app.app_context():
+        pages = [list_queue(QueueFilter(), number, date.today(), per_page=2) for number in (1, 2, 3, 4)]
+        seen = [(row.intake.consultation_date - date.today()).days for page in pages for row in page.rows]
+    assert seen == [0, 1, 2, 5, -1, -3, -8]
+    assert [page.pages for page in pages] == [4, 4, 4, 4]
+
+
 def test_queue_filters_by_level_day_and_review(app, make_staff):
     store(app, everything_positive())
     store(app, {**unsure_and_high(), "consultation_date": (date.today() + timedelta(days=20)).isoformat()})
