@@ -285,6 +285,18 @@ def test_search_by_name_or_date_of_birth_stays_out_of_urls(app, make_staff):
     assert "Alex Rivera" in page and "Hanako Yamada" not in page
 
 
+@pytest.mark.parametrize("typed", ["José", "jose", "MULLER", "müller", "O'Brien", "obrien", "o’brien"])
+def test_search_finds_a_name_typed_without_its_accents_or_with_another_apostrophe(app, make_staff, typed):
+    """The patient typed "José Müller-O’Brien" on a phone (which curls the apostrophe); the front desk types on a
+    US keyboard."""
+    store(app, {**nothing_of_note(), "full_name": "José Müller-O’Brien"})
+    store(app, {**nothing_of_note(), "full_name": "Alex Rivera"})
+    nurse = make_staff()
+    nurse.post("/staff/search", {"search": typed})
+    page = nurse.client.get("/staff/").text
+    assert "José Müller-O’Brien" in page and "Alex Rivera" not in page
+
+
 def test_queue_is_paginated(app, make_staff):
     for _ in range(27):
         store(app, nothing_of_note())
