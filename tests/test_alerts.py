@@ -491,6 +491,13 @@ def test_demo_makes_a_believable_queue_and_raises_alerts_for_its_urgent_intakes(
     assert marked == urgent
 
 
+def test_the_demo_queue_shows_a_phone_to_call_for_each_intake_that_needs_attention(app, runner, make_staff):
+    """The panel's point is whom to call: a demo where nobody left a phone shows a panel of "no phone given"."""
+    assert runner.invoke(args=["demo", "--count", "60", "--seed", "7", "--no-pdf"]).exit_code == 0
+    rows = panel(make_staff().client.get("/staff/").text).split("<tr>")[2:]
+    assert rows and all(re.search(r'href="tel:555-01\d\d"', row) for row in rows), rows
+
+
 def test_a_self_harm_answer_on_a_page_with_an_error_raises_the_alert_at_once(alert_app, mail_server):
     patient = Patient(alert_app.test_client())
     patient.start()
