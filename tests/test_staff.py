@@ -285,6 +285,23 @@ def test_search_by_name_or_date_of_birth_stays_out_of_urls(app, make_staff):
     assert "Alex Rivera" in page and "Hanako Yamada" not in page
 
 
+def test_a_search_kept_for_later_says_so_on_the_queue_and_one_press_shows_every_intake(app, make_staff):
+    """The search stays in the session: back on the queue an hour later, a short list must not look like the day's."""
+    store(app, {**nothing_of_note(), "full_name": "Hanako Yamada"})
+    store(app, {**nothing_of_note(), "full_name": "Alex Rivera"})
+    nurse = make_staff()
+    assert "match the search" not in nurse.client.get("/staff/").text
+    nurse.post("/staff/search", {"search": "yamada"})
+    searched = nurse.client.get("/staff/?refresh=off").text
+    assert "Only intakes that match the search are shown." in searched and "Alex Rivera" not in searched
+    form = re.search(r'<form method="post" action="([^"]+)"[^>]*>(?:(?!</form>).)*Show every intake', searched, re.S)
+    assert form and re.search(r'<input type="hidden" name="search" value="">', form.group(0))
+    cleared = nurse.post(html.unescape(form.group(1)), {"search": ""}, page="/staff/?refresh=off")
+    assert cleared.headers["Location"] == "/staff/?refresh=off"
+    page = nurse.client.get("/staff/").text
+    assert "Alex Rivera" in page and "Hanako Yamada" in page and "match the search" not in page
+
+
 @pytest.mark.parametrize("typed", ["José", "jose", "MULLER", "müller", "O'Brien", "obrien", "o’brien"])
 def test_search_finds_a_name_typed_without_its_accents_or_with_another_apostrophe(app, make_staff, typed):
     """The patient typed "José Müller-O’Brien" on a phone (which curls the apostrophe); the front desk types on a

@@ -95,6 +95,13 @@ def test_on_a_tablet_every_staff_control_is_large_enough_to_tap_and_says_which_a
         assert page.evaluate(SMALL_CONTROLS, SMALLEST_TARGET) == [], path
         assert page.evaluate("document.documentElement.scrollWidth") <= 768, f"{path} scrolls sideways"
         assert page.get_by_role("link", name="Skip to the page's content").count() == 1, path
+    page.goto("/staff/")
+    page.get_by_label("Name or date of birth (YYYY-MM-DD)").fill("Rivera")
+    page.get_by_role("button", name="Search").click()
+    assert page.get_by_text("Only intakes that match the search are shown.").is_visible()
+    assert page.evaluate(SMALL_CONTROLS, SMALLEST_TARGET) == [], "a search kept"
+    page.get_by_role("button", name="Show every intake").click()
+    assert page.get_by_text("Only intakes that match the search are shown.").count() == 0
     page.goto("/staff/accounts")
     for email in (STAFF_EMAIL, "desk@clinic.test"):
         for name in (f"Deactivate {email}", f"Reset password for {email}"):
