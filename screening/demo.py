@@ -39,6 +39,8 @@ def value_for(question: Question, rng: random.Random, today: date, answers: dict
         return risk_answer(qid, rng) if at_risk else ("0" if qid == "phq9_9" else "no")
     if qid == "full_name":
         return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    if qid == "phone":
+        return f"555-01{rng.randint(0, 99):02d}"  # 555-0100 to 555-0199: set aside for fiction, never anyone's
     if qid == "date_of_birth":
         return (today - timedelta(days=rng.randint(18 * 365, 75 * 365))).isoformat()
     if qid == "consultation_date":

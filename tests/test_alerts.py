@@ -8,7 +8,7 @@ import re
 import socket
 import threading
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -280,6 +280,16 @@ def test_self_harm_on_the_safety_page_never_sent_is_emailed_within_a_minute_with
     assert run_worker(alert_app).sent == 0, "sent once"
 
 
+def test_the_alert_email_carries_the_date_and_message_id_mail_servers_require(alert_app, mail_server):
+    """RFC 5322 requires a Date; some mail services refuse a message without a Message-ID. An alert refused is an
+    alert nobody reads."""
+    self_harm_on_the_safety_page(alert_app)
+    run_worker(alert_app)
+    [(_, message)] = mail_server.inbox.wait_for(1)
+    assert abs((message["Date"].datetime - datetime.now(UTC)).total_seconds()) < 60
+    assert re.fullmatch(r"<[^<>@\s]+@[^<>@\s]+>", message["Message-ID"])
+
+
 def test_the_reason_is_named_only_when_the_clinic_opts_in(make_alert_app, mail_server):
     told = make_alert_app(**alert_settings(mail_server.port, ALERT_INCLUDE_REASON=True))
     self_harm_on_the_safety_page(told)
@@ -387,7 +397,8 @@ def test_the_panel_shows_a_draft_with_its_phone_and_acknowledging_removes_it_and
     nurse = nurse_for(alert_app, make_staff)
     queue = nurse.client.get("/staff/")
     assert "<title>(1) Needs attention – Submissions" in queue.text
-    assert queue.headers["Refresh"] == "60", "the queue reloads itself every minute, without JavaScript"
+    assert queue.headers["Refresh"].startswith("60; url=/staff/"), \
+        "the queue reloads itself every minute, without JavaScript"
     assert "Refresh" not in nurse.client.get("/staff/?refresh=off").headers, "unless asked not to"
     shown = panel(queue.text)
     assert "Needs attention now (1)" in shown and "Self-harm" in shown
@@ -478,6 +489,13 @@ def test_demo_makes_a_believable_queue_and_raises_alerts_for_its_urgent_intakes(
         marked = db.session.scalar(db.select(db.func.count(db.distinct(Attention.intake_id))))
     assert 1 <= urgent <= 12, urgent
     assert marked == urgent
+
+
+def test_the_demo_queue_shows_a_phone_to_call_for_each_intake_that_needs_attention(app, runner, make_staff):
+    """The panel's point is whom to call: a demo where nobody left a phone shows a panel of "no phone given"."""
+    assert runner.invoke(args=["demo", "--count", "60", "--seed", "7", "--no-pdf"]).exit_code == 0
+    rows = panel(make_staff().client.get("/staff/").text).split("<tr>")[2:]
+    assert rows and all(re.search(r'href="tel:555-01\d\d"', row) for row in rows), rows
 
 
 def test_a_self_harm_answer_on_a_page_with_an_error_raises_the_alert_at_once(alert_app, mail_server):

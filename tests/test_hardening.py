@@ -126,6 +126,28 @@ def test_staff_are_signed_out_after_the_staff_idle_time(app, make_staff, monkeyp
     assert response.status_code == 302 and "/staff/sign-in" in response.headers["Location"]
 
 
+def test_a_queue_left_open_still_signs_out_after_the_staff_idle_time(app, make_staff, monkeypatch):
+    """The queue reloads itself every minute so that a new alert shows; those reloads are not someone at the
+    screen, so an unattended queue (names, dates of birth) does not stay signed in for ever."""
+    staff = make_staff()
+    reload = staff.client.get("/staff/").headers["Refresh"]
+    seconds, address = reload.split("; url=")
+    assert int(seconds) == 60
+    for _ in range(app.config["STAFF_IDLE_MINUTES"] - 1):
+        later(monkeypatch, 1)
+        assert staff.client.get(address).status_code == 200, "the queue goes on showing new alerts meanwhile"
+    later(monkeypatch, 2)
+    response = staff.client.get(address)
+    assert response.status_code == 302 and "/staff/sign-in" in response.headers["Location"]
+
+
+def test_someone_using_the_queue_stays_signed_in(app, make_staff, monkeypatch):
+    staff = make_staff()
+    for _ in range(4):
+        later(monkeypatch, app.config["STAFF_IDLE_MINUTES"] - 1)
+        assert staff.client.get("/staff/?page=1").status_code == 200
+
+
 
 # Behind a TLS proxy
 

@@ -1,10 +1,12 @@
 """Clinic staff: signing in, the queue, one intake, review, notes, exports, the audit log, retention."""
 
 import csv
+import html
 import io
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlencode
 
 import pytest
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high
@@ -70,6 +72,25 @@ def test_sign_in_with_a_wrong_password_is_refused(make_staff):
     assert response.status_code == 422
     assert "do not match an active account" in response.text
     assert nurse.client.get("/staff/").status_code == 302
+
+
+def test_the_link_in_an_alert_leads_to_the_attention_record_once_signed_in(make_staff):
+    """An alert's link (APP_URL/staff/attention/<number>) asks for a sign-in first, then opens what it points at."""
+    nurse = make_staff(signed_in=False)
+    asked = nurse.client.get("/staff/attention/7")
+    assert asked.status_code == 302
+    sign_in_page = asked.headers["Location"]
+    signed_in = nurse.browser.post_form(sign_in_page, {"email": nurse.email, "password": STAFF_PASSWORD})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/staff/attention/7"
+
+
+@pytest.mark.parametrize("elsewhere", ["https://evil.example/staff/", "//evil.example/staff/", "/\\evil.example",
+                                       "/step/safety", "javascript:alert(1)"])
+def test_sign_in_never_sends_staff_outside_the_staff_pages(make_staff, elsewhere):
+    nurse = make_staff(signed_in=False)
+    page = "/staff/sign-in?" + urlencode({"next": elsewhere})
+    signed_in = nurse.browser.post_form(page, {"email": nurse.email, "password": STAFF_PASSWORD})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/staff/"
 
 
 def test_sign_in_is_limited_per_account(make_staff):
@@ -209,6 +230,37 @@ def test_queue_lists_urgent_first_then_by_consultation_date(app, make_staff):
     assert "Urgent: 1" in page
 
 
+def test_visits_already_past_come_after_the_coming_ones_most_recent_first(app, make_staff):
+    """Weeks into use, the queue opened on the oldest visits; the clinician wants today's and the next ones."""
+    def visit(days: int, answers: dict) -> int:
+        when = (date.today() + timedelta(days=days)).isoformat()
+        return store(app, {**answers, "consultation_date": when}, days_ago=max(0, -days) + 1)
+
+    last_month = visit(-30, nothing_of_note())
+    urgent_last_week = visit(-7, everything_positive())
+    yesterday = visit(-1, nothing_of_note())
+    today = visit(0, nothing_of_note())
+    undated = store(app, {key: value for key, value in nothing_of_note().items() if key != "consultation_date"})
+    urgent_next_week = visit(7, everything_positive())
+    tomorrow = visit(1, nothing_of_note())
+    page = make_staff().client.get("/staff/").text
+    order = [int(number) for number in re.findall(r'href="/staff/intakes/(\d+)"', page)]
+    assert order == [urgent_next_week, today, tomorrow, undated, urgent_last_week, yesterday, last_month]
+
+
+def test_paging_goes_on_from_the_coming_visits_into_the_past_ones_missing_none(app):
+    from screening.staff.review_queue import QueueFilter, list_queue
+
+    days = (-3, 2, -1, 0, 5, -8, 1)
+    for offset in days:
+        store(app, {**nothing_of_note(), "consultation_date": (date.today() + timedelta(days=offset)).isoformat()})
+    with app.app_context():
+        pages = [list_queue(QueueFilter(), number, date.today(), per_page=2) for number in (1, 2, 3, 4)]
+        seen = [(row.intake.consultation_date - date.today()).days for page in pages for row in page.rows]
+    assert seen == [0, 1, 2, 5, -1, -3, -8]
+    assert [page.pages for page in pages] == [4, 4, 4, 4]
+
+
 def test_queue_filters_by_level_day_and_review(app, make_staff):
     store(app, everything_positive())
     store(app, {**unsure_and_high(), "consultation_date": (date.today() + timedelta(days=20)).isoformat()})
@@ -231,6 +283,35 @@ def test_search_by_name_or_date_of_birth_stays_out_of_urls(app, make_staff):
     nurse.post("/staff/search", {"search": "1985-03-27"})
     page = nurse.client.get("/staff/").text
     assert "Alex Rivera" in page and "Hanako Yamada" not in page
+
+
+def test_a_search_kept_for_later_says_so_on_the_queue_and_one_press_shows_every_intake(app, make_staff):
+    """The search stays in the session: back on the queue an hour later, a short list must not look like the day's."""
+    store(app, {**nothing_of_note(), "full_name": "Hanako Yamada"})
+    store(app, {**nothing_of_note(), "full_name": "Alex Rivera"})
+    nurse = make_staff()
+    assert "match the search" not in nurse.client.get("/staff/").text
+    nurse.post("/staff/search", {"search": "yamada"})
+    searched = nurse.client.get("/staff/?refresh=off").text
+    assert "Only intakes that match the search are shown." in searched and "Alex Rivera" not in searched
+    form = re.search(r'<form method="post" action="([^"]+)"[^>]*>(?:(?!</form>).)*Show every intake', searched, re.S)
+    assert form and re.search(r'<input type="hidden" name="search" value="">', form.group(0))
+    cleared = nurse.post(html.unescape(form.group(1)), {"search": ""}, page="/staff/?refresh=off")
+    assert cleared.headers["Location"] == "/staff/?refresh=off"
+    page = nurse.client.get("/staff/").text
+    assert "Alex Rivera" in page and "Hanako Yamada" in page and "match the search" not in page
+
+
+@pytest.mark.parametrize("typed", ["José", "jose", "MULLER", "müller", "O'Brien", "obrien", "o’brien"])
+def test_search_finds_a_name_typed_without_its_accents_or_with_another_apostrophe(app, make_staff, typed):
+    """The patient typed "José Müller-O’Brien" on a phone (which curls the apostrophe); the front desk types on a
+    US keyboard."""
+    store(app, {**nothing_of_note(), "full_name": "José Müller-O’Brien"})
+    store(app, {**nothing_of_note(), "full_name": "Alex Rivera"})
+    nurse = make_staff()
+    nurse.post("/staff/search", {"search": typed})
+    page = nurse.client.get("/staff/").text
+    assert "José Müller-O’Brien" in page and "Alex Rivera" not in page
 
 
 def test_queue_is_paginated(app, make_staff):
@@ -306,6 +387,16 @@ def test_staff_open_the_pdf_and_it_is_audited(app, make_staff):
     assert ("print", staff_id(app, nurse.email), intake_id) in actions(app)
 
 
+def test_each_intakes_pdf_downloads_under_a_name_of_its_own(app, make_staff):
+    """A clinician printing the day's PDFs can tell the files apart (the exports already carry the number)."""
+    first, second = store(app, everything_positive()), store(app, nothing_of_note())
+    nurse = make_staff()
+    names = [nurse.client.get(f"/staff/intakes/{number}/summary.pdf").headers["Content-Disposition"]
+             for number in (first, second)]
+    assert names == [f'attachment; filename="intake-{first}-summary.pdf"',
+                     f'attachment; filename="intake-{second}-summary.pdf"']
+
+
 # Exports
 
 
@@ -357,6 +448,36 @@ def test_audit_log_records_sign_in_and_is_read_by_admins_only(app, make_staff):
     page = admin.client.get("/staff/audit?action=sign_in").text
     assert "admin@clinic.test" in page and "sign_in" in page
     assert make_staff().client.get("/staff/audit").status_code == 403
+
+
+def test_the_audit_log_pages_back_to_its_first_event_keeping_its_filter(app, make_staff):
+    """An open queue adds a row a minute: the rows before the latest 50 are a link away, not only a typed address."""
+    admin = make_staff("admin@clinic.test", role="admin")
+    for _ in range(60):
+        admin.client.get("/staff/?refresh=off")
+    newest = admin.client.get("/staff/audit").text
+    assert "Page 1 of 2" in newest and "<td>sign_in</td>" not in newest
+    older = html.unescape(re.search(r'<a href="([^"]+)">Older events</a>', newest).group(1))
+    oldest = admin.client.get(older).text
+    assert "Page 2 of 2" in oldest and "<td>sign_in</td>" in oldest and "Older events" not in oldest
+    assert "Newer events" in oldest
+    filtered = admin.client.get("/staff/audit?action=view_queue").text
+    older = html.unescape(re.search(r'<a href="([^"]+)">Older events</a>', filtered).group(1))
+    assert "action=view_queue" in older and "<td>sign_in</td>" not in admin.client.get(older).text
+
+
+def test_the_audit_log_offers_its_actions_and_staff_to_filter_by(app, make_staff):
+    from screening.staff import audit
+
+    admin = make_staff("admin@clinic.test", role="admin")
+    nurse = make_staff()
+    page = admin.client.get("/staff/audit").text
+    offered = set(re.findall(r'<option value="([a-z_]+)"', page))
+    assert offered == set(audit.ACTIONS)
+    nurse_id = staff_id(app, nurse.email)
+    assert f'<option value="{nurse_id}">{nurse.email}</option>' in page
+    only_nurse = admin.client.get(f"/staff/audit?actor={nurse_id}").text
+    assert nurse.email in only_nurse and "admin@clinic.test</td>" not in only_nurse
 
 
 def test_the_audit_log_has_no_route_that_changes_it(app):

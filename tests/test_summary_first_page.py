@@ -115,6 +115,13 @@ def test_page_one_shows_a_stopped_medicine_in_the_patients_words_beside_its_topi
     assert squeeze("Takes a benzodiazepine · \u201cstopped Xanax last year\u201d") in first
 
 
+def test_an_answer_that_begins_with_an_abbreviation_keeps_its_capitals_on_page_one():
+    answers = {**nothing_of_note(), "drug_use_count": 3, "drugs_used": ["mdma", "cannabis"],
+               "drugs_last_used": "past_month"}
+    first = squeeze(pages_of(render_pdf(summary_of(answers)))[0])
+    assert squeeze("Drug use in the past year · 3 times in the past year; MDMA, cannabis") in first
+
+
 def test_one_antidepressant_listed_is_said_in_the_singular():
     one = {**nothing_of_note(), "treatments_tried": ["antidepressants"], "augmentation": "no",
            "antidepressants": [{"name": "Sertraline", "duration": "6_weeks_or_more", "helped": "no"}]}

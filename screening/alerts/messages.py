@@ -4,6 +4,7 @@ category only when the clinic opts in (ALERT_INCLUDE_REASON). Never a name, neve
 
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
 
 from ..rules.attention import labels
 from .marks import ESCALATION
@@ -41,6 +42,9 @@ class Alert:
         message["Subject"] = self.subject
         message["From"] = sender
         message["To"] = ", ".join(to)
+        # Required by RFC 5322 (Date) or by some mail services (Message-ID), which refuse a message without them.
+        message["Date"] = formatdate(usegmt=True)
+        message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "localhost")
         message.set_content(self.text)
         return message
 

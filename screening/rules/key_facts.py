@@ -64,7 +64,12 @@ def words(answers: Answers, question_id: str) -> str:
         return ""
     question = QUESTIONS[question_id]
     text = answer_text(question, value)
-    return text[0].lower() + text[1:] if type_of(question).has_options else text
+    return in_a_sentence(text) if type_of(question).has_options else text
+
+
+def in_a_sentence(label: str) -> str:
+    """An option's label inside a line: "Cannabis" becomes "cannabis", but "MDMA" and "ECT" keep their capitals."""
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
 
 
 def joined(*parts: str) -> str:
@@ -124,7 +129,7 @@ def alcohol(answers: Answers) -> str:
 def option_names(answers: Answers, question_id: str) -> list[str]:
     """The ticked options of a checklist, each without its bracketed examples."""
     question = QUESTIONS[question_id]
-    return [answer_text(question, [value]).split(" (")[0].lower() for value in answers.get(question_id) or []]
+    return [in_a_sentence(answer_text(question, [value]).split(" (")[0]) for value in answers.get(question_id) or []]
 
 
 def drugs(answers: Answers) -> str:

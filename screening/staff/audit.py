@@ -28,6 +28,17 @@ ACTIONS = (
     EXPORT_FHIR_BUNDLE, EXPORT_CSV, ACCOUNT_CREATED, ACCOUNT_ACTIVATED, ACCOUNT_DEACTIVATED, PASSWORD_RESET, PURGE,
     ROTATE_KEYS, VIEW_ATTENTION, ACKNOWLEDGE_ATTENTION,
 )
+# What each action was, for the log's filter: an admin picks what happened, not a name from the code.
+LABELS = {
+    SIGN_IN: "Signed in", SIGN_IN_FAILED: "Sign-in failed", SIGN_IN_REFUSED: "Sign-in refused: too many attempts",
+    SIGN_OUT: "Signed out", VIEW_QUEUE: "Viewed the queue", VIEW: "Opened an intake", PRINT: "Opened the PDF",
+    REVIEW: "Marked as reviewed", NOTE: "Added a note", EXPORT_FHIR: "FHIR export",
+    EXPORT_FHIR_BUNDLE: "FHIR transaction Bundle", EXPORT_CSV: "Flags as CSV", ACCOUNT_CREATED: "Account created",
+    ACCOUNT_ACTIVATED: "Account reactivated", ACCOUNT_DEACTIVATED: "Account deactivated",
+    PASSWORD_RESET: "New password set", PURGE: "Old intakes deleted", ROTATE_KEYS: "Keys rotated",
+    VIEW_ATTENTION: "Opened an attention record", ACKNOWLEDGE_ATTENTION: "Recorded what was done",
+}
+PER_PAGE = 50
 
 
 def record(action: str, actor: StaffUser | None = None, intake_id: int | None = None, detail: str = "",
@@ -49,7 +60,7 @@ def record(action: str, actor: StaffUser | None = None, intake_id: int | None = 
 
 
 def events(action: str = "", actor_id: int | None = None, intake_id: int | None = None, page: int = 1,
-           per_page: int = 50) -> tuple[list[AuditEvent], int]:
+           per_page: int = PER_PAGE) -> tuple[list[AuditEvent], int]:
     query = db.select(AuditEvent)
     if action:
         query = query.filter_by(action=action)

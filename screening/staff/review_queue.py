@@ -1,5 +1,5 @@
-"""The review queue: submitted intakes, urgent first, then by consultation date, with filters and search; above
-it, the intakes that need attention now, sent or not.
+"""The review queue: submitted intakes, visits to come before visits past, urgent first, then by consultation date,
+with filters and search; above it, the intakes that need attention now, sent or not.
 
 Sorting, filtering and counting use only clear columns and indexes; only the rows of the page shown
 are decrypted, for their name and date of birth, and the few that need attention, for their phone.
@@ -8,7 +8,7 @@ are decrypted, for their name and date of birth, and the few that need attention
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ..alerts import marks
 from ..intake.store import answers_of
@@ -76,18 +76,33 @@ def list_queue(chosen: QueueFilter, page: int, today: date, per_page: int = PER_
         total = sum(counts.values())
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    intakes = db.session.scalars(
-        select(Intake)
-        .where(*conditions)
-        .order_by(Intake.urgent.desc(), Intake.consultation_date.asc().nulls_last(), Intake.submitted_at)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    ).all()
+    intakes = page_of_intakes(conditions, (page - 1) * per_page, per_page, today)
     rows = []
     for intake in intakes:
         answers = answers_of(intake)
         rows.append(QueueRow(intake, answers.get("full_name", ""), answers.get("date_of_birth", "")))
     return QueuePage(rows, total, page, pages, counts)
+
+
+def page_of_intakes(conditions: list, skip: int, per_page: int, today: date) -> list[Intake]:
+    """Visits to come (and intakes without a visit date) before visits already past, which would otherwise fill the
+    first pages once the app has been in use for a few weeks: urgent first in each, the coming ones soonest first
+    and no date last, the past ones most recent first. Two queries, so that each reads its order off an index."""
+    coming = or_(Intake.consultation_date.is_(None), Intake.consultation_date >= today)
+    found = db.session.scalars(
+        select(Intake).where(*conditions, coming)
+        .order_by(Intake.urgent.desc(), Intake.consultation_date.asc().nulls_last(), Intake.submitted_at)
+        .limit(per_page).offset(skip)
+    ).all()
+    if len(found) == per_page:
+        return found
+    coming_total = skip + len(found) if found else db.session.scalar(
+        select(func.count()).select_from(Intake).where(*conditions, coming))
+    return found + db.session.scalars(
+        select(Intake).where(*conditions, Intake.consultation_date < today)
+        .order_by(Intake.urgent.desc(), Intake.consultation_date.desc(), Intake.submitted_at.desc())
+        .limit(per_page - len(found)).offset(max(0, skip - coming_total))
+    ).all()
 
 
 def mark_reviewed(intake: Intake, by, at: datetime) -> bool:

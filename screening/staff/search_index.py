@@ -1,6 +1,7 @@
 """What the staff queue sorts, filters and searches on, kept in clear columns and keyed hashes (blind
 indexes), so the queue never decrypts every intake and the database never holds a name or a birth date in clear."""
 
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -16,9 +17,25 @@ def dob_hash(date_of_birth: str) -> str:
     return vault().lookup_hash("dob:" + date_of_birth)
 
 
+APOSTROPHES = str.maketrans("", "", "'’‘`´")
+
+
 def name_words(text: str) -> list[str]:
     """Words of a name as searched: lower case, split on spaces and hyphens."""
     return sorted({word for word in text.casefold().replace("-", " ").split() if word})
+
+
+def plain(word: str) -> str:
+    """A word as a US keyboard types it: "müller" as "muller", "o’brien" (a phone curls the apostrophe) as
+    "obrien"."""
+    return "".join(char for char in unicodedata.normalize("NFKD", word.translate(APOSTROPHES))
+                   if not unicodedata.combining(char))
+
+
+def name_hashes(word: str) -> set[str]:
+    """A word is indexed, and searched for, as written and in plain letters: "Muller" finds "Müller" (intakes sent
+    before plain letters were indexed are found by their own spelling only)."""
+    return {vault().lookup_hash("name:" + form) for form in (word, plain(word)) if form}
 
 
 def index_for_staff(intake: Intake, answers: dict[str, Any], flags: list[Flag]) -> None:
@@ -29,8 +46,9 @@ def index_for_staff(intake: Intake, answers: dict[str, Any], flags: list[Flag]) 
     intake.urgent = intake.top_level == "urgent"
     intake.dob_hash = dob_hash(answers.get("date_of_birth", ""))
     db.session.execute(db.delete(NameToken).filter_by(intake_id=intake.id))
-    for word in name_words(answers.get("full_name", "")):
-        db.session.add(NameToken(intake_id=intake.id, token_hash=vault().lookup_hash("name:" + word)))
+    hashes = {hashed for word in name_words(answers.get("full_name", "")) for hashed in name_hashes(word)}
+    for hashed in sorted(hashes):
+        db.session.add(NameToken(intake_id=intake.id, token_hash=hashed))
 
 
 def search_condition(text: str):
@@ -43,7 +61,7 @@ def search_condition(text: str):
     if born:
         return Intake.dob_hash == dob_hash(born.isoformat())
     conditions = [
-        Intake.id.in_(select(NameToken.intake_id).filter_by(token_hash=vault().lookup_hash("name:" + word)))
+        Intake.id.in_(select(NameToken.intake_id).where(NameToken.token_hash.in_(name_hashes(word))))
         for word in name_words(text)
     ]
     return and_(*conditions) if conditions else None

@@ -7,6 +7,7 @@ import json
 import time
 from datetime import date
 from functools import wraps
+from urllib.parse import urlsplit
 
 from cryptography.fernet import InvalidToken
 from flask import (
@@ -54,6 +55,7 @@ bp = Blueprint("staff", __name__, url_prefix="/staff")
 SEARCH_KEY = "staff_search"
 SEEN_KEY = "staff_seen"
 QUEUE_REFRESH_SECONDS = 60
+AUTO_RELOAD = "auto"  # ?refresh=auto: the queue reloading itself
 
 
 def admin_required(view):
@@ -79,6 +81,8 @@ def end_idle_sessions():
         session.clear()
         flash("You were signed out after a time without activity. Please sign in again.")
         return redirect(url_for("staff.sign_in"))
+    if request.endpoint == "staff.queue" and request.args.get("refresh") == AUTO_RELOAD:
+        return None  # the queue reloading itself is nobody at the screen: an unattended queue still signs out
     session[SEEN_KEY] = time.time()
     session.permanent = True
     return None
@@ -108,8 +112,18 @@ def sign_in():
                 login_user(user)
                 session[SEEN_KEY] = time.time()
                 session.permanent = True
-                return redirect(url_for("staff.queue"))
+                return redirect(staff_page_asked_for() or url_for("staff.queue"))
     return render_template("staff/sign_in.html", form=form), 422 if form.errors else 200
+
+
+def staff_page_asked_for() -> str | None:
+    """The staff page that sent the browser to sign in (`next`: an alert's link to an attention record), when it is
+    one of ours: a path under /staff/ on this site, never another site's address."""
+    asked = request.args.get("next", "")
+    parts = urlsplit(asked)
+    if parts.scheme or parts.netloc or "\\" in asked or not parts.path.startswith(bp.url_prefix + "/"):
+        return None
+    return asked
 
 
 @bp.post("/sign-out")
@@ -140,8 +154,9 @@ def queue():
     if request.args.get("refresh") != "off":
         # The page reloads itself every minute, without JavaScript, so a new alert shows; the page offers to stop
         # it. A header does what <meta http-equiv="refresh"> would (which axe reports whether or not it can be
-        # turned off).
-        response.headers["Refresh"] = str(QUEUE_REFRESH_SECONDS)
+        # turned off). The reload's address says it is one, so that it does not count as someone at the screen.
+        reload = url_for("staff.queue", **dict(filters, page=page.page, refresh=AUTO_RELOAD))
+        response.headers["Refresh"] = f"{QUEUE_REFRESH_SECONDS}; url={reload}"
     return response
 
 
@@ -264,7 +279,7 @@ def summary_pdf(intake_id: int):
     if pdf is None:
         return render_template("staff/pdf_pending.html", intake=record, overdue=summaries.overdue(record)), 202
     audit.record(audit.PRINT, actor=current_user, intake_id=record.id)  # only a PDF handed over counts
-    return pdf_response(pdf)
+    return pdf_response(pdf, f"intake-{record.id}-summary.pdf")  # the number only: no name in a file name
 
 
 @bp.post("/intakes/<int:intake_id>/reviewed")
@@ -395,7 +410,13 @@ def record_number(name: str) -> int | None:
 @admin_required
 def audit_log():
     action = request.args.get("action", "")
-    rows, total = audit.events(action=action, actor_id=record_number("actor"), intake_id=record_number("intake"),
-                               page=request.args.get("page", 1, type=int))
-    users = {user.id: user.email for user in db.session.scalars(db.select(StaffUser))}
-    return render_template("staff/audit.html", rows=rows, total=total, users=users, action=action)
+    action = action if action in audit.ACTIONS else ""
+    actor, intake_id = record_number("actor"), record_number("intake")
+    page = request.args.get("page", 1, type=int)
+    rows, total = audit.events(action=action, actor_id=actor, intake_id=intake_id, page=page)
+    pages = max(1, -(-total // audit.PER_PAGE))
+    page = min(max(page, 1), pages)
+    users = {user.id: user.email for user in db.session.scalars(db.select(StaffUser).order_by(StaffUser.email))}
+    kept = {name: value for name, value in (("action", action), ("actor", actor), ("intake", intake_id)) if value}
+    return render_template("staff/audit.html", rows=rows, total=total, users=users, action=action, actor=actor,
+                           intake_id=intake_id, labels=audit.LABELS, page=page, pages=pages, kept=kept)

@@ -12,5 +12,5 @@ def attachment(body: str | bytes, mimetype: str, filename: str):
     return response
 
 
-def pdf_response(pdf: bytes, filename: str = "screening-summary.pdf"):
+def pdf_response(pdf: bytes, filename: str):
     return attachment(pdf, "application/pdf", filename)

@@ -26,6 +26,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+TABLET = {"width": 768, "height": 1024}
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +71,15 @@ def phone(browser, base_url):
 @pytest.fixture
 def desktop(browser, base_url):
     context = browser.new_context(viewport=DESKTOP, base_url=base_url)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def tablet(browser, base_url):
+    """The front desk's or a clinician's tablet, held upright."""
+    context = browser.new_context(viewport=TABLET, base_url=base_url, has_touch=True)
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()

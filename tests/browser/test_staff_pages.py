@@ -7,7 +7,16 @@ from answer_sets import everything_positive, nothing_of_note
 from conftest import STAFF_EMAIL, STAFF_PASSWORD, screenshot, serious_violations
 
 from screening.intake import store as intake_store
+from screening.staff import accounts
 from screening.summary import worker as render_worker
+
+# WCAG 2.5.8 (target size, minimum): 24 by 24 CSS pixels for every control but a link inside a sentence.
+SMALLEST_TARGET = 24
+SMALL_CONTROLS = """(smallest) => [...document.querySelectorAll('button, input:not([type=hidden]), select, textarea')]
+  .filter(e => e.offsetParent !== null)
+  .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect()])
+  .filter(([, box]) => box.width < smallest || box.height < smallest)
+  .map(([html, box]) => `${html} ${Math.round(box.width)}x${Math.round(box.height)}`)"""
 
 
 def sign_in(page) -> None:
@@ -71,3 +80,31 @@ def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_a
         page.get_by_role("link", name="Check again").click()
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_on_a_tablet_every_staff_control_is_large_enough_to_tap_and_says_which_account_it_changes(live_app, tablet):
+    with live_app.app_context():
+        intake_id = intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
+        if not accounts.find("desk@clinic.test"):
+            accounts.create("desk@clinic.test", "the front desk password", "staff")
+    page = tablet
+    page.goto("/staff/sign-in")
+    sign_in(page)
+    for path in ("/staff/", f"/staff/intakes/{intake_id}", "/staff/accounts", "/staff/audit"):
+        page.goto(path)
+        assert page.evaluate(SMALL_CONTROLS, SMALLEST_TARGET) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 768, f"{path} scrolls sideways"
+        assert page.get_by_role("link", name="Skip to the page's content").count() == 1, path
+    page.goto("/staff/")
+    page.get_by_label("Name or date of birth (YYYY-MM-DD)").fill("Rivera")
+    page.get_by_role("button", name="Search").click()
+    assert page.get_by_text("Only intakes that match the search are shown.").is_visible()
+    assert page.evaluate(SMALL_CONTROLS, SMALLEST_TARGET) == [], "a search kept"
+    page.get_by_role("button", name="Show every intake").click()
+    assert page.get_by_text("Only intakes that match the search are shown.").count() == 0
+    page.goto("/staff/accounts")
+    for email in (STAFF_EMAIL, "desk@clinic.test"):
+        for name in (f"Deactivate {email}", f"Reset password for {email}"):
+            assert page.get_by_role("button", name=name, exact=True).count() == 1, name
+        assert page.get_by_label(f"New password for {email}", exact=True).count() == 1
+        assert page.get_by_label(f"New password again for {email}", exact=True).count() == 1
