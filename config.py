@@ -100,6 +100,9 @@ class Config:
     SIGN_IN_KNOWN_ADDRESS_DAYS = 30
     DRAFT_RETENTION_DAYS = 30
     RATELIMIT_STORAGE_URI = "memory://"
+    # Redis down: each process counts in memory until Redis answers again (Flask-Limiter checks it now and then), so
+    # patients can still start and resume forms, under the same limits per process, instead of getting an error.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = False
     RESUME_LIMIT = "10 per 15 minutes"  # resume attempts per address
     START_LIMIT = "30 per hour"  # new forms per address: a clinic's front desk, not a script filling the database
