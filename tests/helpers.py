@@ -17,6 +17,8 @@ from screening.questionnaire import QUESTIONS, SECTION_OF, SECTIONS
 from screening.questionnaire.model import NOT_SURE_BOX
 from screening.questionnaire.types import is_not_sure_box, type_of
 
+# Every test runs on SQLite; when TEST_DATABASE_URL is set (CI sets it), on PostgreSQL too.
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 SHOWN = re.compile(r'id="shown" name="shown" type="hidden" value="([^"]*)"')
 

@@ -3,18 +3,15 @@ and on to today's, without losing an answer: the step itself, the data migration
 answers, and `flask load-answers` given an old file. Format 3 has its own file (test_answers_format_3.py)."""
 
 import json
-import os
 
 import flask_migrate
 import pytest
 from answer_sets import everything_positive, nothing_of_note
-from helpers import answers_at_revision, app_at_revision, intake_at_revision
+from helpers import BACKENDS, answers_at_revision, app_at_revision, intake_at_revision
 
 from screening.crypto import vault
 from screening.models import Intake, db
 from screening.questionnaire.answers_format import FORMAT_VERSION, GATES, downgrade, format_of, upgrade
-
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
 def old_format(answers: dict) -> dict:

@@ -11,14 +11,13 @@ ca5b0cd, without the visit date, which moves with today), so the upgrade is test
 """
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
 import flask_migrate
 import pytest
 from answer_sets import ANSWER_SETS, everything_positive, nothing_of_note, typical_patient
-from helpers import answers_at_revision, app_at_revision, intake_at_revision
+from helpers import BACKENDS, answers_at_revision, app_at_revision, intake_at_revision
 
 from screening.crypto import vault
 from screening.exports import fhir
@@ -38,7 +37,6 @@ from screening.questionnaire.types import AnswerError
 from screening.rules import CATALOGUE, evaluate
 
 FORMAT_2 = Path(__file__).parent / "format_2"
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 TODAY = date.today()
 
 

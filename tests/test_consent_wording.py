@@ -9,8 +9,7 @@ import re
 import flask_migrate
 import pytest
 from answer_sets import typical_patient
-from conftest import BACKENDS
-from helpers import SHOWN, Patient, app_at_revision, intake_at_revision, is_checked
+from helpers import BACKENDS, SHOWN, Patient, app_at_revision, intake_at_revision, is_checked
 from pypdf import PdfReader
 
 from config import ALERT_CONSENT
