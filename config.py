@@ -5,6 +5,13 @@ the class (except in tests, which must never touch a real database by accident).
 """
 
 import os
+from urllib.parse import urlsplit
+
+import click
+import limits
+from cryptography.fernet import Fernet
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 ENV_SETTINGS = (
     "SECRET_KEY",
@@ -25,6 +32,7 @@ ENV_SETTINGS = (
     "PDF_WORKER",
     "TRUSTED_PROXIES",
     "START_LIMIT",
+    "RESUME_LIMIT",
     "PATIENT_COPY_LIMIT",
     "REVEAL_LIMIT",
     "FHIR_BASE_URL",
@@ -92,6 +100,9 @@ class Config:
     SIGN_IN_KNOWN_ADDRESS_DAYS = 30
     DRAFT_RETENTION_DAYS = 30
     RATELIMIT_STORAGE_URI = "memory://"
+    # Redis down: each process counts in memory until Redis answers again (Flask-Limiter checks it now and then), so
+    # patients can still start and resume forms, under the same limits per process, instead of getting an error.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = False
     RESUME_LIMIT = "10 per 15 minutes"  # resume attempts per address
     START_LIMIT = "30 per hour"  # new forms per address: a clinic's front desk, not a script filling the database
@@ -157,31 +168,189 @@ class ProductionConfig(Config):
 CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}
 
 
+class ConfigError(click.ClickException, ValueError):
+    """Settings the app cannot run with. Raised while the app is made, before it serves anything; a `flask` command
+    prints it as one plain message, without a traceback."""
+
+
 def from_environment() -> dict:
-    settings = {name: os.environ[name] for name in ENV_SETTINGS if os.environ.get(name)}
-    if "SECRET_KEY_FALLBACKS" in settings:
-        settings["SECRET_KEY_FALLBACKS"] = [key.strip() for key in settings["SECRET_KEY_FALLBACKS"].split(",")
-                                            if key.strip()]
-    for name in ("STAFF_IDLE_MINUTES", "PATIENT_IDLE_MINUTES", "DRAFT_RETENTION_DAYS", "TRUSTED_PROXIES", "MAIL_PORT"):
-        if name in settings:
-            settings[name] = int(settings[name])
-    if "ALERT_ESCALATE_MINUTES" in settings:
-        settings["ALERT_ESCALATE_MINUTES"] = float(settings["ALERT_ESCALATE_MINUTES"])
-    for name in ("PDF_WORKER", "MAIL_USE_TLS", "ALERT_INCLUDE_REASON", "ALERTS_AFTER_RESPONSE"):
-        if name in settings:
-            settings[name] = on_or_off(name, settings[name])
-    if "UNITS" in settings and settings["UNITS"].strip().lower() not in ("us", "metric"):
-        raise ValueError(f"UNITS must be us or metric, not {settings['UNITS']!r}.")
-    if "UNITS" in settings:
-        settings["UNITS"] = settings["UNITS"].strip().lower()
+    """The settings the environment gives, read into their types. Every unreadable one is named at once, with what
+    it must be: a wrong value stops the app as it starts, never a request later, nor a limit quietly not kept."""
+    settings, problems = {}, []
+    for name in ENV_SETTINGS:
+        value = os.environ.get(name)
+        if not value:
+            continue
+        try:
+            settings[name] = READERS.get(name, str)(value)
+        except ValueError as error:
+            problems.append(f"{name} {error}")
+    if problems:
+        raise ConfigError(cannot_start(problems))
     return settings
 
 
-def on_or_off(name: str, value: str) -> bool:
+def whole_number(least: int, most: int | None = None):
+    def read(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            number = None
+        if number is None or number < least or (most is not None and number > most):
+            bounds = f"from {least} to {most}" if most is not None else f"of {least} or more"
+            raise ValueError(f"must be a whole number {bounds}, not {value!r}.")
+        return number
+    return read
+
+
+def minutes(value: str) -> float:
+    try:
+        number = float(value.strip())
+    except ValueError:
+        number = 0.0
+    if not number > 0 or number == float("inf"):
+        raise ValueError(f"must be a number of minutes above 0, not {value!r}.")
+    return number
+
+
+def on_or_off(value: str) -> bool:
     """An on/off setting; anything unclear stops the app, since a guess could leave PDFs to a worker nobody runs
     or say more in an alert than the clinic chose."""
     words = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
     try:
         return words[value.strip().lower()]
     except KeyError:
-        raise ValueError(f"{name} must be 1 or 0 (or true/false, yes/no, on/off), not {value!r}.") from None
+        raise ValueError(f"must be 1 or 0 (or true/false, yes/no, on/off), not {value!r}.") from None
+
+
+def one_of(*choices: str):
+    """One of a few words, in any case, read as written in `choices`."""
+    def read(value: str) -> str:
+        for choice in choices:
+            if value.strip().lower() == choice.lower():
+                return choice
+        raise ValueError(f"must be {' or '.join(choices)}, not {value!r}.")
+    return read
+
+
+def rate(value: str) -> str:
+    """A limit Flask-Limiter reads, such as "30 per hour": one it cannot read would not be kept at all."""
+    try:
+        limits.parse_many(value)
+    except ValueError:
+        raise ValueError(f"must be a rate such as \"30 per hour\" or \"10 per 15 minutes\", not {value!r}.") from None
+    return value
+
+
+def web_address(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"must be an address starting http:// or https://, not {value!r}.")
+    return value.strip()
+
+
+def secret_web_address(value: str) -> str:
+    """A web address that may hold a token (a chat tool's webhook): never repeated in a message."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("must be an address starting http:// or https:// (the value is not shown here).")
+    return value.strip()
+
+
+def email_addresses(value: str) -> str:
+    """Comma-separated addresses: one mistyped (a semicolon between two, a missing @) would fail on every alert."""
+    wrong = [address for address in (part.strip() for part in value.split(",")) if address
+             and (address.count("@") != 1 or any(mark in address for mark in " ;<>") or address.startswith("@")
+                  or address.endswith("@"))]
+    if wrong:
+        raise ValueError(f"must be email addresses separated by commas; not one: {', '.join(map(repr, wrong))}.")
+    return value
+
+
+def keys(value: str) -> list[str]:
+    return [key.strip() for key in value.split(",") if key.strip()]
+
+
+def fernet_keys(value: str) -> str:
+    """Newest first, comma-separated; the keys themselves are never repeated in a message."""
+    for number, key in enumerate(keys(value), start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ValueError(
+                f"key {number} is not a Fernet key (32 bytes in URL-safe base64; make one with python -c "
+                "'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')."
+            ) from None
+    if not keys(value):
+        raise ValueError("holds no key.")
+    return value
+
+
+DATABASE_KINDS = ("postgresql", "postgres", "postgresql+psycopg", "sqlite")
+
+
+def database_address(value: str) -> str:
+    """PostgreSQL (psycopg 3) or SQLite. Shown without its password when wrong."""
+    try:
+        url = make_url(value.strip())
+    except (ArgumentError, ValueError):
+        raise ValueError("must be a database URL such as postgresql://user:password@host:5432/screening "
+                         "(the value given could not be read, and is not shown here).") from None
+    if url.drivername not in DATABASE_KINDS:
+        shown = url.render_as_string(hide_password=True)
+        raise ValueError(f"must be a postgresql:// or sqlite:/// URL, not {shown!r}.")
+    return value.strip()
+
+
+def rate_limit_storage(value: str) -> str:
+    """Where limits are counted: memory for one process, Redis when several serve. Shown by its scheme only."""
+    scheme = urlsplit(value.strip()).scheme
+    if scheme not in ("memory", "redis", "rediss", "redis+sentinel", "redis+cluster", "redis+unix"):
+        raise ValueError(f"must be memory:// or a redis:// URL, not one starting {scheme or value[:12]!r}.")
+    return value.strip()
+
+
+READERS = {
+    "SECRET_KEY_FALLBACKS": keys,
+    "DATABASE_URL": database_address,
+    "ENCRYPTION_KEYS": fernet_keys,
+    "REPORT_PAGE_SIZE": one_of("letter", "A4"),
+    "RATELIMIT_STORAGE_URI": rate_limit_storage,
+    "STAFF_IDLE_MINUTES": whole_number(1),
+    "PATIENT_IDLE_MINUTES": whole_number(1),
+    "DRAFT_RETENTION_DAYS": whole_number(1),
+    "PDF_WORKER": on_or_off,
+    "TRUSTED_PROXIES": whole_number(0),
+    "START_LIMIT": rate,
+    "RESUME_LIMIT": rate,
+    "PATIENT_COPY_LIMIT": rate,
+    "REVEAL_LIMIT": rate,
+    "FHIR_BASE_URL": web_address,
+    "APP_URL": web_address,
+    "MAIL_PORT": whole_number(1, 65535),
+    "MAIL_USE_TLS": on_or_off,
+    "ALERT_EMAILS": email_addresses,
+    "ALERT_ESCALATE_EMAILS": email_addresses,
+    "ALERT_ESCALATE_MINUTES": minutes,
+    "ALERT_WEBHOOK_URL": secret_web_address,
+    "ALERT_INCLUDE_REASON": on_or_off,
+    "ALERTS_AFTER_RESPONSE": on_or_off,
+    "UNITS": one_of("us", "metric"),
+}
+
+
+def problems_together(settings) -> list[str]:
+    """Settings each readable alone that cannot go together: checked once the class and the environment are merged."""
+    problems = []
+    alerts_on = (settings.get("MAIL_SERVER") and settings.get("ALERT_EMAILS")) or settings.get("ALERT_WEBHOOK_URL")
+    if settings.get("SESSION_COOKIE_SECURE") and alerts_on and not settings["APP_URL"].startswith("https://"):
+        problems.append(f"APP_URL must be the https:// address staff sign in at, the link in every alert, not "
+                        f"{settings['APP_URL']!r} (production cookies travel over HTTPS only).")
+    if settings.get("MAIL_SERVER") and int(settings["MAIL_PORT"]) == 465:
+        problems.append("MAIL_PORT 465 is SMTP over TLS from the first byte, which the app does not speak: use the "
+                        "mail server's STARTTLS port (587, the default) with MAIL_USE_TLS on.")
+    return problems
+
+
+def cannot_start(problems: list[str]) -> str:
+    return "The app cannot start with these settings:\n" + "\n".join(f"  - {problem}" for problem in problems)

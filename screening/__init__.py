@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as settings
+from config import ConfigError
 
 from .crypto import Vault, new_key
 from .extensions import csrf, limiter, login_manager, migrate
@@ -20,10 +21,6 @@ from .models import db
 from .web.sessions import AudienceSessionInterface
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class ConfigError(RuntimeError):
-    """A setting production cannot run without."""
 
 
 def create_app(config: type | Mapping | None = None) -> Flask:
@@ -39,9 +36,10 @@ def create_app(config: type | Mapping | None = None) -> Flask:
         app.config.from_object(settings.TestConfig)
         app.config.update(config)
     else:
-        name = os.environ.get("SCREENING_CONFIG", "development")
-        app.config.from_object(config or settings.CONFIGS[name])
+        app.config.from_object(config or chosen_config())
         app.config.update(settings.from_environment())
+    if problems := settings.problems_together(app.config):
+        raise ConfigError(settings.cannot_start(problems))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     load_secrets(app)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
@@ -76,6 +74,13 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     templating.register(app)
     cli.register(app)
     return app
+
+
+def chosen_config() -> type:
+    name = os.environ.get("SCREENING_CONFIG", "development")
+    if name not in settings.CONFIGS:
+        raise ConfigError(settings.cannot_start([f"SCREENING_CONFIG must be production or development, not {name!r}."]))
+    return settings.CONFIGS[name]
 
 
 SECRETS = ("SECRET_KEY", "ENCRYPTION_KEYS", "LOOKUP_KEY")

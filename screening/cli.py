@@ -15,7 +15,7 @@ from flask.cli import with_appcontext
 from . import demo
 from .crypto import vault
 from .exports import fhir_import
-from .intake import store
+from .intake import consent, store
 from .jobs import Jobs
 from .models import Attention, Intake, Report, StaffNote, db, utcnow
 from .questionnaire import answers_format, dictionary
@@ -165,6 +165,21 @@ def rotate_value(row, column) -> None:
             return
 
 
+@click.command("consent-wordings")
+@with_appcontext
+def consent_wordings_command() -> None:
+    """Each wording of step 1's consent a patient agreed to (the clinic's ALERT_CONSENT_TEXT with the consent's own
+    words), oldest first: its digest, as the PDF names it, when it was first agreed to, how many stored intakes were
+    agreed to under it, and the words. Intakes kept from before the wording was recorded are not counted."""
+    wordings = consent.every_wording()
+    for wording, count in wordings:
+        click.echo(f"wording {wording.digest[:consent.SHORT]} (sha256 {wording.digest}), first agreed to "
+                   f"{wording.first_agreed_at:%Y-%m-%d %H:%M} UTC, {count} intake{'s' if count != 1 else ''} stored")
+        click.echo("".join(f"    {line}\n" for line in wording.text.splitlines()))
+    if not wordings:
+        click.echo("No patient has agreed to a recorded wording yet.")
+
+
 @click.command("worker")
 @click.option("--watch", is_flag=True, help="Keep at it until SIGTERM or Ctrl-C.")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=1.0, show_default=True,
@@ -233,4 +248,5 @@ def register(app: Flask) -> None:
     app.cli.add_command(purge_command)
     app.cli.add_command(demo_command)
     app.cli.add_command(rotate_keys_command)
+    app.cli.add_command(consent_wordings_command)
     app.cli.add_command(worker_command)

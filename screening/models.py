@@ -71,6 +71,9 @@ class Intake(db.Model):
     # After sending, the patient's browser holds this in its cookie to fetch its own copy; cleared at Finish and
     # at the next Start, so a copied cookie stops working then too.
     receipt_id: Mapped[str | None] = mapped_column(String(40))
+    # The consent wording the patient ticked the box under on step 1 (intake/consent.py); None while not given, and
+    # for intakes stored before it was kept or loaded from a file.
+    consent_wording: Mapped[str | None] = mapped_column(ForeignKey("consent_wording.digest"))
 
     __table_args__ = (
         # The queue's order: urgent first, then the soonest visit (no date last), then oldest sent.
@@ -84,6 +87,17 @@ class Intake(db.Model):
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+
+class ConsentWording(db.Model):
+    """A wording of the consent on step 1 that a patient agreed to, kept once: the clinic's ALERT_CONSENT_TEXT with
+    the consent's own words. The clinic's words, not health data, so in clear."""
+
+    __tablename__ = "consent_wording"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of `text`
+    text: Mapped[str] = mapped_column(Text)
+    first_agreed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class NameToken(db.Model):

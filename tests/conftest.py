@@ -7,13 +7,11 @@ import os
 
 import flask_migrate
 import pytest
-from helpers import STAFF_PASSWORD, Patient, Staff, fresh_postgres_database, typical_answers
+from helpers import BACKENDS, STAFF_PASSWORD, Patient, Staff, fresh_postgres_database, typical_answers
 
 from screening import create_app
 from screening.extensions import limiter
 from screening.models import db
-
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
 def pytest_collection_modifyitems(config, items):

@@ -12,11 +12,14 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from screening import create_app, database_url
-from screening.models import db
+from screening.crypto import vault
+from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS, SECTION_OF, SECTIONS
 from screening.questionnaire.model import NOT_SURE_BOX
 from screening.questionnaire.types import is_not_sure_box, type_of
 
+# Every test runs on SQLite; when TEST_DATABASE_URL is set (CI sets it), on PostgreSQL too.
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 SHOWN = re.compile(r'id="shown" name="shown" type="hidden" value="([^"]*)"')
 
@@ -142,6 +145,20 @@ def database_url_for(url: str) -> str:
         instance_path = ""
 
     return database_url(Holder)
+
+
+def intake_at_revision(answers: dict, sent: bool) -> int:
+    """Store an intake on a database at an earlier revision, writing only columns every revision has (the model may
+    hold columns a later migration adds); its id."""
+    row = db.insert(Intake).values(answers=vault().encrypt(answers), submitted_at=db.func.now() if sent else None)
+    intake_id = db.session.execute(row).inserted_primary_key[0]
+    db.session.commit()
+    return intake_id
+
+
+def answers_at_revision(intake_id: int):
+    """An intake's stored answers, decrypted, read alone, as intake_at_revision writes them."""
+    return vault().decrypt(db.session.scalar(db.select(Intake.answers).where(Intake.id == intake_id)))
 
 
 @contextmanager

@@ -2,18 +2,15 @@
 and on to today's, without losing an answer: the step itself, the data migration 0010 on a database holding old
 answers, and `flask load-answers` given an old file. Format 3 has its own file (test_answers_format_3.py)."""
 
-import os
 
 import flask_migrate
 import pytest
 from answer_sets import everything_positive, nothing_of_note
-from helpers import app_at_revision, load_answers
+from helpers import BACKENDS, answers_at_revision, app_at_revision, intake_at_revision, load_answers
 
 from screening.crypto import vault
 from screening.models import Intake, db
 from screening.questionnaire.answers_format import FORMAT_VERSION, GATES, downgrade, format_of, upgrade
-
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
 def old_format(answers: dict) -> dict:
@@ -58,15 +55,11 @@ def test_migration_0010_gives_stored_drafts_and_submissions_their_gates(database
     app = database_at_0009
     draft = {"full_name": "Sam Draft", "heart_attack": "no", "stroke": "yes", "liver": "not_sure"}
     with app.app_context():
-        sent = Intake(answers=vault().encrypt(old_format(everything_positive())), submitted_at=db.func.now())
-        quiet = Intake(answers=vault().encrypt(old_format(nothing_of_note())), submitted_at=db.func.now())
-        unfinished = Intake(answers=vault().encrypt(draft))
-        db.session.add_all([sent, quiet, unfinished])
-        db.session.commit()
-        ids = sent.id, quiet.id, unfinished.id
+        ids = (intake_at_revision(old_format(everything_positive()), sent=True),
+               intake_at_revision(old_format(nothing_of_note()), sent=True), intake_at_revision(draft, sent=False))
         flask_migrate.upgrade(revision="0010")
         db.session.expire_all()
-        stored = [vault().decrypt(db.session.get(Intake, intake_id).answers) for intake_id in ids]
+        stored = [answers_at_revision(intake_id) for intake_id in ids]
     assert stored[0] == downgrade(everything_positive(), 2)
     assert stored[1] == downgrade(nothing_of_note(), 2)
     assert stored[2] == {"full_name": "Sam Draft", "heart_any": "yes", "heart_attack": "no", "stroke": "yes",
@@ -74,7 +67,7 @@ def test_migration_0010_gives_stored_drafts_and_submissions_their_gates(database
     with app.app_context():
         flask_migrate.downgrade(revision="0009")
         db.session.expire_all()
-        assert vault().decrypt(db.session.get(Intake, ids[1]).answers) == old_format(nothing_of_note())
+        assert answers_at_revision(ids[1]) == old_format(nothing_of_note())
 
 
 def test_load_answers_takes_an_old_file_and_says_what_it_added(app, runner, tmp_path):

@@ -11,14 +11,13 @@ ca5b0cd, without the visit date, which moves with today), so the upgrade is test
 """
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
 import flask_migrate
 import pytest
 from answer_sets import ANSWER_SETS, everything_positive, nothing_of_note, typical_patient
-from helpers import app_at_revision, load_answers
+from helpers import BACKENDS, answers_at_revision, app_at_revision, intake_at_revision, load_answers
 
 from screening.crypto import vault
 from screening.exports import fhir
@@ -38,7 +37,6 @@ from screening.questionnaire.types import AnswerError
 from screening.rules import CATALOGUE, evaluate
 
 FORMAT_2 = Path(__file__).parent / "format_2"
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 TODAY = date.today()
 
 
@@ -285,14 +283,10 @@ def test_migration_0011_rewrites_stored_format_2_drafts_and_submissions(database
              "bp_reading_known": "no"}
     rows = [format_2("everything_positive"), format_2("typical_patient"), downgrade(typical_patient(), 2), draft]
     with app.app_context():
-        intakes = [Intake(answers=vault().encrypt(answers), submitted_at=db.func.now() if number < 3 else None)
-                   for number, answers in enumerate(rows)]
-        db.session.add_all(intakes)
-        db.session.commit()
-        ids = [intake.id for intake in intakes]
+        ids = [intake_at_revision(answers, sent=number < 3) for number, answers in enumerate(rows)]
         flask_migrate.upgrade(revision="0011")
         db.session.expire_all()
-        stored = [vault().decrypt(db.session.get(Intake, intake_id).answers) for intake_id in ids]
+        stored = [answers_at_revision(intake_id) for intake_id in ids]
     assert stored[0] == upgrade(rows[0]) and fired(stored[0]) == fired(everything_positive())
     assert stored[1] == without_visit(typical_patient())
     assert stored[2] == typical_patient()
@@ -301,7 +295,7 @@ def test_migration_0011_rewrites_stored_format_2_drafts_and_submissions(database
     with app.app_context():
         flask_migrate.downgrade(revision="0010")
         db.session.expire_all()
-        back = [vault().decrypt(db.session.get(Intake, intake_id).answers) for intake_id in ids]
+        back = [answers_at_revision(intake_id) for intake_id in ids]
     assert back[2] == downgrade(typical_patient(), 2)
     assert all(format_of(answers) == 2 for answers in back[:3])
 

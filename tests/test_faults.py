@@ -1,10 +1,12 @@
-"""Faults: an unreachable database, a PDF that fails to render, many patients at once."""
+"""Faults: an unreachable database or Redis, a PDF that fails to render, many patients at once."""
 
 import threading
+import urllib.error
 
 import pytest
 from answer_sets import everything_positive
 from helpers import Patient, typical_answers
+from served import Browser, app_environment, free_port, gunicorn, migrate, stop
 
 from screening import create_app
 from screening.intake import store as intake_store
@@ -126,3 +128,23 @@ def test_sending_checks_and_flags_a_save_another_tab_made_after_the_review_page(
         sent = db.session.execute(db.select(Intake)).scalar_one()
         assert sent.is_submitted and intake_store.answers_of(sent)["asq_1"] == "yes"
         assert sent.top_level == "urgent" and sent.urgent
+
+
+def test_patients_start_forms_while_redis_is_down_and_the_limit_still_holds(tmp_path):
+    """Production counts rate limits in Redis; with Redis unreachable, each process counts in memory instead of
+    answering every patient who starts or resumes a form with an error."""
+    env = app_environment(tmp_path, RATELIMIT_STORAGE_URI="redis://127.0.0.1:9/0", START_LIMIT="3 per hour")
+    migrate(env)
+    port = free_port()
+    server = gunicorn(env, port, "-w", "1", "-k", "gthread", "--threads", "2")
+    try:
+        patient = Browser(f"http://127.0.0.1:{port}")
+        statuses = []
+        for _ in range(4):
+            try:
+                statuses.append(200 if "About you" in patient.post("/start", {"action": "new"}, page="/") else 0)
+            except urllib.error.HTTPError as refused:
+                statuses.append(refused.code)
+        assert statuses == [200, 200, 200, 429]
+    finally:
+        stop(server)

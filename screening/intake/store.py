@@ -78,8 +78,9 @@ def answers_of(intake: Intake) -> dict[str, Any]:
     return applicable(vault().decrypt(intake.answers))
 
 
-def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> dict[str, Any]:
-    """Replace this section's answers with `values` and drop follow-ups that no longer apply.
+def save_section(intake: Intake, section: Section, values: dict[str, Any], **columns) -> dict[str, Any]:
+    """Replace this section's answers with `values` and drop follow-ups that no longer apply; `columns` are set
+    with them (step 1's consent wording).
 
     Written only over the answers it read: if another save came in between (a second tab, a second
     device), this section is merged onto those answers instead of overwriting them. An answer that makes the
@@ -96,7 +97,7 @@ def save_section(intake: Intake, section: Section, values: dict[str, Any]) -> di
         if _write_if_unchanged(
             intake, answers=vault().encrypt(answers), answers_version=Intake.answers_version + 1,
             urgent=bool(reasons), dob_hash=dob_hash(answers.get("date_of_birth", "")),
-            consultation_date=date.fromisoformat(consultation) if consultation else None,
+            consultation_date=date.fromisoformat(consultation) if consultation else None, **columns,
         ):
             marks.note_reasons(intake.id, attention_reasons(stored), reasons, utcnow())
             db.session.commit()

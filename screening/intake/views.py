@@ -23,7 +23,7 @@ from ..rules.medicine_names import antidepressant_names
 from ..summary import store as summaries
 from ..web.downloads import pdf_response
 from ..web.sealed_session import seal, unseal
-from . import flow, resume_codes, reveal, store
+from . import consent, flow, resume_codes, reveal, store
 from .forms import (
     ResumeForm,
     add_errors,
@@ -205,12 +205,22 @@ def save_step(section: Section, intake, answers: dict, page: Section | None = No
     # "None of these" ticked with another box only after the missing answers are given.
     values = {**to_answers(form, [question for question in shown if not form[question.id].errors]), **kept}
     valid = definition_accepts(form, values) and valid
+    wording = consent.current()
+    # A box ticked under words the clinic has changed since is asked again, unticked, under the words shown now.
+    words_changed = bool(consent.asks(section) and values.get(consent.QUESTION_ID)
+                         and not consent.shown_is_current(request.form, wording))
+    if words_changed:
+        valid = add_errors(form, {consent.QUESTION_ID: consent.CHANGED}) and valid
     if not consistent(form, section, values, answers) or not valid:
         if newly_urgent(answers, merged):
             store.mark_urgent(intake, merged)
             send_soon()
-        return render_step(section, shown, request.form, page_errors(form, shown), crisis=endorsed, page=page), 422
-    saved = store.save_section(intake, section, values)
+        typed = request.form.copy()
+        if words_changed:
+            typed.pop(consent.QUESTION_ID)
+        return render_step(section, shown, typed, page_errors(form, shown), crisis=endorsed, page=page), 422
+    recorded = {"consent_wording": consent.agreed_under(values, wording)} if consent.asks(section) else {}
+    saved = store.save_section(intake, section, values, **recorded)
     newly = newly_urgent(answers, saved)
     session.pop(CRISIS_KEY, None)
     if newly:  # every time an answer newly makes the intake urgent: the crisis page, worded for it
@@ -285,6 +295,7 @@ def render_step(section: Section, shown, values, errors: tuple[dict, dict] | Non
         previous=previous_section(page),
         review=request.args.get("review"),
         crisis=crisis,
+        consent_wording=consent.current().digest if consent.asks(section) else "",
         units=current_units(),
         us_parts=US_PARTS,
         name_lists=NAME_LISTS,

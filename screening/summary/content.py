@@ -107,6 +107,7 @@ class Summary:
     catalogue_version: str
     disclaimer: str = NO_DECISION
     for_patient: bool = False
+    consent_wording: str = ""  # which wording of the consent the patient agreed to, said next to "I agree"
 
     @property
     def name(self) -> str:
@@ -118,9 +119,9 @@ class Summary:
 
 
 def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today: date,
-                  for_patient: bool = False) -> Summary:
+                  for_patient: bool = False, consent_wording: str = "") -> Summary:
     """The clinician's summary; `for_patient` keeps only the answers (flags and scores are for the clinician
-    to discuss, not for the patient to read alone)."""
+    to discuss, not for the patient to read alone). `consent_wording` names the wording the patient agreed to."""
     flags = [] if for_patient else evaluate(answers, today)
     grouped = [(level, LEVEL_TITLES[level], [flag for flag in flags if flag.level == level]) for level in LEVELS]
     view = Answers(answers, today)
@@ -135,6 +136,7 @@ def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today:
         catalogue_version=CATALOGUE_VERSION,
         disclaimer=PATIENT_DISCLAIMER if for_patient else NO_DECISION,
         for_patient=for_patient,
+        consent_wording=consent_wording,
     )
 
 

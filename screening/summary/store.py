@@ -12,6 +12,7 @@ from datetime import timedelta
 from flask import current_app
 
 from ..crypto import vault
+from ..intake import consent
 from ..intake.store import answers_of
 from ..models import Intake, Report, db, utcnow
 from ..rules import CATALOGUE_VERSION
@@ -33,7 +34,8 @@ def render(intake: Intake, for_patient: bool = False) -> bytes:
     raises RenderFailed and never leaves a half-written file."""
     submitted = intake.submitted_at
     try:
-        summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient)
+        summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient,
+                                consent_wording=consent.described(intake))
         return render_pdf(summary, current_app.config["REPORT_PAGE_SIZE"])
     except Exception as error:  # the message could quote answers, so only its type is logged
         log.error("rendering the summary of intake %s failed (%s)", intake.id, type(error).__name__)
