@@ -33,8 +33,8 @@ def plain(word: str) -> str:
 
 
 def name_hashes(word: str) -> set[str]:
-    """A word is indexed, and searched for, as written and in plain letters: "Muller" finds "Müller" (intakes sent
-    before plain letters were indexed are found by their own spelling only)."""
+    """A word is indexed, and searched for, as written and in plain letters: "Muller" finds "Müller" (migration 0013
+    indexed the intakes sent before this the same way)."""
     return {vault().lookup_hash("name:" + form) for form in (word, plain(word)) if form}
 
 
