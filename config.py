@@ -6,6 +6,7 @@ the class (except in tests, which must never touch a real database by accident).
 
 import os
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 import limits
@@ -21,6 +22,7 @@ ENV_SETTINGS = (
     "LOOKUP_KEY",
     "CLINIC_NAME",
     "CLINIC_PHONE",
+    "CLINIC_TIMEZONE",
     "CRISIS_CALL",
     "CRISIS_TEXT",
     "EMERGENCY_NUMBER",
@@ -71,6 +73,9 @@ class Config:
     LOOKUP_KEY = None  # secret for keyed hashes of resume codes
     CLINIC_NAME = "Your clinic"
     CLINIC_PHONE = ""
+    # The clinic's clock (an IANA name such as America/New_York): every time staff, the clinician and the PDF read,
+    # and "today" (a visit today, an age). Times are stored in UTC whatever it is.
+    CLINIC_TIMEZONE = "UTC"
     CRISIS_CALL = "988"
     CRISIS_TEXT = "988"
     EMERGENCY_NUMBER = "911"
@@ -233,6 +238,19 @@ def one_of(*choices: str):
     return read
 
 
+def time_zone(value: str) -> str:
+    """An IANA time zone name; a misspelt one would otherwise fail on the first staff page, not at start."""
+    name = value.strip()
+    if name == "UTC":
+        return name
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"must be a time zone name such as America/New_York or Europe/London, not {value!r} (names "
+                         "come from the system's time zone data, or the tzdata package where it has none).") from None
+    return name
+
+
 def rate(value: str) -> str:
     """A limit Flask-Limiter reads, such as "30 per hour": one it cannot read would not be kept at all."""
     try:
@@ -313,6 +331,7 @@ def rate_limit_storage(value: str) -> str:
 READERS = {
     "SECRET_KEY_FALLBACKS": keys,
     "DATABASE_URL": database_address,
+    "CLINIC_TIMEZONE": time_zone,
     "ENCRYPTION_KEYS": fernet_keys,
     "REPORT_PAGE_SIZE": one_of("letter", "A4"),
     "RATELIMIT_STORAGE_URI": rate_limit_storage,

@@ -5,7 +5,7 @@ import json
 import os
 import random
 import signal
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -13,6 +13,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from . import demo
+from .clock import clinic_today
 from .crypto import vault
 from .exports import fhir_import
 from .intake import consent, store
@@ -50,15 +51,17 @@ def load_answers_command(file) -> None:
 
 
 @click.command("flags")
+@with_appcontext
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 def flags_command(file) -> None:
     """Print the flags an answers file raises, as JSON (id, level, title, evidence, reason, source)."""
     answers = read_answers(file, complete=False)
-    flags = [flag.as_dict() for flag in evaluate(answers, date.today())]
+    flags = [flag.as_dict() for flag in evaluate(answers, clinic_today())]
     click.echo(json.dumps({"catalogue_version": CATALOGUE_VERSION, "flags": flags}, indent=2, ensure_ascii=False))
 
 
 @click.command("summary")
+@with_appcontext
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True,
               help="Where to write the PDF.")
@@ -66,7 +69,7 @@ def flags_command(file) -> None:
 def summary_command(file, out: str, page_size: str) -> None:
     """Render the clinician's summary of an answers file as a PDF, storing nothing (to try the rules)."""
     answers = read_answers(file, complete=False)
-    pdf = render_pdf(build_summary(answers, submitted_at=None, today=date.today()), page_size)
+    pdf = render_pdf(build_summary(answers, submitted_at=None, today=clinic_today()), page_size)
     with open(out, "wb") as target:
         target.write(pdf)
     click.echo(f"Wrote the summary to {out}.")
@@ -127,7 +130,7 @@ def demo_command(count: int, seed: int | None, no_pdf: bool) -> None:
     """Fill the database with realistic synthetic submitted intakes (never use on a clinic's database)."""
     rng = random.Random(seed)
     for submitted_at in demo.submitted_times(count, rng):
-        intake = store.store_submitted(demo.synthetic_answers(rng, date.today()), submitted_at=submitted_at)
+        intake = store.store_submitted(demo.synthetic_answers(rng, clinic_today()), submitted_at=submitted_at)
         if not no_pdf:
             summaries.store_quietly(intake)
     click.echo(f"Added {count} synthetic submitted intakes.")
@@ -215,7 +218,7 @@ def read_answers(file, complete: bool, consequence: str = "") -> dict:
             data = fhir_import.answers_from_response(data)
         if isinstance(data, dict):
             data = _upgraded(data)
-        return check_answers(data, today=date.today(), complete=complete)
+        return check_answers(data, today=clinic_today(), complete=complete)
     except json.JSONDecodeError as error:
         raise click.ClickException(f"{file.name} is not valid JSON: {error}.{consequence}") from None
     except AnswerError as error:

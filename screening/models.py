@@ -9,6 +9,8 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Larg
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from .clock import utcnow
+
 
 class UTCDateTime(TypeDecorator):
     """Timestamps stored with their time zone and read back as UTC-aware, on SQLite too (which drops it)."""
@@ -27,10 +29,6 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def new_public_id() -> str:

@@ -138,6 +138,8 @@ def production_environment(monkeypatch, tmp_path, **settings: str) -> None:
      "DATABASE_URL must be a postgresql:// or sqlite:/// URL, not 'mysql://screening:***@db/screening'"),
     ("DATABASE_URL", "db.clinic.example", "DATABASE_URL must be a database URL such as postgresql://"),
     ("ENCRYPTION_KEYS", config.TestConfig.ENCRYPTION_KEYS + ",not-a-key", "ENCRYPTION_KEYS key 2 is not a Fernet key"),
+    ("CLINIC_TIMEZONE", "EST5", "CLINIC_TIMEZONE must be a time zone name such as America/New_York"),
+    ("CLINIC_TIMEZONE", "America/Nowhere", "CLINIC_TIMEZONE must be a time zone name such as America/New_York"),
 ])
 def test_a_value_the_app_cannot_use_stops_it_at_start_naming_the_setting(monkeypatch, tmp_path, name, value, said):
     production_environment(monkeypatch, tmp_path, **{name: value})
@@ -163,8 +165,9 @@ def test_every_unusable_setting_is_named_at_once_and_no_secret_is_repeated(monke
 def test_values_are_read_in_their_own_types_whatever_their_case(monkeypatch, tmp_path):
     production_environment(monkeypatch, tmp_path, REPORT_PAGE_SIZE="a4", UNITS=" US ", MAIL_USE_TLS="Off",
                            STAFF_IDLE_MINUTES="20", ALERT_ESCALATE_MINUTES="7.5", START_LIMIT="5 per minute",
-                           SECRET_KEY_FALLBACKS="old-one, older-one")
+                           SECRET_KEY_FALLBACKS="old-one, older-one", CLINIC_TIMEZONE=" America/New_York ")
     settings = create_app(config.ProductionConfig).config
+    assert settings["CLINIC_TIMEZONE"] == "America/New_York"
     assert (settings["REPORT_PAGE_SIZE"], settings["UNITS"], settings["MAIL_USE_TLS"]) == ("A4", "us", False)
     assert (settings["STAFF_IDLE_MINUTES"], settings["ALERT_ESCALATE_MINUTES"]) == (20, 7.5)
     assert settings["START_LIMIT"] == "5 per minute"

@@ -37,6 +37,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..clock import clinic_today
 from ..questionnaire import QUESTIONS, consistency
 from ..questionnaire.model import NOT_SURE, NOT_SURE_BOX, Question, Section, is_blank
 from ..questionnaire.types import (
@@ -118,7 +119,7 @@ class InRange:
         if field.data is None:
             return
         if isinstance(field.data, date):
-            problem = date_problem(self.question, field.data, date.today())
+            problem = date_problem(self.question, field.data, clinic_today())
         else:
             problem = number_problem(self.question, field.data)
         if problem:
@@ -309,7 +310,7 @@ def definition_accepts(form: FlaskForm, values: dict[str, Any]) -> bool:
     accepted = True
     for question_id, value in values.items():
         try:
-            check_value(QUESTIONS[question_id], value, date.today())
+            check_value(QUESTIONS[question_id], value, clinic_today())
         except AnswerError as error:
             form[question_id].errors.append(f"Please check this answer ({error.message}).")
             accepted = False

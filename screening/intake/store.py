@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..alerts import marks
+from ..clock import clinic_time
 from ..crypto import vault
 from ..models import Intake, db, new_public_id, utcnow
 from ..questionnaire.answers import applicable, missing
@@ -123,7 +124,7 @@ def store_submitted(answers: dict[str, Any], submitted_at=None) -> Intake:
     raise the same alert as in the web flow."""
     reasons = attention_reasons(answers)
     submitted_at = submitted_at or utcnow()
-    flags = evaluate(answers, submitted_at.date())
+    flags = evaluate(answers, clinic_time(submitted_at).date())
     intake = Intake(answers=vault().encrypt(answers), urgent=bool(reasons), submitted_at=submitted_at)
     consultation = answers.get("consultation_date")
     intake.consultation_date = date.fromisoformat(consultation) if consultation else None
@@ -173,7 +174,7 @@ def submit(intake: Intake) -> list[Question]:
         if gaps:
             return gaps
         submitted_at = utcnow()
-        flags = evaluate(answers, submitted_at.date())  # before the write: see index_for_staff
+        flags = evaluate(answers, clinic_time(submitted_at).date())  # before the write: see index_for_staff
         if _write_if_unchanged(intake, submitted_at=submitted_at):
             intake.submitted_at = submitted_at
             index_for_staff(intake, answers, flags)

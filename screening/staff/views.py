@@ -5,7 +5,6 @@ Each view reads a form, calls the domain (accounts, queue, audit, reports, expor
 
 import json
 import time
-from datetime import date
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -26,6 +25,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..alerts import marks
 from ..alerts.background import send_soon
+from ..clock import clinic_time, clinic_today
 from ..crypto import vault
 from ..exports import fhir
 from ..exports import flags_csv as csv_export
@@ -143,7 +143,7 @@ def queue():
     filters = queue_filters()
     chosen = QueueFilter(when=filters.get("when", "all"), not_reviewed="not_reviewed" in filters,
                          level=filters.get("level", ""), search=search_words())
-    page = list_queue(chosen, request.args.get("page", 1, type=int), date.today())
+    page = list_queue(chosen, request.args.get("page", 1, type=int), clinic_today())
     audit.record(audit.VIEW_QUEUE, actor=current_user, detail=f"page {page.page}")
     send_soon()  # without a worker: retries and escalations, once a minute while the queue is open
     response = make_response(render_template(
@@ -205,6 +205,7 @@ def submitted_intake(intake_id: int) -> Intake:
 def intake(intake_id: int):
     record = submitted_intake(intake_id)
     answers = answers_of(record)
+    sent = clinic_time(record.submitted_at)
     audit.record(audit.VIEW, actor=current_user, intake_id=record.id)
     open_mark = marks.open_mark(record.id)
     return render_template(
@@ -212,7 +213,7 @@ def intake(intake_id: int):
         attention=attention_row(open_mark, record) if open_mark else None,
         has_attention_record=open_mark is not None or bool(marks.marks_of(record.id)),
         urgent_now=labels(attention_reasons(answers)),
-        summary=build_summary(answers, record.submitted_at, today=record.submitted_at.date()),
+        summary=build_summary(answers, sent, today=sent.date()),
         notes=notes.of_intake(record.id),
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
         note_form=NoteForm(),
@@ -333,8 +334,8 @@ def fhir_bundle(intake_id: int):
 @login_required
 def flags_csv(intake_id: int):
     record, answers = exported(intake_id, audit.EXPORT_CSV)
-    return attachment(csv_export.render(record.id, evaluate(answers, record.submitted_at.date())), "text/csv",
-                      f"intake-{record.id}-flags.csv")
+    flags = evaluate(answers, clinic_time(record.submitted_at).date())
+    return attachment(csv_export.render(record.id, flags), "text/csv", f"intake-{record.id}-flags.csv")
 
 
 @bp.get("/questionnaire.json")

@@ -153,7 +153,7 @@ def build_overview(answers: dict[str, Any], submitted_at: datetime | None, today
         date_of_birth=_date(answers.get("date_of_birth")),
         age=f"{age}" if age is not None else NOT_GIVEN,
         consultation_date=_date(answers.get("consultation_date")) or NOT_GIVEN,
-        submitted_at=f"{format_date(submitted_at.date())}, {submitted_at:%H:%M} UTC" if submitted_at else "not yet",
+        submitted_at=f"{format_date(submitted_at.date())}, {submitted_at:%H:%M %Z}" if submitted_at else "not yet",
         phone=answers.get("phone") or NOT_GIVEN,
         topics=[(level, LEVEL_TITLES[level], [line for line in lines if line.level == level])
                 for level in LEVELS[1:] if any(line.level == level for line in lines)],

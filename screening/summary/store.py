@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from flask import current_app
 
+from ..clock import clinic_time
 from ..crypto import vault
 from ..intake import consent
 from ..intake.store import answers_of
@@ -32,7 +33,7 @@ class RenderFailed(Exception):
 def render(intake: Intake, for_patient: bool = False) -> bytes:
     """The PDF, made in memory: any failure (answers that cannot be decrypted, a rule that breaks, WeasyPrint)
     raises RenderFailed and never leaves a half-written file."""
-    submitted = intake.submitted_at
+    submitted = clinic_time(intake.submitted_at)
     try:
         summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient,
                                 consent_wording=consent.described(intake))

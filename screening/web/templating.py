@@ -8,24 +8,26 @@ from flask import Flask
 from flask_login import current_user
 from flask_login.utils import _user_context_processor
 
+from ..clock import clinic_time
 from ..questionnaire import SECTIONS
 from ..questionnaire.layout import fits_in_a_row
 from ..questionnaire.model import NOT_SURE_BOX, NOT_SURE_LABEL
 from ..questionnaire.types import type_of
 from ..rules import LEVEL_LABELS, NO_DECISION
 
-TIMESTAMP = "%Y-%m-%d %H:%M"
-CLOCK = "%H:%M"
+TIMESTAMP = "%Y-%m-%d %H:%M %Z"
+CLOCK = "%H:%M %Z"
 
 
 def timestamp(value: datetime | None) -> str:
-    """Times as staff read them, in UTC, to the minute."""
-    return value.strftime(TIMESTAMP) if value else ""
+    """Times as staff read them: on the clinic's clock, to the minute, 24-hour (as charts are kept), with the zone's
+    abbreviation ("EST"), which also tells an hour twice over when clocks go back."""
+    return clinic_time(value).strftime(TIMESTAMP) if value else ""
 
 
 def clock(value: datetime | None) -> str:
     """The time of day alone, for events of the same day."""
-    return value.strftime(CLOCK) if value else ""
+    return clinic_time(value).strftime(CLOCK) if value else ""
 
 
 def register(app: Flask) -> None:
