@@ -314,6 +314,12 @@ def test_search_finds_a_name_typed_without_its_accents_or_with_another_apostroph
     assert "José Müller-O’Brien" in page and "Alex Rivera" not in page
 
 
+def test_the_queues_first_heading_is_its_h1_then_the_attention_panels_h2(app, make_staff):
+    """A screen reader's list of headings starts with the page's own, as the page's outline does."""
+    levels = re.findall(r"<h([1-6])[ >]", make_staff().client.get("/staff/").text)
+    assert levels[:2] == ["1", "2"]
+
+
 def test_queue_is_paginated(app, make_staff):
     for _ in range(27):
         store(app, nothing_of_note())
