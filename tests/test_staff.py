@@ -183,6 +183,22 @@ def test_staff_are_signed_out_after_idle_time(app, make_staff):
     assert nurse.client.get("/staff/").status_code == 302
 
 
+def test_an_idle_sign_out_is_recorded_once_in_the_audit_log_at_the_next_request(app, make_staff):
+    """Sign-in and sign-out are in the log; so is the end of a session left idle, when the next request finds it."""
+    nurse = make_staff()
+    app.config["STAFF_IDLE_MINUTES"] = 0
+    nurse.client.get("/staff/intakes/1")
+    app.config["STAFF_IDLE_MINUTES"] = 15
+    nurse.client.get("/staff/")
+    idle = [row for row in actions(app) if row[0] == "sign_out_idle"]
+    assert idle == [("sign_out_idle", staff_id(app, nurse.email), None)]
+    with app.app_context():
+        assert db.session.scalars(db.select(AuditEvent.detail).filter_by(action="sign_out_idle")).one() == ""
+    admin = make_staff("admin@clinic.test", role="admin")
+    shown = admin.client.get("/staff/audit?action=sign_out_idle").text
+    assert "Signed out after a time without activity" in shown and f"<td>{nurse.email}</td>" in shown
+
+
 def test_a_deactivated_account_cannot_sign_in(app, make_staff):
     admin = make_staff("admin@clinic.test", role="admin")
     nurse = make_staff(signed_in=False)

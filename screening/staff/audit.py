@@ -7,6 +7,7 @@ SIGN_IN = "sign_in"
 SIGN_IN_FAILED = "sign_in_failed"
 SIGN_IN_REFUSED = "sign_in_refused"
 SIGN_OUT = "sign_out"
+SIGN_OUT_IDLE = "sign_out_idle"  # STAFF_IDLE_MINUTES without a request: found at the next one
 VIEW_QUEUE = "view_queue"
 VIEW = "view"
 PRINT = "print"
@@ -24,14 +25,15 @@ ROTATE_KEYS = "rotate_keys"
 VIEW_ATTENTION = "view_attention"  # an intake that needs attention now (alerts/marks.py)
 ACKNOWLEDGE_ATTENTION = "acknowledge_attention"
 ACTIONS = (
-    SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_OUT, VIEW_QUEUE, VIEW, PRINT, REVIEW, NOTE, EXPORT_FHIR,
-    EXPORT_FHIR_BUNDLE, EXPORT_CSV, ACCOUNT_CREATED, ACCOUNT_ACTIVATED, ACCOUNT_DEACTIVATED, PASSWORD_RESET, PURGE,
-    ROTATE_KEYS, VIEW_ATTENTION, ACKNOWLEDGE_ATTENTION,
+    SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGN_OUT, SIGN_OUT_IDLE, VIEW_QUEUE, VIEW, PRINT, REVIEW, NOTE,
+    EXPORT_FHIR, EXPORT_FHIR_BUNDLE, EXPORT_CSV, ACCOUNT_CREATED, ACCOUNT_ACTIVATED, ACCOUNT_DEACTIVATED,
+    PASSWORD_RESET, PURGE, ROTATE_KEYS, VIEW_ATTENTION, ACKNOWLEDGE_ATTENTION,
 )
 # What each action was, for the log's filter: an admin picks what happened, not a name from the code.
 LABELS = {
     SIGN_IN: "Signed in", SIGN_IN_FAILED: "Sign-in failed", SIGN_IN_REFUSED: "Sign-in refused: too many attempts",
-    SIGN_OUT: "Signed out", VIEW_QUEUE: "Viewed the queue", VIEW: "Opened an intake", PRINT: "Opened the PDF",
+    SIGN_OUT: "Signed out", SIGN_OUT_IDLE: "Signed out after a time without activity",
+    VIEW_QUEUE: "Viewed the queue", VIEW: "Opened an intake", PRINT: "Opened the PDF",
     REVIEW: "Marked as reviewed", NOTE: "Added a note", EXPORT_FHIR: "FHIR export",
     EXPORT_FHIR_BUNDLE: "FHIR transaction Bundle", EXPORT_CSV: "Flags as CSV", ACCOUNT_CREATED: "Account created",
     ACCOUNT_ACTIVATED: "Account reactivated", ACCOUNT_DEACTIVATED: "Account deactivated",

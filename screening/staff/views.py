@@ -77,6 +77,7 @@ def end_idle_sessions():
         return None
     idle = current_app.config["STAFF_IDLE_MINUTES"] * 60
     if time.time() - session.get(SEEN_KEY, 0) > idle:
+        audit.record(audit.SIGN_OUT_IDLE, actor=current_user)
         logout_user()
         session.clear()
         flash("You were signed out after a time without activity. Please sign in again.")
