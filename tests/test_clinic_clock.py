@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from answer_sets import nothing_of_note
+from answer_sets import everything_positive, nothing_of_note
 from helpers import typical_answers
 from pypdf import PdfReader
 
@@ -117,3 +117,18 @@ def test_a_date_of_birth_of_tomorrow_on_the_clinics_clock_is_in_the_future(new_y
     assert refused.status_code != 302 and "The date cannot be in the future." in refused.text
     accepted = patient.answer("about_you", {**about_you, "date_of_birth": CLINIC_DAY.isoformat()})
     assert "The date cannot be in the future." not in accepted.text
+
+
+def test_the_pdf_names_the_intake_on_every_page_beside_the_patient(app, make_staff):
+    intake_id = store(app, everything_positive())
+    pages = pdf_pages(make_staff().client.get(f"/staff/intakes/{intake_id}/summary.pdf").data)
+    assert len(pages) > 1
+    for text in pages:
+        assert f"Maria-Dolores Fernández-Okonkwo · born 1 June 1950 · Intake {intake_id}" in text
+
+
+def test_the_patients_own_copy_carries_no_intake_number(app, patient):
+    patient.complete()
+    patient.submit()
+    pages = pdf_pages(patient.client.get("/done/summary.pdf").data)
+    assert all("Alex Rivera · born 27 March 1985" in text and "Intake" not in text for text in pages)

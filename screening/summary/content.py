@@ -108,6 +108,7 @@ class Summary:
     disclaimer: str = NO_DECISION
     for_patient: bool = False
     consent_wording: str = ""  # which wording of the consent the patient agreed to, said next to "I agree"
+    intake_id: int | None = None  # in every page's header, to match a printed page with the staff page and its file
 
     @property
     def name(self) -> str:
@@ -119,7 +120,7 @@ class Summary:
 
 
 def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today: date,
-                  for_patient: bool = False, consent_wording: str = "") -> Summary:
+                  for_patient: bool = False, consent_wording: str = "", intake_id: int | None = None) -> Summary:
     """The clinician's summary; `for_patient` keeps only the answers (flags and scores are for the clinician
     to discuss, not for the patient to read alone). `consent_wording` names the wording the patient agreed to."""
     flags = [] if for_patient else evaluate(answers, today)
@@ -137,6 +138,7 @@ def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today:
         disclaimer=PATIENT_DISCLAIMER if for_patient else NO_DECISION,
         for_patient=for_patient,
         consent_wording=consent_wording,
+        intake_id=intake_id,
     )
 
 
