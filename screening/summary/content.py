@@ -122,7 +122,8 @@ class Summary:
 def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today: date,
                   for_patient: bool = False, consent_wording: str = "", intake_id: int | None = None) -> Summary:
     """The clinician's summary; `for_patient` keeps only the answers (flags and scores are for the clinician
-    to discuss, not for the patient to read alone). `consent_wording` names the wording the patient agreed to."""
+    to discuss, not for the patient to read alone). `consent_wording` names the wording the patient agreed to.
+    `submitted_at` comes on the clinic's clock (clock.clinic_time), as it is printed, zone and all."""
     flags = [] if for_patient else evaluate(answers, today)
     grouped = [(level, LEVEL_TITLES[level], [flag for flag in flags if flag.level == level]) for level in LEVELS]
     view = Answers(answers, today)
