@@ -246,8 +246,8 @@ def time_zone(value: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"must be a time zone name such as America/New_York or Europe/London, not {value!r} (names "
-                         "come from the system's time zone data, or the tzdata package where it has none).") from None
+        raise ValueError(f"must be an IANA time zone name such as America/New_York or Europe/London, not {value!r} "
+                         "(the tzdata package the app installs knows every one).") from None
     return name
 
 

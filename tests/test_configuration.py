@@ -138,8 +138,8 @@ def production_environment(monkeypatch, tmp_path, **settings: str) -> None:
      "DATABASE_URL must be a postgresql:// or sqlite:/// URL, not 'mysql://screening:***@db/screening'"),
     ("DATABASE_URL", "db.clinic.example", "DATABASE_URL must be a database URL such as postgresql://"),
     ("ENCRYPTION_KEYS", config.TestConfig.ENCRYPTION_KEYS + ",not-a-key", "ENCRYPTION_KEYS key 2 is not a Fernet key"),
-    ("CLINIC_TIMEZONE", "EST5", "CLINIC_TIMEZONE must be a time zone name such as America/New_York"),
-    ("CLINIC_TIMEZONE", "America/Nowhere", "CLINIC_TIMEZONE must be a time zone name such as America/New_York"),
+    ("CLINIC_TIMEZONE", "EST5", "CLINIC_TIMEZONE must be an IANA time zone name such as America/New_York"),
+    ("CLINIC_TIMEZONE", "America/Nowhere", "CLINIC_TIMEZONE must be an IANA time zone name such as America/New_York"),
 ])
 def test_a_value_the_app_cannot_use_stops_it_at_start_naming_the_setting(monkeypatch, tmp_path, name, value, said):
     production_environment(monkeypatch, tmp_path, **{name: value})
