@@ -60,29 +60,34 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def phone(browser, base_url):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, has_touch=True, is_mobile=True)
+def page_in(browser, base_url: str, **options):
+    """A page of a new browser context at the app, waiting 10 s at most; the context closes after the test."""
+    context = browser.new_context(base_url=base_url, **options)
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    yield from page_in(browser, base_url, viewport=PHONE, has_touch=True, is_mobile=True)
+
+
+@pytest.fixture
+def no_script(browser, base_url):
+    """A phone's browser with JavaScript off: the pages must work without it."""
+    yield from page_in(browser, base_url, viewport=PHONE, java_script_enabled=False)
 
 
 @pytest.fixture
 def desktop(browser, base_url):
-    context = browser.new_context(viewport=DESKTOP, base_url=base_url)
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+    yield from page_in(browser, base_url, viewport=DESKTOP)
 
 
 @pytest.fixture
 def tablet(browser, base_url):
     """The front desk's or a clinician's tablet, held upright."""
-    context = browser.new_context(viewport=TABLET, base_url=base_url, has_touch=True)
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+    yield from page_in(browser, base_url, viewport=TABLET, has_touch=True)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import io
 import re
 from datetime import date
 
-from conftest import PHONE, serious_violations
+from conftest import serious_violations
 from helpers import typical_answers
 from intake_driver import complete, fill, in_view, save, start
 from playwright.sync_api import expect
@@ -61,9 +61,8 @@ def test_the_table_grows_one_row_at_a_time_in_place_and_enter_still_continues(ph
     phone.wait_for_url("**/step/mood")
 
 
-def test_add_another_medicine_works_without_javascript_and_comes_back_at_the_new_row(browser, base_url):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)
-    page = context.new_page()
+def test_add_another_medicine_works_without_javascript_and_comes_back_at_the_new_row(no_script):
+    page = no_script
     open_table(page, javascript=False)
     page.fill("#antidepressants-0-name", "Sertraline")
     page.get_by_role("button", name="Add another medicine").click()
@@ -71,7 +70,6 @@ def test_add_another_medicine_works_without_javascript_and_comes_back_at_the_new
     assert rows(page) == 2
     assert page.input_value("#antidepressants-0-name") == "Sertraline"
     assert in_view(page, page.locator("#antidepressants-1-name")), "not three screens above, at the top of the page"
-    context.close()
 
 
 def offered(page, box: str) -> list[str]:

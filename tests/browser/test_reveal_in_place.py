@@ -4,7 +4,7 @@ that shows them marks them as new. axe stays clean on each."""
 
 import re
 
-from conftest import PHONE, screenshot, serious_violations
+from conftest import screenshot, serious_violations
 from helpers import typical_answers
 from intake_driver import fill, save, start
 from playwright.sync_api import expect
@@ -76,10 +76,8 @@ def test_changing_the_answer_back_hides_the_follow_ups_and_their_answers_are_not
     assert phone.input_value("#bp_systolic") == ""
 
 
-def test_without_javascript_the_reload_shows_and_marks_the_new_questions(browser, base_url, phone, axe):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+def test_without_javascript_the_reload_shows_and_marks_the_new_questions(no_script, phone, axe):
+    page = no_script
     open_heart_page(page)
     page.check("input[name='bp_reading_when'][value='past_month']")
     expect(page.locator("#bp_systolic")).to_be_hidden()  # nothing changes until the page is sent
@@ -97,7 +95,6 @@ def test_without_javascript_the_reload_shows_and_marks_the_new_questions(browser
     fill(page, {"bp_systolic": "130", "bp_diastolic": "85"})
     save(page)
     page.wait_for_url("**/step/other_health")
-    context.close()
 
 
 def test_save_pressed_right_after_typing_an_answer_that_opens_questions_stays_to_show_them(phone):

@@ -2,7 +2,6 @@
 returns to the review with the step open, with a mouse or finger, the keyboard only, and with JavaScript off;
 axe clean closed and open."""
 
-import pytest
 from answer_sets import typical_issue_patient
 from conftest import PHONE, screenshot, serious_violations
 from helpers import as_pages
@@ -20,14 +19,6 @@ def step(page, section_id: str):
 
 def answers_of(page, section_id: str):
     return step(page, section_id).locator(".review-row")
-
-
-@pytest.fixture
-def no_script(browser, base_url):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 def test_a_patient_opens_a_step_sees_each_answer_changes_one_and_comes_back_to_it(phone, axe):
