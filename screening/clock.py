@@ -1,7 +1,7 @@
 """The app's one clock, and the clinic's wall clock read from it.
 
 Times are stored in UTC; staff, the clinician and the patient live by the clinic's clock (CLINIC_TIMEZONE), so a
-form sent at 10:08 pm in New York reads "10:08 pm", not "03:08 UTC", and "today" turns at the clinic's midnight,
+form sent at 22:08 in New York reads "22:08 EST", not "03:08 UTC", and "today" turns at the clinic's midnight,
 not the server's. Read from time.time(), the clock the session cookies and the idle sign-out read too, so that one
 clock moves them all (as the tests move it).
 """
