@@ -48,6 +48,15 @@ $(LFORMS)/node_modules/.installed: $(LFORMS)/package.json $(LFORMS)/package-lock
 	npm ci --prefix $(LFORMS)
 	touch $@
 
+# The newest versions pyproject.toml allows, from PyPI only (never a local mirror's files), with their hashes.
+lock: $(VENV)/.installed
+	$(PIP_COMPILE) --output-file requirements/app.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements/app.txt --output-file requirements/dev.txt pyproject.toml
+
+# Known vulnerabilities in the pinned versions (asks PyPI's advisory database: needs network access).
+audit: $(VENV)/.installed
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements/app.txt -r requirements/dev.txt
+
 run: app-packages $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) run --host 127.0.0.1 --port 5000

@@ -206,3 +206,11 @@ def test_a_flask_command_says_what_to_fix_without_a_traceback(tmp_path):
     assert "UNITS must be us or metric" in done.stderr and "START_LIMIT must be a rate" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "dev.db").exists()
+
+
+def test_every_make_command_the_readme_names_is_a_target_of_the_makefile():
+    """A merge once dropped `make lock` and `make audit` while README went on naming them."""
+    named = set(re.findall(r"(?:`|^)make ([a-z][a-z-]*)", README.read_text(), re.M))  # as code, not prose
+    targets = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(), re.M))
+    assert {"run", "test", "lock", "audit"} <= named
+    assert named - targets == set()
