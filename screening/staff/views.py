@@ -94,8 +94,6 @@ def ago_filter(when) -> str:
     return ago(when, utcnow())
 
 
-
-
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     form = SignInForm()
