@@ -1,4 +1,4 @@
-"""The FHIR R4 (4.0.1) invariants of Questionnaire and QuestionnaireResponse, evaluated with fhirpathpy.
+"""The FHIR R4 (4.0.1) invariants of Questionnaire, QuestionnaireResponse and Consent, evaluated with fhirpathpy.
 
 Expressions are verbatim from the R4 StructureDefinitions. Each is evaluated on the whole resource as
 `<context>.where(...)`, so the R4 model knows each node's type (needed for answer[x] and value[x]); an
@@ -38,7 +38,18 @@ RESPONSE = {
                           "repeat(answer|item).select(item.where(answer.value.exists()).linkId.isDistinct())"
                           ".allTrue() and item.where(answer.value.exists()).linkId.isDistinct()"),
 }
+CONSENT = {
+    "ppc-1": ("Consent", "policy.exists() or policyRule.exists()"),
+    # R4 names the scope's system 'something', so a privacy consent without a patient passes it verbatim; ours
+    # names consentscope, as the patient-privacy code's system is.
+    "ppc-2": ("Consent", "patient.exists() or scope.coding.where(system='something' and code='patient-privacy')"
+                         ".exists().not()"),
+    "ppc-2 with consentscope": ("Consent", "patient.exists() or scope.coding.where(system="
+                                           "'http://terminology.hl7.org/CodeSystem/consentscope' and "
+                                           "code='patient-privacy').exists().not()"),
+}
 CONTEXTS = {
+    "Consent": "Consent",
     "Questionnaire": "Questionnaire",
     "Questionnaire.item": "Questionnaire.repeat(item)",
     "Questionnaire.item.enableWhen": "Questionnaire.repeat(item).enableWhen",
@@ -60,7 +71,7 @@ def for_fhirpathpy(expression: str) -> str:
 
 def failures(resource: dict) -> dict[str, list]:
     """{invariant: [linkIds (or values) of the nodes that break it]}; empty when every invariant holds."""
-    invariants = QUESTIONNAIRE if resource["resourceType"] == "Questionnaire" else RESPONSE
+    invariants = {"Questionnaire": QUESTIONNAIRE, "Consent": CONSENT}.get(resource["resourceType"], RESPONSE)
     found = {}
     for key, (context, expression) in invariants.items():
         broken = evaluate(resource, f"{CONTEXTS[context]}.where(iif({for_fhirpathpy(expression)}, false, true))",

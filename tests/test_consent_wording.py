@@ -143,9 +143,11 @@ def test_migration_0012_keeps_earlier_intakes_as_wording_not_recorded(database_a
         assert db.session.get(Intake, sent).consent_wording is None
 
 
-def test_the_patients_copy_leaves_the_wordings_digest_to_the_clinic(app, patient):
+def test_the_patients_copy_shows_the_words_they_agreed_to_and_leaves_the_digest_to_the_clinic(app, patient):
     patient.complete()
     patient.submit()
     pages = PdfReader(io.BytesIO(patient.client.get("/done/summary.pdf").data)).pages
     text = " ".join(" ".join(page.extract_text() for page in pages).split())
-    assert "for my visit. I agree " in text and "wording" not in text
+    agreed = " ".join(f"{ALERT_CONSENT}\n{CONSENT_WORDS}".split())
+    assert f"for my visit. I agree You said yes to these words: {agreed}" in text
+    assert "wording" not in text and digest(ALERT_CONSENT)[:8] not in text

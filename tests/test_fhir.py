@@ -2,6 +2,7 @@
 the staff download, checked against the R4 invariants (fhirpathpy) and the R4B models, and a response read
 back by `flask load-answers`."""
 
+import base64
 import copy
 import json
 from datetime import UTC, date, datetime
@@ -10,10 +11,11 @@ import pytest
 from answer_sets import everything_positive, nothing_of_note
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.codesystem import CodeSystem
+from fhir.resources.R4B.consent import Consent
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fhir_invariants import failures
-from helpers import load_answers
+from helpers import Patient, load_answers
 
 import config
 from screening.exports import fhir
@@ -27,6 +29,8 @@ EXTENSION = "http://hl7.org/fhir/StructureDefinition/"
 PANELS = {"PHQ-9": "44249-1", "GAD-7": "69737-5", "AUDIT-C": "72109-2"}
 CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
 TOTALS = {"PHQ-9": "44261-6", "GAD-7": "70274-6", "AUDIT-C": "75626-2"}
+CONSENT_WORDS = ("I agree that the clinic may use my answers to get ready for my visit.\n"
+                 "Only the clinic's staff can see your answers.")
 
 
 def items(tree: list[dict]):
@@ -275,6 +279,67 @@ def test_the_bundle_leaves_out_a_total_the_patient_did_not_complete(app, make_st
     assert codes == [TOTALS["PHQ-9"], TOTALS["GAD-7"]]
 
 
+def sent_through_the_form(app) -> int:
+    """An intake a patient filled in and sent, so its consent wording is recorded."""
+    patient = Patient(app.test_client())
+    patient.complete()
+    assert patient.submit().headers["Location"].endswith("/done")
+    with app.app_context():
+        return db.session.scalar(db.select(Intake.id))
+
+
+def agreed_words(consent: dict) -> str:
+    attachment = consent["sourceAttachment"]
+    assert attachment["contentType"] == "text/plain; charset=utf-8"
+    return base64.b64decode(attachment["data"]).decode()
+
+
+def test_the_response_carries_the_words_the_patient_agreed_to_as_a_consent(app, make_staff):
+    resource = json.loads(make_staff().client.get(f"/staff/intakes/{sent_through_the_form(app)}/fhir.json").data)
+    QuestionnaireResponse.model_validate(resource)
+    patient, consent = resource["contained"]
+    assert consent["resourceType"] == "Consent" and consent["id"] == "consent"
+    Consent.model_validate(consent)
+    assert failures(consent) == {}
+    assert agreed_words(consent) == f"{config.ALERT_CONSENT}\n{CONSENT_WORDS}"
+    assert consent["status"] == "active"
+    assert consent["patient"] == {"reference": "#patient"} and consent["performer"] == [{"reference": "#patient"}]
+    assert consent["dateTime"] == resource["authored"]
+    assert consent["provision"] == {"type": "permit",
+                                    "data": [{"meaning": "instance", "reference": {"reference": "#"}}]}, \
+        "it permits the use of this response, the resource that contains it"
+    assert by_link_id(resource)["consent"]["answer"] == [{"valueBoolean": True}]
+
+
+def test_the_bundle_carries_the_consent_for_the_response_and_a_server_takes_it(app, make_staff):
+    bundle = json.loads(make_staff().client.get(f"/staff/intakes/{sent_through_the_form(app)}/fhir-bundle.json").data)
+    Bundle.model_validate(bundle)
+    urls = {entry["resource"]["resourceType"]: entry["fullUrl"] for entry in bundle["entry"]}
+    (consent_entry,) = [entry for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Consent"]
+    consent = consent_entry["resource"]
+    assert consent_entry["request"] == {"method": "POST", "url": "Consent"}
+    assert failures(consent) == {}
+    assert agreed_words(consent) == f"{config.ALERT_CONSENT}\n{CONSENT_WORDS}"
+    assert consent["patient"] == {"reference": urls["Patient"]}
+    assert consent["provision"]["data"] == [{"meaning": "instance",
+                                             "reference": {"reference": urls["QuestionnaireResponse"]}}]
+
+
+def test_the_invariant_check_catches_a_consent_without_a_policy_or_a_patient():
+    consent = fhir.consent("The words.", datetime(2026, 11, 20, 9, 30, tzinfo=UTC), "#patient", "#")
+    del consent["policyRule"], consent["patient"]
+    assert failures(consent) == {"ppc-1": ["Consent"], "ppc-2 with consentscope": ["Consent"]}
+
+
+def test_an_intake_without_a_recorded_wording_exports_no_consent(app, make_staff):
+    intake_id = store(app, everything_positive())  # stored from answers, as `load-answers` does: no wording recorded
+    staff = make_staff()
+    response_resource = json.loads(staff.client.get(f"/staff/intakes/{intake_id}/fhir.json").data)
+    bundle = json.loads(staff.client.get(f"/staff/intakes/{intake_id}/fhir-bundle.json").data)
+    assert [resource["resourceType"] for resource in response_resource["contained"]] == ["Patient"]
+    assert "Consent" not in [entry["resource"]["resourceType"] for entry in bundle["entry"]]
+
+
 # Both ways: load-answers takes a FHIR QuestionnaireResponse
 
 
@@ -287,6 +352,16 @@ def test_load_answers_stores_a_fhir_response_with_the_same_answers_and_flags(app
     today = date.today()
     assert [flag.as_dict() for flag in evaluate(stored(app)[0], today)] == [
         flag.as_dict() for flag in evaluate(answers, today)]
+
+
+def test_load_answers_stores_an_exported_response_that_carries_its_consent(app, runner, tmp_path, make_staff):
+    intake_id = sent_through_the_form(app)
+    exported = json.loads(make_staff().client.get(f"/staff/intakes/{intake_id}/fhir.json").data)
+    assert [resource["resourceType"] for resource in exported["contained"]] == ["Patient", "Consent"]
+    result = load_answers(runner, tmp_path, exported)
+    assert result.exit_code == 0, result.output
+    sent, loaded = stored(app)
+    assert loaded == sent
 
 
 def test_load_answers_reads_codes_under_another_base_url_and_ignores_coding_extensions(app, runner, tmp_path):

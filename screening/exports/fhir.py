@@ -9,6 +9,7 @@ Answers with a LOINC code use it; every other option is a code of our one answer
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ SDC_QUESTIONNAIRE = SDC + "sdc-questionnaire|3.0.0"
 SDC_RESPONSE = SDC + "sdc-questionnaireresponse|3.0.0"
 US_CORE_SCREENING = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-screening-assessment"
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
+CONSENT_SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope"
+ACT_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+CONSENT_DOCUMENT = "59284-0"  # LOINC: the category of a patient's consent document
 SCORES_LINK_ID = "scores"
 TOTAL_IDS = {"PHQ-9": "phq9_total", "GAD-7": "gad7_total", "AUDIT-C": "auditc_total"}
 INSTRUMENT_GROUPS = {  # instrument -> (linkId suffix, group text)
@@ -417,6 +421,28 @@ def patient(answers: dict[str, Any]) -> dict:
     return resource
 
 
+def consent(wording: str, submitted_at: datetime, patient_reference: str, response_reference: str) -> dict:
+    """What the patient agreed to on step 1, as a Consent: the words step 1 showed (the clinic's ALERT_CONSENT_TEXT,
+    then the consent's own) as a plain-text attachment, given by the patient, opting in to the clinic's use of the
+    answers in the response it names. A record system keeps it with the patient's other consents."""
+    patient_ref = {"reference": patient_reference}
+    return {
+        "resourceType": "Consent",
+        "status": "active",
+        "scope": {"coding": [{"system": CONSENT_SCOPE_SYSTEM, "code": "patient-privacy"}]},
+        "category": [{"coding": [loinc(CONSENT_DOCUMENT)]}],
+        "patient": patient_ref,
+        "dateTime": fhir_datetime(submitted_at),
+        "performer": [patient_ref],
+        "sourceAttachment": {"contentType": "text/plain; charset=utf-8", "language": "en",
+                             "data": base64.b64encode(wording.encode()).decode(),
+                             "title": "The words the patient agreed to"},
+        "policyRule": {"coding": [{"system": ACT_CODE_SYSTEM, "code": "OPTIN"}]},
+        "provision": {"type": "permit",
+                      "data": [{"meaning": "instance", "reference": {"reference": response_reference}}]},
+    }
+
+
 def response_resource(site: Site, answers: dict[str, Any], scores: list[Score], submitted_at: datetime,
                       patient_reference: str) -> dict:
     subject = {"reference": patient_reference, "type": "Patient"}
@@ -434,12 +460,15 @@ def response_resource(site: Site, answers: dict[str, Any], scores: list[Score], 
 
 
 def questionnaire_response(intake_id: int, answers: dict[str, Any], scores: list[Score], submitted_at: datetime,
-                           site: Site = Site()) -> dict:
+                           site: Site = Site(), consent_wording: str = "") -> dict:
     """One submitted intake as a QuestionnaireResponse; the patient filled it in, so they are subject,
-    author and source, contained in the response."""
+    author and source, contained in the response. With the consent wording the patient agreed to (when recorded),
+    the Consent is contained too, naming the response that holds it ("#")."""
     resource = response_resource(site, answers, scores, submitted_at, "#patient")
-    return {"resourceType": "QuestionnaireResponse", "id": f"intake-{intake_id}",
-            "contained": [{**patient(answers), "id": "patient"}],
+    contained = [{**patient(answers), "id": "patient"}]
+    if consent_wording:
+        contained.append({**consent(consent_wording, submitted_at, "#patient", "#"), "id": "consent"})
+    return {"resourceType": "QuestionnaireResponse", "id": f"intake-{intake_id}", "contained": contained,
             **{key: value for key, value in resource.items() if key != "resourceType"}}
 
 
@@ -461,9 +490,10 @@ def total_observation(score: Score, submitted_at: datetime, patient_reference: s
 
 
 def transaction_bundle(intake_id: int, answers: dict[str, Any], scores: list[Score], submitted_at: datetime,
-                       site: Site = Site()) -> dict:
-    """Patient, QuestionnaireResponse and an Observation per complete instrument total, for one POST to a
-    FHIR server; entries refer to each other by urn:uuid, which the server replaces by the ids it assigns."""
+                       site: Site = Site(), consent_wording: str = "") -> dict:
+    """Patient, QuestionnaireResponse, an Observation per complete instrument total, and the Consent (when its
+    wording was recorded), for one POST to a FHIR server; entries refer to each other by urn:uuid, which the server
+    replaces by the ids it assigns."""
 
     def full_url(kind: str) -> str:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"{site.base}/intake/{intake_id}/{kind}").urn
@@ -473,6 +503,8 @@ def transaction_bundle(intake_id: int, answers: dict[str, Any], scores: list[Sco
                  (response_url, response_resource(site, answers, scores, submitted_at, patient_url))]
     resources += [(full_url(score.instrument), total_observation(score, submitted_at, patient_url, response_url))
                   for score in scores if score.complete]
+    if consent_wording:
+        resources.append((full_url("consent"), consent(consent_wording, submitted_at, patient_url, response_url)))
     return {
         "resourceType": "Bundle",
         "type": "transaction",

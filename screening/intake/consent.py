@@ -64,12 +64,23 @@ def agreed_under(values: dict, wording: Wording) -> str | None:
     return wording.digest
 
 
+def kept_for(intake: Intake) -> ConsentWording | None:
+    """The wording an intake's patient agreed to; None when not recorded (sent before 0012, or loaded from a file)."""
+    return db.session.get(ConsentWording, intake.consent_wording) if intake.consent_wording else None
+
+
 def described(intake: Intake) -> str:
-    """The wording an intake's patient agreed to, as the PDF puts it next to "I agree"."""
-    kept = db.session.get(ConsentWording, intake.consent_wording) if intake.consent_wording else None
+    """The wording an intake's patient agreed to, as the clinician's PDF puts it next to "I agree"."""
+    kept = kept_for(intake)
     if kept is None:
         return "wording not recorded"
     return f"wording {kept.digest[:SHORT]}, first agreed to {kept.first_agreed_at:%Y-%m-%d}"
+
+
+def words(intake: Intake) -> str:
+    """The words an intake's patient agreed to, as step 1 showed them; "" when not recorded."""
+    kept = kept_for(intake)
+    return kept.text if kept else ""
 
 
 def every_wording() -> list[tuple[ConsentWording, int]]:

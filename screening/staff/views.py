@@ -30,6 +30,7 @@ from ..crypto import vault
 from ..exports import fhir
 from ..exports import flags_csv as csv_export
 from ..extensions import client_network
+from ..intake import consent
 from ..intake.store import answers_of
 from ..models import Intake, StaffUser, db, utcnow
 from ..rules import evaluate, scores
@@ -317,7 +318,8 @@ def exported(intake_id: int, action: str) -> tuple[Intake, dict]:
 @login_required
 def fhir_response(intake_id: int):
     record, answers = exported(intake_id, audit.EXPORT_FHIR)
-    resource = fhir.questionnaire_response(record.id, answers, scores(answers), record.submitted_at, fhir_site())
+    resource = fhir.questionnaire_response(record.id, answers, scores(answers), record.submitted_at, fhir_site(),
+                                           consent.words(record))
     return fhir_attachment(resource, f"intake-{record.id}-questionnaire-response.json")
 
 
@@ -325,7 +327,8 @@ def fhir_response(intake_id: int):
 @login_required
 def fhir_bundle(intake_id: int):
     record, answers = exported(intake_id, audit.EXPORT_FHIR_BUNDLE)
-    resource = fhir.transaction_bundle(record.id, answers, scores(answers), record.submitted_at, fhir_site())
+    resource = fhir.transaction_bundle(record.id, answers, scores(answers), record.submitted_at, fhir_site(),
+                                       consent.words(record))
     return fhir_attachment(resource, f"intake-{record.id}-bundle.json")
 
 

@@ -107,7 +107,9 @@ class Summary:
     catalogue_version: str
     disclaimer: str = NO_DECISION
     for_patient: bool = False
-    consent_wording: str = ""  # which wording of the consent the patient agreed to, said next to "I agree"
+    # The consent wording the patient agreed to: named next to "I agree" for the clinician, in full words on the
+    # patient's copy (the words they said yes to).
+    consent_wording: str = ""
     intake_id: int | None = None  # in every page's header, to match a printed page with the staff page and its file
 
     @property
@@ -122,7 +124,8 @@ class Summary:
 def build_summary(answers: dict[str, Any], submitted_at: datetime | None, today: date,
                   for_patient: bool = False, consent_wording: str = "", intake_id: int | None = None) -> Summary:
     """The clinician's summary; `for_patient` keeps only the answers (flags and scores are for the clinician
-    to discuss, not for the patient to read alone). `consent_wording` names the wording the patient agreed to.
+    to discuss, not for the patient to read alone). `consent_wording` is the wording the patient agreed to: its
+    name, or its words on the patient's copy.
     `submitted_at` comes on the clinic's clock (clock.clinic_time), as it is printed, zone and all."""
     flags = [] if for_patient else evaluate(answers, today)
     grouped = [(level, LEVEL_TITLES[level], [flag for flag in flags if flag.level == level]) for level in LEVELS]

@@ -36,7 +36,8 @@ def render(intake: Intake, for_patient: bool = False) -> bytes:
     submitted = clinic_time(intake.submitted_at)
     try:
         summary = build_summary(answers_of(intake), submitted, today=submitted.date(), for_patient=for_patient,
-                                consent_wording=consent.described(intake), intake_id=intake.id)
+                                consent_wording=consent.words(intake) if for_patient else consent.described(intake),
+                                intake_id=intake.id)
         return render_pdf(summary, current_app.config["REPORT_PAGE_SIZE"])
     except Exception as error:  # the message could quote answers, so only its type is logged
         log.error("rendering the summary of intake %s failed (%s)", intake.id, type(error).__name__)

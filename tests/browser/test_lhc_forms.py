@@ -2,7 +2,8 @@
 in tests/browser/lforms/package.json and installed there by `make test`), in Chromium.
 
 Skip logic (the drug follow-ups after "Not sure" as well as a count), the calculated PHQ-9 total, and a whole
-response going into LHC-Forms, out again, and back into the app by `flask load-answers` with the same flags.
+response (with the Consent it carries) going into LHC-Forms, out again, and back into the app by `flask load-answers`
+with the same flags.
 """
 
 import functools
@@ -17,6 +18,7 @@ import pytest
 from answer_sets import everything_positive
 from conftest import DESKTOP
 
+from config import ALERT_CONSENT
 from screening import create_app
 from screening.exports import fhir
 from screening.intake import store as intake_store
@@ -178,7 +180,9 @@ def test_answering_every_phq9_item_shows_the_total_lhc_forms_computed(lhc):
 def test_everything_positive_goes_through_lhc_forms_and_back_into_the_app_with_the_same_flags(
         lhc, own_app, tmp_path, change):
     answers = {**everything_positive(), **change}
-    ours = json.loads(json.dumps(fhir.questionnaire_response(1, answers, scores(answers), datetime.now(UTC), SITE)))
+    ours = json.loads(json.dumps(fhir.questionnaire_response(1, answers, scores(answers), datetime.now(UTC), SITE,
+                                                             consent_wording=f"{ALERT_CONSENT}\nI agree.")))
+    assert [resource["resourceType"] for resource in ours["contained"]] == ["Patient", "Consent"]
     render(lhc, ours)
     lhc.wait_for_function("() => document.querySelector('[id=\"reasons_other/1/1\"]')?.value === 'Grief'")
     theirs = exported(lhc)
