@@ -175,6 +175,20 @@ def test_the_questionnaire_names_its_profile_canonical_url_publisher_and_subject
     assert date.fromisoformat(questionnaire["date"])
 
 
+def test_the_questionnaire_shows_the_clinics_alert_words_just_before_the_consent_box(app, make_staff):
+    """A form tool built from the Questionnaire asks for the same agreement step 1 asks for, not a bare "I agree"."""
+    app.config.update(ALERT_CONSENT_TEXT="Riverside may call you if your answers show you may be at risk.")
+    questionnaire = json.loads(make_staff().client.get("/staff/questionnaire.json").data)
+    Questionnaire.model_validate(questionnaire)
+    assert not failures(questionnaire)
+    about_you = next(group for group in questionnaire["item"]
+                     if any(item["linkId"] == "consent" for item in group["item"]))
+    link_ids = [child["linkId"] for child in about_you["item"]]
+    words = about_you["item"][link_ids.index("consent") - 1]
+    assert words == {"linkId": "consent.alert", "type": "display",
+                     "text": "Riverside may call you if your answers show you may be at risk."}
+
+
 def test_the_fhir_base_url_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("FHIR_BASE_URL", "https://fhir.example.net")
     assert config.from_environment()["FHIR_BASE_URL"] == "https://fhir.example.net"

@@ -19,7 +19,7 @@ from typing import Any
 from ..questionnaire import QUESTIONS, SECTIONS
 from ..questionnaire.answers_format import FORMAT_VERSION
 from ..questionnaire.instruments import LOINC, LOINC_ANSWERS, LOINC_ITEMS
-from ..questionnaire.model import AnyOf, NoneOf, Option, Question, Section, When, is_
+from ..questionnaire.model import CONSENT, AnyOf, NoneOf, Option, Question, Section, When, is_
 from ..questionnaire.types import is_not_sure_box, type_of
 from ..rules import Score
 
@@ -57,10 +57,13 @@ NOT_SURE_ITEM_TEXT = "Not sure of the number?"
 
 @dataclass(frozen=True)
 class Site:
-    """Where the resources live (`FHIR_BASE_URL`) and who publishes them (the clinic)."""
+    """Where the resources live (`FHIR_BASE_URL`), who publishes them (the clinic), and the clinic's words step 1
+    shows with the consent box (`ALERT_CONSENT_TEXT`), so a form built from the Questionnaire asks for the same
+    agreement."""
 
     base_url: str = "https://example.org/fhir"
     publisher: str = "Your clinic"
+    alert_consent: str = ""
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("https://", "http://")):
@@ -264,6 +267,8 @@ def section_items(site: Site, section: Section) -> list[dict]:
         for question in questions:
             if question.id in section.lead_ins:
                 members.append(display(f"{question.id}.lead-in", section.lead_ins[question.id]))
+            if question.type == CONSENT and site.alert_consent:
+                members.append(display(f"{question.id}.alert", site.alert_consent))
             members.append(questionnaire_item(site, question))
             if question.not_sure:
                 members.append(not_sure_item(question))

@@ -353,7 +353,8 @@ def fhir_code_system():
 
 
 def fhir_site() -> fhir.Site:
-    return fhir.Site(current_app.config["FHIR_BASE_URL"], current_app.config["CLINIC_NAME"])
+    config = current_app.config
+    return fhir.Site(config["FHIR_BASE_URL"], config["CLINIC_NAME"], config["ALERT_CONSENT_TEXT"])
 
 
 def fhir_attachment(resource: dict, filename: str):

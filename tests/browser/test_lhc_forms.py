@@ -28,7 +28,7 @@ from screening.rules import evaluate, scores
 
 LFORMS = Path(__file__).resolve().parent / "lforms"
 LFORMS_VERSION = json.loads((LFORMS / "package.json").read_text())["dependencies"]["lforms"]
-SITE = fhir.Site()
+SITE = fhir.Site(alert_consent=ALERT_CONSENT)
 
 
 class QuietFiles(http.server.SimpleHTTPRequestHandler):
@@ -116,6 +116,11 @@ def test_something_else_shows_its_follow_up_in_lhc_forms(lhc):
     lhc.locator(field("reasons_other/1/1")).fill("Grief")
     assert [answer for answer in answered(exported(lhc)) if answer[0].startswith("reasons_other")] == [
         ("reasons_other", {"valueString": "Grief"})]
+
+
+def test_lhc_forms_shows_the_clinics_alert_words_with_the_consent_box(lhc):
+    render(lhc)
+    assert lhc.get_by_text(ALERT_CONSENT, exact=True).is_visible()
 
 
 def test_the_pregnancy_questions_follow_sex_at_birth_in_lhc_forms(lhc):
