@@ -409,14 +409,25 @@ def test_staff_open_the_pdf_and_it_is_audited(app, make_staff):
     assert ("print", staff_id(app, nurse.email), intake_id) in actions(app)
 
 
-def test_each_intakes_pdf_downloads_under_a_name_of_its_own(app, make_staff):
-    """A clinician printing the day's PDFs can tell the files apart (the exports already carry the number)."""
+def test_each_intakes_pdf_opens_in_the_browser_and_saves_under_a_name_of_its_own(app, make_staff):
+    """"Open the PDF to print": the browser's PDF viewer shows it (inline), where staff print it; saved from there,
+    a day's PDFs can still be told apart (the exports already carry the number)."""
     first, second = store(app, everything_positive()), store(app, nothing_of_note())
     nurse = make_staff()
-    names = [nurse.client.get(f"/staff/intakes/{number}/summary.pdf").headers["Content-Disposition"]
-             for number in (first, second)]
-    assert names == [f'attachment; filename="intake-{first}-summary.pdf"',
-                     f'attachment; filename="intake-{second}-summary.pdf"']
+    responses = [nurse.client.get(f"/staff/intakes/{number}/summary.pdf") for number in (first, second)]
+    assert [response.headers["Content-Disposition"] for response in responses] == [
+        f'inline; filename="intake-{first}-summary.pdf"', f'inline; filename="intake-{second}-summary.pdf"']
+    for response in responses:
+        assert response.headers["Cache-Control"] == "no-store, private" and response.headers["Pragma"] == "no-cache"
+
+
+def test_exports_still_download_as_files_that_no_cache_keeps(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    for export in ("fhir.json", "fhir-bundle.json", "flags.csv"):
+        response = nurse.client.get(f"/staff/intakes/{intake_id}/{export}")
+        assert response.headers["Content-Disposition"].startswith('attachment; filename="intake-'), export
+        assert response.headers["Cache-Control"] == "no-store, private", export
 
 
 # Exports

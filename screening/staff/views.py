@@ -36,7 +36,7 @@ from ..rules import evaluate, scores
 from ..rules.attention import attention_reasons, labels
 from ..summary import store as summaries
 from ..summary.content import build_summary
-from ..web.downloads import attachment, pdf_response
+from ..web.downloads import attachment, pdf_to_print
 from ..web.record_ids import LARGEST_ID
 from . import accounts, audit, notes
 from .forms import AcknowledgeForm, NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
@@ -279,7 +279,7 @@ def summary_pdf(intake_id: int):
     if pdf is None:
         return render_template("staff/pdf_pending.html", intake=record, overdue=summaries.overdue(record)), 202
     audit.record(audit.PRINT, actor=current_user, intake_id=record.id)  # only a PDF handed over counts
-    return pdf_response(pdf, f"intake-{record.id}-summary.pdf")  # the number only: no name in a file name
+    return pdf_to_print(pdf, f"intake-{record.id}-summary.pdf")  # the number only: no name in a file name
 
 
 @bp.post("/intakes/<int:intake_id>/reviewed")

@@ -26,6 +26,18 @@ def sign_in(page) -> None:
     page.wait_for_url("**/staff/")
 
 
+def opens_in_the_viewer(page, link, intake_id: int) -> None:
+    """Following `link` shows the intake's PDF in the browser's own viewer, where staff print it: no download."""
+    downloads = []
+    page.on("download", lambda download: downloads.append(download.suggested_filename))
+    with page.expect_response(f"**/staff/intakes/{intake_id}/summary.pdf") as shown:
+        link.click()
+    page.wait_for_url(f"**/staff/intakes/{intake_id}/summary.pdf")
+    assert shown.value.header_value("content-disposition") == f'inline; filename="intake-{intake_id}-summary.pdf"'
+    assert page.evaluate("document.contentType") == "application/pdf", "the tab shows the PDF itself"
+    assert downloads == []
+
+
 def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app, desktop, axe):
     with live_app.app_context():
         intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC))
@@ -46,10 +58,8 @@ def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app,
     assert serious_violations(axe, page) == []
     screenshot(page, "staff-03-intake")
 
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Open the PDF to print").click()
-    with open(download.value.path(), "rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
+    opens_in_the_viewer(page, page.get_by_role("link", name="Open the PDF to print"), urgent)
+    page.go_back()
 
     page.get_by_role("button", name="Mark as reviewed").click()
     assert page.get_by_text(f"Reviewed by {STAFF_EMAIL}").is_visible()
@@ -59,7 +69,7 @@ def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app,
         screenshot(page, name)
 
 
-def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_again(live_app, desktop, axe,
+def test_a_pdf_left_to_the_worker_shows_being_prepared_then_opens_on_check_again(live_app, desktop, axe,
                                                                                      monkeypatch):
     monkeypatch.setitem(live_app.config, "PDF_WORKER", True)
     with live_app.app_context():
@@ -76,10 +86,7 @@ def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_a
 
     with live_app.app_context():
         render_worker.Worker().render_pending()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Check again").click()
-    with open(download.value.path(), "rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
+    opens_in_the_viewer(page, page.get_by_role("link", name="Check again"), intake_id)
 
 
 def test_on_a_tablet_every_staff_control_is_large_enough_to_tap_and_says_which_account_it_changes(live_app, tablet):
