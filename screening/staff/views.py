@@ -43,6 +43,7 @@ from .forms import AcknowledgeForm, NewAccountForm, NoteForm, PasswordForm, Sear
 from .review_queue import (
     LEVELS,
     WHEN,
+    AlertStillOpen,
     QueueFilter,
     ago,
     attention_row,
@@ -203,9 +204,14 @@ def submitted_intake(intake_id: int) -> Intake:
 @login_required
 def intake(intake_id: int):
     record = submitted_intake(intake_id)
+    audit.record(audit.VIEW, actor=current_user, intake_id=record.id)
+    return render_intake(record, AcknowledgeForm())
+
+
+def render_intake(record: Intake, review_form: AcknowledgeForm):
+    """The intake's page; while its alert is open, marking it reviewed asks what was done (`review_form`)."""
     answers = answers_of(record)
     sent = clinic_time(record.submitted_at)
-    audit.record(audit.VIEW, actor=current_user, intake_id=record.id)
     open_mark = marks.open_mark(record.id)
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
@@ -215,8 +221,8 @@ def intake(intake_id: int):
         summary=build_summary(answers, sent, today=sent.date()),
         notes=notes.of_intake(record.id),
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
-        note_form=NoteForm(),
-    )
+        note_form=NoteForm(), form=review_form,
+    ), 422 if review_form.errors else 200
 
 
 def marked_intake(intake_id: int) -> tuple[Intake, list]:
@@ -285,11 +291,22 @@ def summary_pdf(intake_id: int):
 @bp.post("/intakes/<int:intake_id>/reviewed")
 @login_required
 def reviewed(intake_id: int):
+    """One press, or, while the intake's alert is open, what was done about it too (the acknowledge form)."""
     record = submitted_intake(intake_id)
-    if mark_reviewed(record, current_user, utcnow()):
-        flash("Marked as reviewed.")
-    else:
-        flash("Someone else had already marked it as reviewed: their name is below.")
+    form = AcknowledgeForm()
+    outcome = form.outcome.data if form.validate_on_submit() else ""
+    try:
+        done = mark_reviewed(record, current_user, utcnow(), outcome, (form.note.data or "").strip())
+    except AlertStillOpen:
+        return render_intake(record, form)  # the form's errors say what to fill in
+    said = []
+    if done.closed:
+        said.append(f"Recorded for intake {record.id}: {marks.OUTCOMES[outcome]}.")
+    elif outcome:
+        said.append("Someone else had already recorded what was done about the alert; yours is kept as a note below.")
+    said.append("Marked as reviewed." if done.marked else
+                "Someone else had already marked it as reviewed: their name is below.")
+    flash(" ".join(said))
     return redirect(url_for("staff.intake", intake_id=record.id))
 
 

@@ -40,7 +40,7 @@ def opens_in_the_viewer(page, link, intake_id: int) -> None:
 
 def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app, desktop, axe):
     with live_app.app_context():
-        intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC))
+        calm = intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
         urgent = intake_store.store_submitted(everything_positive(), submitted_at=datetime.now(UTC)).id
     page = desktop
     page.goto("/staff/")
@@ -61,6 +61,18 @@ def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app,
     opens_in_the_viewer(page, page.get_by_role("link", name="Open the PDF to print"), urgent)
     page.go_back()
 
+    # Its alert is open: marking it reviewed asks what was done, and closes the alert with it.
+    page.get_by_role("button", name="Close the alert and mark as reviewed").click()
+    assert page.get_by_text("Choose what was done.").first.is_visible()
+    assert serious_violations(axe, page) == []
+    page.get_by_label("Passed to the clinician").check()
+    page.get_by_label("Note", exact=True).fill("Dr Lee calls her before the visit.")
+    page.get_by_role("button", name="Close the alert and mark as reviewed").click()
+    page.wait_for_url(f"**/staff/intakes/{urgent}")
+    assert page.get_by_text(f"Recorded for intake {urgent}: Passed to the clinician. Marked as reviewed.").is_visible()
+    assert page.get_by_text(f"Reviewed by {STAFF_EMAIL}").is_visible()
+    assert page.get_by_text("Needs attention now:").count() == 0
+    page.goto(f"/staff/intakes/{calm}")
     page.get_by_role("button", name="Mark as reviewed").click()
     assert page.get_by_text(f"Reviewed by {STAFF_EMAIL}").is_visible()
     for path, name in (("/staff/accounts", "staff-04-accounts"), ("/staff/audit", "staff-05-audit")):
@@ -92,12 +104,14 @@ def test_a_pdf_left_to_the_worker_shows_being_prepared_then_opens_on_check_again
 def test_on_a_tablet_every_staff_control_is_large_enough_to_tap_and_says_which_account_it_changes(live_app, tablet):
     with live_app.app_context():
         intake_id = intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
+        with_alert = intake_store.store_submitted(everything_positive(), submitted_at=datetime.now(UTC)).id
         if not accounts.find("desk@clinic.test"):
             accounts.create("desk@clinic.test", "the front desk password", "staff")
     page = tablet
     page.goto("/staff/sign-in")
     sign_in(page)
-    for path in ("/staff/", f"/staff/intakes/{intake_id}", "/staff/accounts", "/staff/audit"):
+    for path in ("/staff/", f"/staff/intakes/{intake_id}", f"/staff/intakes/{with_alert}", "/staff/accounts",
+                 "/staff/audit"):
         page.goto(path)
         assert page.evaluate(SMALL_CONTROLS, SMALLEST_TARGET) == [], path
         assert page.evaluate("document.documentElement.scrollWidth") <= 768, f"{path} scrolls sideways"
