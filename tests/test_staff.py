@@ -5,6 +5,7 @@ import html
 import io
 import json
 import re
+import threading
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -458,6 +459,46 @@ def test_an_alert_closed_by_someone_else_meanwhile_keeps_their_record_and_yours_
     assert "Reviewed by nurse@clinic.test" in shown and "Left a message: Voicemail at 9:10." in shown
     mark = alert_of(app, intake_id)
     assert mark.acknowledged_by_id == staff_id(app, doctor.email) and mark.outcome == "spoke"
+
+
+@pytest.mark.postgresql_only
+def test_a_review_and_an_acknowledgement_at_once_close_each_alert_once_and_lose_neither_record(app, make_staff):
+    """The nurse marks intakes reviewed, saying what was done, while the doctor records on the attention pages:
+    each alert is closed by one of them, audited once, and the other's record is kept (a note, or "already")."""
+    intakes = [store(app, everything_positive()) for _ in range(6)]
+    nurse, doctor = make_staff(), make_staff("doctor@clinic.test")
+    nurse_token = Patient(nurse.client).token(nurse.client.get(f"/staff/intakes/{intakes[0]}").text)
+    doctor_token = Patient(doctor.client).token(doctor.client.get(f"/staff/attention/{intakes[0]}").text)
+
+    def both_at_once(intake_id: int) -> None:
+        ready = threading.Barrier(2)
+
+        def post(client, path, data):
+            ready.wait()
+            assert client.post(path, data=data).status_code == 302
+
+        threads = [threading.Thread(target=post, args=(nurse.client, f"/staff/intakes/{intake_id}/reviewed",
+                                                       {"csrf_token": nurse_token, "outcome": "message",
+                                                        "note": "Voicemail."})),
+                   threading.Thread(target=post, args=(doctor.client, f"/staff/attention/{intake_id}",
+                                                       {"csrf_token": doctor_token, "outcome": "spoke"}))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    for intake_id in intakes:
+        both_at_once(intake_id)
+    nurse_id = staff_id(app, nurse.email)
+    with app.app_context():
+        for intake_id in intakes:
+            mark = db.session.scalars(db.select(Attention).filter_by(intake_id=intake_id)).one()
+            closed = db.session.scalars(db.select(AuditEvent).filter_by(action="acknowledge_attention",
+                                                                          intake_id=intake_id)).all()
+            assert [event.actor_id for event in closed] == [mark.acknowledged_by_id]
+            kept_as_note = db.session.scalars(db.select(StaffNote).filter_by(intake_id=intake_id)).all()
+            assert len(kept_as_note) == (mark.acknowledged_by_id != nurse_id)
+            assert db.session.get(Intake, intake_id).reviewed_by_id == nurse_id
 
 
 def test_an_intake_reviewed_before_its_alert_was_closed_still_leads_to_the_attention_record(app, make_staff):
