@@ -5,15 +5,16 @@ import html
 import io
 import json
 import re
+import threading
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
 from answer_sets import everything_positive, nothing_of_note, unsure_and_high
-from helpers import STAFF_PASSWORD, Patient, Staff
+from helpers import STAFF_PASSWORD, Patient, Staff, is_checked
 
 from screening.intake import store as intake_store
-from screening.models import AuditEvent, Intake, StaffNote, StaffUser, db
+from screening.models import Attention, AuditEvent, Intake, StaffNote, StaffUser, db
 
 
 def store(app, answers: dict, days_ago: int = 0) -> int:
@@ -386,6 +387,130 @@ def test_review_is_recorded_with_the_staff_member(app, make_staff):
     assert ("review", staff_id(app, nurse.email), intake_id) in actions(app)
 
 
+def review_form(html: str, intake_id: int) -> str:
+    """The intake page's form that marks it reviewed."""
+    match = re.search(rf'<form method="post" action="/staff/intakes/{intake_id}/reviewed".*?</form>', html, re.S)
+    assert match, "the intake page offers no way to mark it reviewed"
+    return match.group(0)
+
+
+def alert_of(app, intake_id: int) -> Attention:
+    with app.app_context():
+        return db.session.scalars(db.select(Attention).filter_by(intake_id=intake_id)).one()
+
+
+def test_an_intake_whose_alert_is_open_is_marked_reviewed_only_with_what_was_done(app, make_staff):
+    """Marking reviewed never leaves an urgent alert silently open, nor closes it without who and what was done."""
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    page = f"/staff/intakes/{intake_id}"
+    form = review_form(nurse.client.get(page).text, intake_id)
+    assert "The alert for this intake is still open" in form
+    assert 'name="outcome"' in form and 'name="note"' in form and "Close the alert and mark as reviewed" in form
+
+    refused = nurse.post(f"{page}/reviewed", {"note": "Spoke with her at 9:10, safe at home."}, page=page)
+    assert refused.status_code == 422 and "Choose what was done." in refused.text
+    assert "Spoke with her at 9:10, safe at home." in refused.text, "nothing typed is lost"
+    vague = nurse.post(f"{page}/reviewed", {"outcome": "other"}, page=page)
+    assert vague.status_code == 422 and "Say in the note what was done." in vague.text
+    assert is_checked(vague.text, "outcome", "other")
+    with app.app_context():
+        assert db.session.get(Intake, intake_id).reviewed_at is None
+    assert alert_of(app, intake_id).is_open
+    assert not [action for action in actions(app) if action[0] in ("review", "acknowledge_attention")]
+
+
+def test_recording_what_was_done_when_marking_reviewed_closes_the_alert_with_who_and_what(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    page = f"/staff/intakes/{intake_id}"
+    done = nurse.post(f"{page}/reviewed", {"outcome": "clinician", "note": "Dr Lee calls her before the visit."},
+                      page=page)
+    assert done.headers["Location"].endswith(page)
+    shown = nurse.client.get(page).text
+    assert f"Recorded for intake {intake_id}: Passed to the clinician. Marked as reviewed." in shown
+    assert "Reviewed by nurse@clinic.test" in shown and "Needs attention now:" not in shown
+    assert f'/staff/intakes/{intake_id}/reviewed"' not in shown
+    nurse_id = staff_id(app, nurse.email)
+    mark = alert_of(app, intake_id)
+    assert mark.acknowledged_by_id == nurse_id and mark.outcome == "clinician"
+    assert b"Dr Lee" not in mark.note, "stored encrypted"
+    with app.app_context():
+        assert db.session.get(Intake, intake_id).reviewed_by_id == nurse_id
+        event = db.session.scalars(db.select(AuditEvent).filter_by(action="acknowledge_attention")).one()
+        assert (event.actor_id, event.intake_id, event.detail) == (nurse_id, intake_id, "outcome: clinician")
+    assert ("review", nurse_id, intake_id) in actions(app)
+    record = nurse.client.get(f"/staff/attention/{intake_id}").text
+    assert "Passed to the clinician – nurse@clinic.test" in record and "Dr Lee calls her before the visit." in record
+    assert "Nothing needs attention now." in nurse.client.get("/staff/").text
+
+
+def test_an_alert_closed_by_someone_else_meanwhile_keeps_their_record_and_yours_becomes_a_note(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse, doctor = make_staff(), make_staff("doctor@clinic.test")
+    page = f"/staff/intakes/{intake_id}"
+    opened = nurse.client.get(page).text
+    doctor.post(f"/staff/attention/{intake_id}", {"outcome": "spoke", "note": "Safe at home."},
+                page=f"/staff/attention/{intake_id}")
+    nurse.client.post(f"{page}/reviewed", data={"csrf_token": Patient(nurse.client).token(opened),
+                                                "outcome": "message", "note": "Voicemail at 9:10."})
+    shown = nurse.client.get(page).text
+    assert "Someone else had already recorded what was done about the alert" in shown
+    assert "Reviewed by nurse@clinic.test" in shown and "Left a message: Voicemail at 9:10." in shown
+    mark = alert_of(app, intake_id)
+    assert mark.acknowledged_by_id == staff_id(app, doctor.email) and mark.outcome == "spoke"
+
+
+@pytest.mark.postgresql_only
+def test_a_review_and_an_acknowledgement_at_once_close_each_alert_once_and_lose_neither_record(app, make_staff):
+    """The nurse marks intakes reviewed, saying what was done, while the doctor records on the attention pages:
+    each alert is closed by one of them, audited once, and the other's record is kept (a note, or "already")."""
+    intakes = [store(app, everything_positive()) for _ in range(6)]
+    nurse, doctor = make_staff(), make_staff("doctor@clinic.test")
+    nurse_token = Patient(nurse.client).token(nurse.client.get(f"/staff/intakes/{intakes[0]}").text)
+    doctor_token = Patient(doctor.client).token(doctor.client.get(f"/staff/attention/{intakes[0]}").text)
+
+    def both_at_once(intake_id: int) -> None:
+        ready = threading.Barrier(2)
+
+        def post(client, path, data):
+            ready.wait()
+            assert client.post(path, data=data).status_code == 302
+
+        threads = [threading.Thread(target=post, args=(nurse.client, f"/staff/intakes/{intake_id}/reviewed",
+                                                       {"csrf_token": nurse_token, "outcome": "message",
+                                                        "note": "Voicemail."})),
+                   threading.Thread(target=post, args=(doctor.client, f"/staff/attention/{intake_id}",
+                                                       {"csrf_token": doctor_token, "outcome": "spoke"}))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    for intake_id in intakes:
+        both_at_once(intake_id)
+    nurse_id = staff_id(app, nurse.email)
+    with app.app_context():
+        for intake_id in intakes:
+            mark = db.session.scalars(db.select(Attention).filter_by(intake_id=intake_id)).one()
+            closed = db.session.scalars(db.select(AuditEvent).filter_by(action="acknowledge_attention",
+                                                                          intake_id=intake_id)).all()
+            assert [event.actor_id for event in closed] == [mark.acknowledged_by_id]
+            kept_as_note = db.session.scalars(db.select(StaffNote).filter_by(intake_id=intake_id)).all()
+            assert len(kept_as_note) == (mark.acknowledged_by_id != nurse_id)
+            assert db.session.get(Intake, intake_id).reviewed_by_id == nurse_id
+
+
+def test_an_intake_reviewed_before_its_alert_was_closed_still_leads_to_the_attention_record(app, make_staff):
+    intake_id = store(app, everything_positive())
+    with app.app_context():
+        db.session.execute(db.update(Intake).where(Intake.id == intake_id).values(reviewed_at=datetime.now(UTC)))
+        db.session.commit()
+    shown = make_staff().client.get(f"/staff/intakes/{intake_id}").text
+    assert "Needs attention now:" in shown and f'href="/staff/attention/{intake_id}">Record what was done' in shown
+    assert f'/staff/intakes/{intake_id}/reviewed"' not in shown
+
+
 def test_notes_are_kept_apart_from_the_answers_and_encrypted(app, make_staff):
     intake_id = store(app, nothing_of_note())
     nurse = make_staff()
@@ -409,14 +534,25 @@ def test_staff_open_the_pdf_and_it_is_audited(app, make_staff):
     assert ("print", staff_id(app, nurse.email), intake_id) in actions(app)
 
 
-def test_each_intakes_pdf_downloads_under_a_name_of_its_own(app, make_staff):
-    """A clinician printing the day's PDFs can tell the files apart (the exports already carry the number)."""
+def test_each_intakes_pdf_opens_in_the_browser_and_saves_under_a_name_of_its_own(app, make_staff):
+    """"Open the PDF to print": the browser's PDF viewer shows it (inline), where staff print it; saved from there,
+    a day's PDFs can still be told apart (the exports already carry the number)."""
     first, second = store(app, everything_positive()), store(app, nothing_of_note())
     nurse = make_staff()
-    names = [nurse.client.get(f"/staff/intakes/{number}/summary.pdf").headers["Content-Disposition"]
-             for number in (first, second)]
-    assert names == [f'attachment; filename="intake-{first}-summary.pdf"',
-                     f'attachment; filename="intake-{second}-summary.pdf"']
+    responses = [nurse.client.get(f"/staff/intakes/{number}/summary.pdf") for number in (first, second)]
+    assert [response.headers["Content-Disposition"] for response in responses] == [
+        f'inline; filename="intake-{first}-summary.pdf"', f'inline; filename="intake-{second}-summary.pdf"']
+    for response in responses:
+        assert response.headers["Cache-Control"] == "no-store, private" and response.headers["Pragma"] == "no-cache"
+
+
+def test_exports_still_download_as_files_that_no_cache_keeps(app, make_staff):
+    intake_id = store(app, everything_positive())
+    nurse = make_staff()
+    for export in ("fhir.json", "fhir-bundle.json", "flags.csv"):
+        response = nurse.client.get(f"/staff/intakes/{intake_id}/{export}")
+        assert response.headers["Content-Disposition"].startswith('attachment; filename="intake-'), export
+        assert response.headers["Cache-Control"] == "no-store, private", export
 
 
 # Exports

@@ -101,8 +101,16 @@ def queue_alerts(mark: Attention, kind: str, at: datetime) -> None:
 
 
 def acknowledge(intake_id: int, by, outcome: str, note: str, at: datetime) -> int:
+    """Close the intake's open marks with what was done, and commit; returns how many were open."""
+    closed = close_open(intake_id, by, outcome, note, at)
+    db.session.commit()
+    return closed
+
+
+def close_open(intake_id: int, by, outcome: str, note: str, at: datetime) -> int:
     """Close the intake's open marks with what was done; returns how many were open. Locked while closed, so two
-    staff members recording at once cannot both close the same mark: the second finds it closed."""
+    staff members recording at once cannot both close the same mark: the second finds it closed. The caller
+    commits (marking the intake reviewed in the same transaction)."""
     marks = db.session.scalars(
         db.select(Attention).where(Attention.intake_id == intake_id, Attention.acknowledged_at.is_(None))
         .with_for_update()
@@ -110,7 +118,6 @@ def acknowledge(intake_id: int, by, outcome: str, note: str, at: datetime) -> in
     for mark in marks:
         mark.acknowledged_at, mark.acknowledged_by_id, mark.outcome = at, by.id, outcome
         mark.note = vault().encrypt(note) if note else None
-    db.session.commit()
     return len(marks)
 
 

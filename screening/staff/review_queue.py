@@ -15,7 +15,7 @@ from ..intake.store import answers_of
 from ..models import Attention, Intake, db
 from ..rules import LEVELS
 from ..rules.attention import LABELS, labels
-from . import audit
+from . import audit, notes
 from .search_index import search_condition
 
 WHEN = ("all", "today", "week")
@@ -105,17 +105,37 @@ def page_of_intakes(conditions: list, skip: int, per_page: int, today: date) -> 
     ).all()
 
 
-def mark_reviewed(intake: Intake, by, at: datetime) -> bool:
+class AlertStillOpen(Exception):
+    """An intake whose alert is open is marked reviewed only with a record of what was done about it."""
+
+
+@dataclass(frozen=True)
+class Review:
+    marked: bool  # False: someone else had already marked it reviewed
+    closed: bool  # this review closed the intake's open alert
+
+
+def mark_reviewed(intake: Intake, by, at: datetime, outcome: str = "", note: str = "") -> Review:
     """The first to mark an intake reviewed is the one who reviewed it: a second press (another staff member
-    with the page open) changes nothing, and False says so."""
+    with the page open) changes nothing, and says so. A review never leaves an alert silently open, nor closes
+    it without who and what was done: with `outcome` (and `note`) it closes the open alert in the same
+    transaction, as the attention record does; without, an open alert raises AlertStillOpen. An alert someone
+    else closed meanwhile keeps their record, and this one is kept as a staff note."""
+    closed = marks.close_open(intake.id, by, outcome, note, at) if outcome else 0
+    if not outcome and marks.open_mark(intake.id) is not None:
+        raise AlertStillOpen
     marked = db.session.execute(
         db.update(Intake).where(Intake.id == intake.id, Intake.reviewed_at.is_(None))
         .values(reviewed_at=at, reviewed_by_id=by.id)
     ).rowcount
     db.session.commit()
+    if closed:
+        audit.record(audit.ACKNOWLEDGE_ATTENTION, actor=by, intake_id=intake.id, detail=f"outcome: {outcome}")
     if marked:
         audit.record(audit.REVIEW, actor=by, intake_id=intake.id)
-    return bool(marked)
+    if outcome and not closed:
+        notes.add(intake.id, by, f"{marks.OUTCOMES[outcome]}: {note}" if note else marks.OUTCOMES[outcome])
+    return Review(marked=bool(marked), closed=bool(closed))
 
 
 @dataclass(frozen=True)

@@ -37,13 +37,14 @@ from ..rules import evaluate, scores
 from ..rules.attention import attention_reasons, labels
 from ..summary import store as summaries
 from ..summary.content import build_summary
-from ..web.downloads import attachment, pdf_response
+from ..web.downloads import attachment, pdf_to_print
 from ..web.record_ids import LARGEST_ID
 from . import accounts, audit, notes
 from .forms import AcknowledgeForm, NewAccountForm, NoteForm, PasswordForm, SearchForm, SignInForm
 from .review_queue import (
     LEVELS,
     WHEN,
+    AlertStillOpen,
     QueueFilter,
     ago,
     attention_row,
@@ -204,9 +205,14 @@ def submitted_intake(intake_id: int) -> Intake:
 @login_required
 def intake(intake_id: int):
     record = submitted_intake(intake_id)
+    audit.record(audit.VIEW, actor=current_user, intake_id=record.id)
+    return render_intake(record, AcknowledgeForm())
+
+
+def render_intake(record: Intake, review_form: AcknowledgeForm):
+    """The intake's page; while its alert is open, marking it reviewed asks what was done (`review_form`)."""
     answers = answers_of(record)
     sent = clinic_time(record.submitted_at)
-    audit.record(audit.VIEW, actor=current_user, intake_id=record.id)
     open_mark = marks.open_mark(record.id)
     return render_template(
         "staff/intake.html", intake=record, answers=answers,
@@ -216,8 +222,8 @@ def intake(intake_id: int):
         summary=build_summary(answers, sent, today=sent.date()),
         notes=notes.of_intake(record.id),
         authors={user.id: user.email for user in db.session.scalars(db.select(StaffUser))},
-        note_form=NoteForm(),
-    )
+        note_form=NoteForm(), form=review_form,
+    ), 422 if review_form.errors else 200
 
 
 def marked_intake(intake_id: int) -> tuple[Intake, list]:
@@ -280,17 +286,28 @@ def summary_pdf(intake_id: int):
     if pdf is None:
         return render_template("staff/pdf_pending.html", intake=record, overdue=summaries.overdue(record)), 202
     audit.record(audit.PRINT, actor=current_user, intake_id=record.id)  # only a PDF handed over counts
-    return pdf_response(pdf, f"intake-{record.id}-summary.pdf")  # the number only: no name in a file name
+    return pdf_to_print(pdf, f"intake-{record.id}-summary.pdf")  # the number only: no name in a file name
 
 
 @bp.post("/intakes/<int:intake_id>/reviewed")
 @login_required
 def reviewed(intake_id: int):
+    """One press, or, while the intake's alert is open, what was done about it too (the acknowledge form)."""
     record = submitted_intake(intake_id)
-    if mark_reviewed(record, current_user, utcnow()):
-        flash("Marked as reviewed.")
-    else:
-        flash("Someone else had already marked it as reviewed: their name is below.")
+    form = AcknowledgeForm()
+    outcome = form.outcome.data if form.validate_on_submit() else ""
+    try:
+        done = mark_reviewed(record, current_user, utcnow(), outcome, (form.note.data or "").strip())
+    except AlertStillOpen:
+        return render_intake(record, form)  # the form's errors say what to fill in
+    said = []
+    if done.closed:
+        said.append(f"Recorded for intake {record.id}: {marks.OUTCOMES[outcome]}.")
+    elif outcome:
+        said.append("Someone else had already recorded what was done about the alert; yours is kept as a note below.")
+    said.append("Marked as reviewed." if done.marked else
+                "Someone else had already marked it as reviewed: their name is below.")
+    flash(" ".join(said))
     return redirect(url_for("staff.intake", intake_id=record.id))
 
 

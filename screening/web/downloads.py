@@ -5,12 +5,23 @@ from flask import current_app
 
 
 def attachment(body: str | bytes, mimetype: str, filename: str):
-    response = current_app.response_class(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store, private"
-    response.headers["Pragma"] = "no-cache"
-    return response
+    """A file the browser saves: an export, the patient's copy."""
+    return handed_over(body, mimetype, f'attachment; filename="{filename}"')
 
 
 def pdf_response(pdf: bytes, filename: str):
     return attachment(pdf, "application/pdf", filename)
+
+
+def pdf_to_print(pdf: bytes, filename: str):
+    """A PDF the browser shows in its own viewer, where staff print it; `filename` is what saving it from there
+    offers."""
+    return handed_over(pdf, "application/pdf", f'inline; filename="{filename}"')
+
+
+def handed_over(body: str | bytes, mimetype: str, disposition: str):
+    response = current_app.response_class(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = disposition
+    response.headers["Cache-Control"] = "no-store, private"
+    response.headers["Pragma"] = "no-cache"
+    return response

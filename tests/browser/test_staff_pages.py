@@ -26,9 +26,21 @@ def sign_in(page) -> None:
     page.wait_for_url("**/staff/")
 
 
+def opens_in_the_viewer(page, link, intake_id: int) -> None:
+    """Following `link` shows the intake's PDF in the browser's own viewer, where staff print it: no download."""
+    downloads = []
+    page.on("download", lambda download: downloads.append(download.suggested_filename))
+    with page.expect_response(f"**/staff/intakes/{intake_id}/summary.pdf") as shown:
+        link.click()
+    page.wait_for_url(f"**/staff/intakes/{intake_id}/summary.pdf")
+    assert shown.value.header_value("content-disposition") == f'inline; filename="intake-{intake_id}-summary.pdf"'
+    assert page.evaluate("document.contentType") == "application/pdf", "the tab shows the PDF itself"
+    assert downloads == []
+
+
 def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app, desktop, axe):
     with live_app.app_context():
-        intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC))
+        calm = intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
         urgent = intake_store.store_submitted(everything_positive(), submitted_at=datetime.now(UTC)).id
     page = desktop
     page.goto("/staff/")
@@ -46,11 +58,21 @@ def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app,
     assert serious_violations(axe, page) == []
     screenshot(page, "staff-03-intake")
 
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Open the PDF to print").click()
-    with open(download.value.path(), "rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
+    opens_in_the_viewer(page, page.get_by_role("link", name="Open the PDF to print"), urgent)
+    page.go_back()
 
+    # Its alert is open: marking it reviewed asks what was done, and closes the alert with it.
+    page.get_by_role("button", name="Close the alert and mark as reviewed").click()
+    assert page.get_by_text("Choose what was done.").first.is_visible()
+    assert serious_violations(axe, page) == []
+    page.get_by_label("Passed to the clinician").check()
+    page.get_by_label("Note", exact=True).fill("Dr Lee calls her before the visit.")
+    page.get_by_role("button", name="Close the alert and mark as reviewed").click()
+    page.wait_for_url(f"**/staff/intakes/{urgent}")
+    assert page.get_by_text(f"Recorded for intake {urgent}: Passed to the clinician. Marked as reviewed.").is_visible()
+    assert page.get_by_text(f"Reviewed by {STAFF_EMAIL}").is_visible()
+    assert page.get_by_text("Needs attention now:").count() == 0
+    page.goto(f"/staff/intakes/{calm}")
     page.get_by_role("button", name="Mark as reviewed").click()
     assert page.get_by_text(f"Reviewed by {STAFF_EMAIL}").is_visible()
     for path, name in (("/staff/accounts", "staff-04-accounts"), ("/staff/audit", "staff-05-audit")):
@@ -59,7 +81,7 @@ def test_staff_sign_in_open_an_intake_and_its_pdf_and_mark_it_reviewed(live_app,
         screenshot(page, name)
 
 
-def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_again(live_app, desktop, axe,
+def test_a_pdf_left_to_the_worker_shows_being_prepared_then_opens_on_check_again(live_app, desktop, axe,
                                                                                      monkeypatch):
     monkeypatch.setitem(live_app.config, "PDF_WORKER", True)
     with live_app.app_context():
@@ -76,21 +98,20 @@ def test_a_pdf_left_to_the_worker_shows_being_prepared_then_downloads_on_check_a
 
     with live_app.app_context():
         render_worker.Worker().render_pending()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Check again").click()
-    with open(download.value.path(), "rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
+    opens_in_the_viewer(page, page.get_by_role("link", name="Check again"), intake_id)
 
 
 def test_on_a_tablet_every_staff_control_is_large_enough_to_tap_and_says_which_account_it_changes(live_app, tablet):
     with live_app.app_context():
         intake_id = intake_store.store_submitted(nothing_of_note(), submitted_at=datetime.now(UTC)).id
+        with_alert = intake_store.store_submitted(everything_positive(), submitted_at=datetime.now(UTC)).id
         if not accounts.find("desk@clinic.test"):
             accounts.create("desk@clinic.test", "the front desk password", "staff")
     page = tablet
     page.goto("/staff/sign-in")
     sign_in(page)
-    for path in ("/staff/", f"/staff/intakes/{intake_id}", "/staff/accounts", "/staff/audit"):
+    for path in ("/staff/", f"/staff/intakes/{intake_id}", f"/staff/intakes/{with_alert}", "/staff/accounts",
+                 "/staff/audit"):
         page.goto(path)
         assert page.evaluate(SMALL_CONTROLS, SMALLEST_TARGET) == [], path
         assert page.evaluate("document.documentElement.scrollWidth") <= 768, f"{path} scrolls sideways"
