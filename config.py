@@ -370,6 +370,11 @@ READERS = {
 }
 
 
+def is_production(settings) -> bool:
+    """SCREENING_CONFIG=production (cookies over HTTPS only), not in debug and not under test."""
+    return bool(settings.get("SESSION_COOKIE_SECURE")) and not settings.get("DEBUG") and not settings.get("TESTING")
+
+
 def problems_together(settings) -> list[str]:
     """Settings each readable alone that cannot go together: checked once the class and the environment are merged."""
     problems = []
