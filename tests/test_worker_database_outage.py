@@ -1,0 +1,142 @@
+"""The worker outlives PostgreSQL going away: cut off from the database for a while (connections dropped, new ones
+refused), it waits, and once the database is back it sends the alert and renders the PDF that came in meanwhile,
+having logged no health data."""
+
+import contextlib
+import io
+import os
+import socket
+import threading
+import time
+
+import pytest
+from answer_sets import typical_patient
+from pypdf import PdfReader
+from served import free_port, stop_cleanly, watching_worker
+from sqlalchemy.engine import make_url
+from test_alerts import ON_CALL, MailServer, alert_settings
+
+import config
+from screening import create_app
+from screening.intake import store as intake_store
+from screening.models import Intake, Report, db
+from screening.summary import store as summaries
+
+NAME, PHONE, EMAIL = "Alex Rivera", "555 123 4567", "alex@example.org"
+
+
+class DatabaseLink:
+    """A TCP relay on loopback in front of PostgreSQL, which the test cuts (every connection dropped, new ones
+    refused, as when the server or its network goes down) and restores on the same port."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream, self.port = upstream, free_port()
+        self.listener: socket.socket | None = None
+        self.open_sockets: set[socket.socket] = set()
+        self.connections = 0
+        self.lock = threading.Lock()
+
+    def restore(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen()
+        self.listener = listener
+        threading.Thread(target=self.accept, args=(listener,), daemon=True).start()
+
+    def cut(self) -> None:
+        listener, self.listener = self.listener, None
+        if listener is not None:
+            listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
+            listener.close()
+        with self.lock:
+            dropped, self.open_sockets = self.open_sockets, set()
+        for each in dropped:
+            self.close(each)
+
+    def accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+                server = socket.create_connection(self.upstream)
+            except OSError:
+                return
+            with self.lock:
+                self.open_sockets |= {client, server}
+                self.connections += 1
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self.relay, args=(source, sink), daemon=True).start()
+
+    def relay(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        for each in (source, sink):
+            self.close(each)
+
+    @staticmethod
+    def close(each: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            each.shutdown(socket.SHUT_RDWR)
+        each.close()
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return condition()
+
+
+@pytest.mark.postgresql_only  # SQLite is a file: there is no server to lose
+def test_the_worker_outlives_postgresql_going_away_and_catches_up_once_it_is_back(app, database, tmp_path):
+    url = make_url(database)
+    link = DatabaseLink((url.host or "127.0.0.1", url.port or 5432))
+    link.restore()
+    mail = MailServer(free_port())
+    mail.start()
+    web = create_app({"DATABASE_URL": database, "PDF_WORKER": True, **alert_settings(mail.port)})
+    env = {**os.environ, "SCREENING_CONFIG": "development", "SCREENING_INSTANCE": str(tmp_path),
+           "DATABASE_URL": url.set(host="127.0.0.1", port=link.port).render_as_string(hide_password=False),
+           "SECRET_KEY": "k" * 64, "LOOKUP_KEY": config.TestConfig.LOOKUP_KEY,
+           "ENCRYPTION_KEYS": config.TestConfig.ENCRYPTION_KEYS, "PDF_WORKER": "1", "MAIL_SERVER": "127.0.0.1",
+           "MAIL_PORT": str(mail.port), "MAIL_USE_TLS": "0", "ALERT_EMAILS": ON_CALL}
+    try:
+        with watching_worker(env, "--nice", "0") as worker:
+            assert wait_until(lambda: link.connections > 0 or worker.poll() is not None, 30), "the worker never looked"
+            link.cut()
+            with web.app_context():  # the web app still reaches the database: a patient sends an urgent form
+                intake = intake_store.store_submitted({**typical_patient(), "asq_1": "yes", "asq_5": "no"})
+                summaries.store_quietly(intake)
+                intake_id = intake.id
+            time.sleep(3)  # the worker looks every 0.2 s, and finds no database
+            assert worker.poll() is None, worker.stderr.read()
+            assert mail.inbox.messages == []
+            link.restore()
+            assert wait_until(lambda: report_of(web, intake_id) is not None or worker.poll() is not None, 60), \
+                "no PDF within a minute of the database coming back"
+            assert len(mail.inbox.wait_for(1, seconds=60)) == 1
+            with web.app_context():
+                assert NAME in pdf_text(summaries.pdf_of(db.session.get(Intake, intake_id)))
+            output, errors = stop_cleanly(worker)
+    finally:
+        mail.stop()
+        link.cut()
+        with web.app_context():
+            db.engine.dispose()
+    assert worker.returncode == 0, errors
+    assert "Sent 1 alerts" in output and "Rendered 1 PDFs" in output
+    assert "the database cannot be reached (OperationalError)" in errors and "the database answers again" in errors
+    for health_data in (NAME, PHONE, EMAIL):
+        assert health_data not in output + errors
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def report_of(app, intake_id: int) -> Report | None:
+    with app.app_context():
+        return db.session.get(Report, intake_id)
