@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from .alerts.sending import AlertWorker
 from .models import db
@@ -19,9 +19,11 @@ from .summary.worker import Worker
 
 log = logging.getLogger(__name__)
 
-# What the driver raises when the database cannot be reached or a connection to it was lost (also SQLite's "database
-# is locked"): worth waiting out, unlike an error in a query.
-DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
+
+def unreachable(error: DBAPIError) -> bool:
+    """No connection could be made (no statement was sent), or the one in use broke: worth waiting out. An error the
+    database answered with (a missing table: migrations not run) is not, and stops the worker as before."""
+    return error.statement is None or error.connection_invalidated
 
 
 class Jobs:
@@ -55,7 +57,9 @@ class Jobs:
         tried_at = time.monotonic()
         try:
             worked = self.step()
-        except DATABASE_UNREACHABLE as error:
+        except DBAPIError as error:
+            if not unreachable(error):
+                raise
             db.session.remove()  # the connection is gone: the next step starts from a fresh one
             if self.unreachable_since is None:
                 self.unreachable_since = time.monotonic()

@@ -14,11 +14,13 @@ from answer_sets import typical_patient
 from pypdf import PdfReader
 from served import free_port, stop_cleanly, watching_worker
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from test_alerts import ON_CALL, MailServer, alert_settings
 
 import config
 from screening import create_app
 from screening.intake import store as intake_store
+from screening.jobs import Jobs
 from screening.models import Intake, Report, db
 from screening.summary import store as summaries
 
@@ -140,3 +142,12 @@ def pdf_text(pdf: bytes) -> str:
 def report_of(app, intake_id: int) -> Report | None:
     with app.app_context():
         return db.session.get(Report, intake_id)
+
+
+def test_a_database_that_answers_with_an_error_still_stops_the_worker(tmp_path):
+    """Only a database that cannot be reached is waited out: one that answers "no such table" (migrations not run)
+    stops the worker with that error, rather than have it wait for ever saying the database is away."""
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'never_migrated.db'}"})
+    deadline = time.monotonic() + 5
+    with app.app_context(), pytest.raises(OperationalError, match="no such table"):
+        Jobs().watch(0.1, stopping=lambda: time.monotonic() > deadline)
