@@ -4,10 +4,12 @@ having logged no health data."""
 
 import contextlib
 import io
+import logging
 import os
 import socket
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 from answer_sets import typical_patient
@@ -21,7 +23,8 @@ import config
 from screening import create_app
 from screening.intake import store as intake_store
 from screening.jobs import Jobs
-from screening.models import Intake, Report, db
+from screening.models import Intake, Report, db, utcnow
+from screening.summary import pdf as report_pdf
 from screening.summary import store as summaries
 
 NAME, PHONE, EMAIL = "Alex Rivera", "555 123 4567", "alex@example.org"
@@ -31,12 +34,15 @@ class DatabaseLink:
     """A TCP relay on loopback in front of PostgreSQL, which the test cuts (every connection dropped, new ones
     refused, as when the server or its network goes down) and restores on the same port."""
 
-    def __init__(self, upstream: tuple[str, int]) -> None:
-        self.upstream, self.port = upstream, free_port()
+    def __init__(self, database: str) -> None:
+        url = make_url(database)
+        self.upstream, self.port = (url.host or "127.0.0.1", url.port or 5432), free_port()
+        self.url = url.set(host="127.0.0.1", port=self.port).render_as_string(hide_password=False)
         self.listener: socket.socket | None = None
         self.open_sockets: set[socket.socket] = set()
         self.connections = 0
         self.lock = threading.Lock()
+        self.restore()
 
     def restore(self) -> None:
         listener = socket.socket()
@@ -94,14 +100,12 @@ def wait_until(condition, seconds: float) -> bool:
 
 @pytest.mark.postgresql_only  # SQLite is a file: there is no server to lose
 def test_the_worker_outlives_postgresql_going_away_and_catches_up_once_it_is_back(app, database, tmp_path):
-    url = make_url(database)
-    link = DatabaseLink((url.host or "127.0.0.1", url.port or 5432))
-    link.restore()
+    link = DatabaseLink(database)
     mail = MailServer(free_port())
     mail.start()
     web = create_app({"DATABASE_URL": database, "PDF_WORKER": True, **alert_settings(mail.port)})
     env = {**os.environ, "SCREENING_CONFIG": "development", "SCREENING_INSTANCE": str(tmp_path),
-           "DATABASE_URL": url.set(host="127.0.0.1", port=link.port).render_as_string(hide_password=False),
+           "DATABASE_URL": link.url,
            "SECRET_KEY": "k" * 64, "LOOKUP_KEY": config.TestConfig.LOOKUP_KEY,
            "ENCRYPTION_KEYS": config.TestConfig.ENCRYPTION_KEYS, "PDF_WORKER": "1", "MAIL_SERVER": "127.0.0.1",
            "MAIL_PORT": str(mail.port), "MAIL_USE_TLS": "0", "ALERT_EMAILS": ON_CALL}
@@ -142,6 +146,48 @@ def pdf_text(pdf: bytes) -> str:
 def report_of(app, intake_id: int) -> Report | None:
     with app.app_context():
         return db.session.get(Report, intake_id)
+
+
+@pytest.mark.postgresql_only
+def test_a_render_the_database_cut_broke_off_stays_requested_and_is_rendered_once_it_is_back(app, database,
+                                                                                             monkeypatch, caplog):
+    link = DatabaseLink(database)
+    web = create_app({"DATABASE_URL": database, "PDF_WORKER": True})
+    worker_app = create_app({"DATABASE_URL": link.url, "PDF_WORKER": True})
+    with web.app_context():
+        intake = intake_store.store_submitted(typical_patient())
+        summaries.store_quietly(intake)
+        intake_id = intake.id
+    write_pdf = report_pdf.HTML.write_pdf
+
+    def cut_while_writing(document, *args, **kwargs):
+        """PostgreSQL going away half-way through a render (the fault is the relay's, WeasyPrint runs as ever)."""
+        link.cut()
+        return write_pdf(document, *args, **kwargs)
+
+    try:
+        with worker_app.app_context(), caplog.at_level(logging.WARNING):
+            jobs = Jobs()
+            with monkeypatch.context() as patched:
+                patched.setattr(report_pdf.HTML, "write_pdf", cut_while_writing)
+                assert jobs.step_through_outages()
+            assert jobs.pdfs.failed == 1 and jobs.pdfs.retry_at[intake_id] > utcnow() + timedelta(seconds=50)
+            assert not jobs.step_through_outages(), "no database: nothing done, the worker waits"
+            link.restore()
+            jobs.pdfs.retry_at[intake_id] = utcnow()  # a minute on
+            assert jobs.step_through_outages() and jobs.pdfs.rendered == 1
+        assert report_of(web, intake_id) is not None
+        with web.app_context():
+            assert db.session.get(Intake, intake_id).pdf_requested_at is None
+    finally:
+        link.cut()
+        for each in (web, worker_app):
+            with each.app_context():
+                db.engine.dispose()
+    assert f"the PDF of intake {intake_id} stays requested (OperationalError)" in caplog.text
+    assert "the database cannot be reached" in caplog.text and "the database answers again" in caplog.text
+    for health_data in (NAME, PHONE, EMAIL):
+        assert health_data not in caplog.text
 
 
 def test_a_database_that_answers_with_an_error_still_stops_the_worker(tmp_path):
