@@ -1,6 +1,7 @@
 """The worker outlives PostgreSQL going away: cut off from the database for a while (connections dropped, new ones
 refused), it waits, and once the database is back it sends the alert and renders the PDF that came in meanwhile,
-having logged no health data."""
+having logged no health data. A render the cut broke off is a failed render, tried again; a database that answers
+with an error (no such table) still stops the worker."""
 
 import contextlib
 import io
