@@ -31,6 +31,12 @@ ENV_SETTINGS = (
     "STAFF_IDLE_MINUTES",
     "PATIENT_IDLE_MINUTES",
     "DRAFT_RETENTION_DAYS",
+    "SIGN_IN_WINDOW_MINUTES",
+    "SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS",
+    "SIGN_IN_ATTEMPTS_PER_ADDRESS",
+    "SIGN_IN_ATTEMPTS_PER_ACCOUNT",
+    "SIGN_IN_KNOWN_ADDRESS_DAYS",
+    "RESUME_FAILURES_BEFORE_LOCK",
     "PDF_WORKER",
     "TRUSTED_PROXIES",
     "START_LIMIT",
@@ -338,6 +344,12 @@ READERS = {
     "STAFF_IDLE_MINUTES": whole_number(1),
     "PATIENT_IDLE_MINUTES": whole_number(1),
     "DRAFT_RETENTION_DAYS": whole_number(1),
+    "SIGN_IN_WINDOW_MINUTES": whole_number(1),
+    "SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS": whole_number(1),
+    "SIGN_IN_ATTEMPTS_PER_ADDRESS": whole_number(1),
+    "SIGN_IN_ATTEMPTS_PER_ACCOUNT": whole_number(1),
+    "SIGN_IN_KNOWN_ADDRESS_DAYS": whole_number(0),  # 0: no address is spared the limit for the account
+    "RESUME_FAILURES_BEFORE_LOCK": whole_number(1),
     "PDF_WORKER": on_or_off,
     "TRUSTED_PROXIES": whole_number(0),
     "START_LIMIT": rate,
@@ -356,6 +368,11 @@ READERS = {
     "ALERTS_AFTER_RESPONSE": on_or_off,
     "UNITS": one_of("us", "metric"),
 }
+
+
+def is_production(settings) -> bool:
+    """SCREENING_CONFIG=production (cookies over HTTPS only), not in debug and not under test."""
+    return bool(settings.get("SESSION_COOKIE_SECURE")) and not settings.get("DEBUG") and not settings.get("TESTING")
 
 
 def problems_together(settings) -> list[str]:

@@ -64,13 +64,14 @@ def create_app(config: type | Mapping | None = None) -> Flask:
     from .intake.views import bp as intake_bp
     from .intake.views import expired_step
     from .staff.views import bp as staff_bp
-    from .web import errors, headers, record_ids, templating
+    from .web import deployment_warnings, errors, headers, record_ids, templating
 
     record_ids.register(app)
     app.register_blueprint(intake_bp)
     app.register_blueprint(staff_bp)
     errors.register(app, {"intake.step": expired_step})
     headers.register(app)
+    deployment_warnings.register(app)
     templating.register(app)
     cli.register(app)
     return app

@@ -10,9 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import Patient, Staff, typical_answers
 
 import config
 from screening import ConfigError, create_app
+from screening.models import db
+
+RESUME_CODE = re.compile(r'<p class="resume-code"[^>]*>([A-Z0-9-]+)</p>')
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path):
@@ -140,6 +144,13 @@ def production_environment(monkeypatch, tmp_path, **settings: str) -> None:
     ("ENCRYPTION_KEYS", config.TestConfig.ENCRYPTION_KEYS + ",not-a-key", "ENCRYPTION_KEYS key 2 is not a Fernet key"),
     ("CLINIC_TIMEZONE", "EST5", "CLINIC_TIMEZONE must be an IANA time zone name such as America/New_York"),
     ("CLINIC_TIMEZONE", "America/Nowhere", "CLINIC_TIMEZONE must be an IANA time zone name such as America/New_York"),
+    ("SIGN_IN_WINDOW_MINUTES", "a quarter hour", "SIGN_IN_WINDOW_MINUTES must be a whole number of 1 or more"),
+    ("SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS", "0",
+     "SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS must be a whole number of 1 or more, not '0'"),
+    ("SIGN_IN_ATTEMPTS_PER_ADDRESS", "twenty", "SIGN_IN_ATTEMPTS_PER_ADDRESS must be a whole number of 1 or more"),
+    ("SIGN_IN_ATTEMPTS_PER_ACCOUNT", "2.5", "SIGN_IN_ATTEMPTS_PER_ACCOUNT must be a whole number of 1 or more"),
+    ("SIGN_IN_KNOWN_ADDRESS_DAYS", "-1", "SIGN_IN_KNOWN_ADDRESS_DAYS must be a whole number of 0 or more, not '-1'"),
+    ("RESUME_FAILURES_BEFORE_LOCK", "none", "RESUME_FAILURES_BEFORE_LOCK must be a whole number of 1 or more"),
 ])
 def test_a_value_the_app_cannot_use_stops_it_at_start_naming_the_setting(monkeypatch, tmp_path, name, value, said):
     production_environment(monkeypatch, tmp_path, **{name: value})
@@ -172,6 +183,34 @@ def test_values_are_read_in_their_own_types_whatever_their_case(monkeypatch, tmp
     assert (settings["STAFF_IDLE_MINUTES"], settings["ALERT_ESCALATE_MINUTES"]) == (20, 7.5)
     assert settings["START_LIMIT"] == "5 per minute"
     assert settings["SECRET_KEY_FALLBACKS"] == ["old-one", "older-one"]
+
+
+def test_the_sign_in_and_resume_limits_are_taken_from_the_environment(app, database, monkeypatch, tmp_path,
+                                                                     make_staff):
+    """A clinic tightens or loosens them without editing code; the pages keep what the settings say."""
+    monkeypatch.setenv("SCREENING_INSTANCE", str(tmp_path))
+    for name, value in {"DATABASE_URL": database, "SECRET_KEY": "s" * 64, "LOOKUP_KEY": config.TestConfig.LOOKUP_KEY,
+                        "ENCRYPTION_KEYS": config.TestConfig.ENCRYPTION_KEYS, "SIGN_IN_WINDOW_MINUTES": "7",
+                        "SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS": "2", "RESUME_FAILURES_BEFORE_LOCK": "2"}.items():
+        monkeypatch.setenv(name, value)
+    clinic = create_app(config.DevelopmentConfig)
+    try:
+        nurse = Staff(clinic.test_client(), make_staff(signed_in=False).email)
+        assert [nurse.sign_in("wrong password").status_code for _ in range(2)] == [422, 422]
+        refused = nurse.sign_in()
+        assert "Too many attempts. Wait 7 minutes, then try again." in refused.text
+
+        patient = Patient(clinic.test_client())
+        patient.start()
+        code = RESUME_CODE.search(patient.answer("about_you", typical_answers()["about_you"]).text).group(1)
+        elsewhere = Patient(clinic.test_client())
+        for _ in range(2):
+            elsewhere.post_form("/resume", {"code": code, "date_of_birth": "1990-01-01"})
+        right_date = elsewhere.post_form("/resume", {"code": code, "date_of_birth": "1985-03-27"})
+        assert right_date.status_code == 422, "two wrong dates of birth stopped the code"
+    finally:
+        with clinic.app_context():
+            db.engine.dispose()
 
 
 def test_production_alerts_need_the_https_address_staff_sign_in_at(monkeypatch, tmp_path):
