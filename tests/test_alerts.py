@@ -5,20 +5,18 @@ panel, acknowledgement, escalation, retries, and every path that stores an intak
 import json
 import os
 import re
-import socket
 import threading
 import time
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import flask_migrate
 import pytest
-from aiosmtpd.controller import Controller
 from answer_sets import everything_positive, nothing_of_note
 from helpers import Patient, Staff, typical_answers
-from served import stop_cleanly, watching_worker
+from mail_servers import ON_CALL, MailServer, alert_settings
+from served import free_port, stop_cleanly, watching_worker
 
 import config
 from screening import create_app
@@ -34,49 +32,11 @@ from screening.rules.attention import (
 from screening.staff import audit
 
 ROOT = Path(__file__).resolve().parent.parent
-ON_CALL = "oncall@clinic.test"
 DIRECTOR = "director@clinic.test"
 NAME, PHONE = "Alex Rivera", "555 123 4567"
 
 
 # Real servers on loopback
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Inbox:
-    """aiosmtpd's handler: every message the SMTP server accepts, with its envelope recipients."""
-
-    def __init__(self) -> None:
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 Message accepted"
-
-    def wait_for(self, count: int, seconds: float = 60):
-        deadline = time.monotonic() + seconds
-        while len(self.messages) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return self.messages
-
-
-class MailServer:
-    def __init__(self, port: int) -> None:
-        self.port, self.inbox, self.controller = port, Inbox(), None
-
-    def start(self) -> None:
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self) -> None:
-        if self.controller:
-            self.controller.stop()
-            self.controller = None
 
 
 @pytest.fixture
@@ -106,12 +66,6 @@ def webhook():
     yield f"http://127.0.0.1:{server.server_port}/hook", received
     server.shutdown()
     server.server_close()
-
-
-def alert_settings(port: int, **more) -> dict:
-    return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": port, "MAIL_USE_TLS": False, "ALERT_EMAILS": ON_CALL,
-            "CLINIC_NAME": "Lakeside Clinic", "CLINIC_PHONE": "555 010 0100",
-            "APP_URL": "https://screening.lakeside.test", **more}
 
 
 @pytest.fixture

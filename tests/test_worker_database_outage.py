@@ -14,11 +14,11 @@ from datetime import timedelta
 
 import pytest
 from answer_sets import typical_patient
+from mail_servers import ON_CALL, MailServer, alert_settings
 from pypdf import PdfReader
 from served import free_port, stop_cleanly, watching_worker
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
-from test_alerts import ON_CALL, MailServer, alert_settings
 
 import config
 from screening import create_app
