@@ -26,18 +26,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from helpers import CSRF, fresh_postgres_database, typical_answers  # noqa: E402
+from served import free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 SECONDS = float(os.environ.get("BENCH_SECONDS", 8))
 CLIENTS = 4
 WORKERS = ["-w", "2", "--threads", "4", "-k", "gthread"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def serve(target: str, env: dict, cwd: Path) -> tuple[subprocess.Popen, int]:
