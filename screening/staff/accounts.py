@@ -31,8 +31,8 @@ SIGNED_IN_PAST_THE_ADDRESS_LIMIT = "from an address over its limit, which this a
 
 
 class TooManyAttempts(Exception):
-    """Refused before the password counts. `from_address`: the address is over its limit (staff who signed in from it
-    lately still get in there, with the right password)."""
+    """Refused before the password counts, or any wrong password at an address over its limit. `from_address`: the
+    address is over its limit (staff who signed in from it lately still get in there, with the right password)."""
 
     def __init__(self, from_address: bool):
         super().__init__()
