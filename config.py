@@ -102,8 +102,8 @@ class Config:
     PATIENT_IDLE_MINUTES = 30
     # Failed staff sign-ins allowed in SIGN_IN_WINDOW_MINUTES (staff/accounts.py): for one account from one address
     # (a stranger failing elsewhere does not lock its owner out), from one address for any accounts, and for one
-    # account from all addresses together (guessing spread over many), except from an address the account signed in
-    # from in the last SIGN_IN_KNOWN_ADDRESS_DAYS.
+    # account from all addresses together (guessing spread over many); the last two spare an address the account signed
+    # in from in the last SIGN_IN_KNOWN_ADDRESS_DAYS (a clinic's one shared address), where only the first holds.
     SIGN_IN_WINDOW_MINUTES = 15
     SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS = 5
     SIGN_IN_ATTEMPTS_PER_ADDRESS = 20

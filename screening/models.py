@@ -162,6 +162,18 @@ class AuditEvent(db.Model):
     account_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
+class SignInCheck(db.Model):
+    """A staff password being checked now, counted with the failures (staff/accounts.py), so that attempts sent at
+    the same moment count each other. Deleted when the check ends, once its failure, if any, is in the audit log."""
+
+    __tablename__ = "sign_in_check"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    address_hash: Mapped[str] = mapped_column(String(64), index=True)
+    account_hash: Mapped[str] = mapped_column(String(64), index=True)
+
+
 class Report(db.Model):
     """The clinician's PDF, rendered once (at submission, or by the worker) and stored encrypted."""
 

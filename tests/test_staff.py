@@ -6,6 +6,7 @@ import io
 import json
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -158,6 +159,130 @@ def test_sign_in_is_limited_per_address(app, make_staff):
     for number in range(3):
         Patient(nurse.client).post_form("/staff/sign-in", {"email": f"guess{number}@x.test", "password": "x"})
     assert "Too many attempts" in nurse.sign_in().text
+
+
+CLINIC = "192.0.2.10"
+
+
+def signed_in_lately_at_the_clinic(app, make_staff, email: str = "nurse@clinic.test") -> Staff:
+    make_staff(email, signed_in=False)
+    member = Staff(browser_at(app, CLINIC), email)
+    assert member.sign_in().status_code == 302
+    member.post("/staff/sign-out")
+    return member
+
+
+def clinic_address_over_its_limit(app) -> None:
+    """Failures from the clinic's shared address, for accounts no one there signs in with, up to its limit."""
+    each, left = app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"] - 1, app.config["SIGN_IN_ATTEMPTS_PER_ADDRESS"]
+    for number in range(-(-left // each)):
+        fails_from(app, f"guess{number}@clinic.test", CLINIC, min(each, left - number * each))
+
+
+def sign_in_error(response) -> str:
+    return html.unescape(re.search(r'<p class="field-error" id="email-error">([^<]*)</p>', response.text).group(1))
+
+
+def test_staff_who_signed_in_at_the_clinic_lately_still_get_in_when_its_shared_address_is_over_its_limit(
+        app, make_staff):
+    """One person guessing, or a password manager filling in an old password, behind the front office's one address
+    must not lock out everyone there on a day with urgent alerts."""
+    nurse = signed_in_lately_at_the_clinic(app, make_staff)
+    doctor = signed_in_lately_at_the_clinic(app, make_staff, "doctor@clinic.test")
+    clinic_address_over_its_limit(app)
+    assert nurse.sign_in().status_code == 302
+    assert doctor.sign_in().status_code == 302
+
+
+def test_an_address_over_its_limit_still_refuses_accounts_not_signed_in_from_it_lately(app, make_staff):
+    """Password spraying from one address stops at its limit: a sprayer has no account that signs in from there."""
+    signed_in_lately_at_the_clinic(app, make_staff)
+    clinic_address_over_its_limit(app)
+    new_colleague = make_staff("new@clinic.test", signed_in=False)
+    refused = Staff(browser_at(app, CLINIC), new_colleague.email).sign_in()
+    assert refused.status_code == 422
+    assert sign_in_error(refused) == ("Too many attempts from this network. If you signed in here in the last 30 days, "
+                                      "check your password and try again. If not, wait 15 minutes, then try again.")
+    assert new_colleague.sign_in().status_code == 302, "from another address, the limit of this one does not apply"
+
+
+def test_at_an_address_over_its_limit_a_wrong_password_gets_the_same_answer_for_every_email(app, make_staff):
+    """Were the clinic's own staff told "do not match" and others "too many attempts", a guesser there could tell
+    which emails sign in from it."""
+    nurse = signed_in_lately_at_the_clinic(app, make_staff)
+    make_staff("new@clinic.test", signed_in=False)
+    clinic_address_over_its_limit(app)
+    answers = {sign_in_error(Staff(browser_at(app, CLINIC), email).sign_in("wrong password"))
+               for email in (nurse.email, "new@clinic.test", "nobody@clinic.test")}
+    assert len(answers) == 1 and next(iter(answers)).startswith("Too many attempts from this network.")
+
+
+def test_at_an_address_over_its_limit_the_clinics_own_staff_still_have_only_their_own_attempts(app, make_staff):
+    nurse = signed_in_lately_at_the_clinic(app, make_staff)
+    clinic_address_over_its_limit(app)
+    for _ in range(app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]):
+        nurse.sign_in("wrong password")
+    refused = nurse.sign_in()
+    assert refused.status_code == 422 and "Too many attempts from this network" in refused.text
+
+
+def test_the_audit_log_says_which_limit_refused_a_sign_in_and_who_got_in_past_the_addresss_limit(app, make_staff):
+    nurse = signed_in_lately_at_the_clinic(app, make_staff)
+    clinic_address_over_its_limit(app)
+    Staff(browser_at(app, CLINIC), "new@clinic.test").sign_in()
+    assert nurse.sign_in().status_code == 302
+    admin = make_staff("admin@clinic.test", role="admin")
+    refused = admin.client.get("/staff/audit?action=sign_in_refused").text
+    assert "<td>too many attempts from this address</td>" in refused
+    signed_in = admin.client.get(f"/staff/audit?action=sign_in&actor={staff_id(app, nurse.email)}").text
+    assert "<td>from an address over its limit, which this account signed in from lately</td>" in signed_in
+
+
+def attempts_at_once(app, emails: list[str], address: str, password: str = "wrong password") -> list[str]:
+    """Each email's sign-in posted at the same moment from `address`: the error each one got."""
+    browsers = [Staff(browser_at(app, address), email) for email in emails]
+    tokens = [member.browser.token(member.client.get("/staff/sign-in").text) for member in browsers]
+    ready = threading.Barrier(len(browsers))
+
+    def attempt(member: Staff, token: str) -> str:
+        ready.wait()
+        response = member.client.post("/staff/sign-in",
+                                      data={"csrf_token": token, "email": member.email, "password": password})
+        return sign_in_error(response)
+
+    with ThreadPoolExecutor(len(browsers)) as pool:
+        return list(pool.map(attempt, browsers, tokens))
+
+
+def test_wrong_passwords_sent_at_once_are_checked_no_more_often_than_the_limit_for_the_account(app, make_staff):
+    nurse = make_staff(signed_in=False)
+    limit = app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]
+    answers = attempts_at_once(app, [nurse.email] * 12, CLINIC)
+    assert sum("do not match" in answer for answer in answers) <= limit
+    assert all("do not match" in answer or answer.startswith("Too many attempts") for answer in answers)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).where(AuditEvent.action == "sign_in_failed")) <= limit
+
+
+def test_wrong_passwords_for_many_emails_sent_at_once_are_checked_no_more_often_than_the_limit_for_the_address(
+        app, make_staff):
+    app.config["SIGN_IN_ATTEMPTS_PER_ADDRESS"] = 4
+    answers = attempts_at_once(app, [f"guess{number}@clinic.test" for number in range(12)], CLINIC)
+    assert sum("do not match" in answer for answer in answers) <= 4
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).where(AuditEvent.action == "sign_in_failed")) <= 4
+
+
+def test_the_clinics_own_staff_sending_wrong_passwords_at_once_past_the_addresss_limit_meet_their_own(
+        app, make_staff):
+    nurse = signed_in_lately_at_the_clinic(app, make_staff)
+    clinic_address_over_its_limit(app)
+    limit = app.config["SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS"]
+    attempts_at_once(app, [nurse.email] * 12, CLINIC)
+    with app.app_context():
+        failed = db.session.scalar(db.select(db.func.count()).where(
+            AuditEvent.action == "sign_in_failed", AuditEvent.actor_id == staff_id(app, nurse.email)))
+    assert failed <= limit
 
 
 def test_an_ipv6_guesser_changing_the_end_of_its_address_meets_the_limit_of_its_network(app, make_staff):

@@ -102,9 +102,8 @@ def sign_in():
     if form.validate_on_submit():
         try:
             user = accounts.authenticate(form.email.data, form.password.data, client_network())
-        except accounts.TooManyAttempts:
-            form.email.errors.append(
-                f"Too many attempts. Wait {current_app.config['SIGN_IN_WINDOW_MINUTES']} minutes, then try again.")
+        except accounts.TooManyAttempts as refused:
+            form.email.errors.append(too_many_attempts(refused.from_address))
         else:
             if user is None:
                 form.email.errors.append("That email and password do not match an active account.")
@@ -115,6 +114,15 @@ def sign_in():
                 session.permanent = True
                 return redirect(staff_page_asked_for() or url_for("staff.queue"))
     return render_template("staff/sign_in.html", form=form), 422 if form.errors else 200
+
+
+def too_many_attempts(from_address: bool) -> str:
+    config = current_app.config
+    wait = f"wait {config['SIGN_IN_WINDOW_MINUTES']} minutes, then try again."
+    if from_address:
+        return (f"Too many attempts from this network. If you signed in here in the last "
+                f"{config['SIGN_IN_KNOWN_ADDRESS_DAYS']} days, check your password and try again. If not, {wait}")
+    return f"Too many attempts. {wait.capitalize()}"
 
 
 def staff_page_asked_for() -> str | None:
