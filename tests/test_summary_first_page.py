@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS
 from screening.questionnaire.answers import check_answers
+from screening.questionnaire.answers_format import GATES
 from screening.questionnaire.burden import WORD, typical_patient
 from screening.rules import CATALOGUE, evaluate
 from screening.rules.catalogue import RECOVERY_MEDICINES
@@ -301,6 +302,21 @@ def test_key_facts_that_only_repeat_the_title_are_left_out(positive):
     assert squeeze("High blood pressure not under control Aneurysm, AVM") in first, "the reading's line says the rest"
     assert squeeze("Weight 91 kg, BMI 34.5 ▪") in first
     assert squeeze("Alcohol: AUDIT-C 9, positive screen · drinks") in first, "the cut-off is on the score's line"
+
+
+def test_one_side_of_a_title_with_or_is_still_named_on_page_one():
+    gate = {question_id: gate for gate, question_ids in GATES.items() for question_id in question_ids}
+
+    def only(question_id: str) -> dict:
+        return {**dict.fromkeys(GATES[gate[question_id]], "no"), gate[question_id]: "yes", question_id: "yes"}
+
+    answers = {**nothing_of_note(), **only("stroke"), **only("dissociation"), "treatments_tried": ["talk_therapy"], "psychotherapy_duration": "over_a_year",
+               "therapist_now": "yes", "support_person": "no"}
+    del answers["support_person_name"]
+    first = squeeze(pages_of(render_pdf(summary_of(answers)))[0])
+    assert squeeze("Heart disease, stroke or TIA · stroke or TIA") in first
+    assert squeeze("Past dissociation, or a bad reaction to anesthesia or ketamine (past dissociation)") in first
+    assert squeeze("No therapist now, or no one to call (no one to call)") in first
 
 
 def test_the_time_sent_says_its_year_when_the_visit_is_in_another():

@@ -46,6 +46,8 @@ TOPIC = {
     "anaesthetic_allergy": "allergy to ketamine or anesthetics",
     "drug_use_count": "drug use in the past year",
 }
+# Titles of two sides of an "or": when both were answered, "both" says it without repeating the title.
+EITHER_OR = ("R-DISS", "R-SUPPORT")
 Facts = Callable[[Answers], str]
 
 
@@ -194,7 +196,7 @@ FACTS: dict[str, Facts] = {
     "R-SUD-HISTORY": substance_history, "R-TRD": treatments, "R-KETAMINE-BEFORE": ketamine_before,
     "R-SEIZ": seizures, "R-VASC": vessels, "R-ALLERGY": allergy,
     # the weight's title says the BMI, which the height gave
-    **dict.fromkeys(("R-BP-UNKNOWN", "R-PREG", "R-LIVER", "R-BLADDER", "R-THYROID", "R-AGE", "R-WEIGHT"),
+    **dict.fromkeys(("R-BP-UNKNOWN", "R-PREG", "R-LIVER", "R-BLADDER", "R-THYROID", "R-AGE", "R-WEIGHT", "R-RIDE"),
                     title_says_it),
 }
 
@@ -209,15 +211,10 @@ def key_facts(flag: Flag, answers: Answers) -> str:
     if flag.rule_id == "R-UNSURE":
         named = [TOPIC.get(item.question_id) or SHORT.get(item.question_id) or QUESTIONS[item.question_id].label
                  for item in flag.evidence]
-    return without_the_title(list(dict.fromkeys(named)), flag.title)
-
-
-def without_the_title(named: list[str], title: str) -> str:
-    """The names, unless the title says each of them already: then nothing for one ("No ride home after visits"),
-    "both" for the two of a title's "or" ("No therapist now, or no one to call")."""
-    if not all(name.lower() in title.lower() for name in named):
-        return ", ".join(named)
-    return {1: "", 2: "both"}.get(len(named), ", ".join(named))
+    named = list(dict.fromkeys(named))
+    if flag.rule_id in EITHER_OR and len(named) == 2 and all(name.lower() in flag.title.lower() for name in named):
+        return "both"
+    return ", ".join(named)
 
 
 def medicine(flag: Flag) -> str:
