@@ -310,8 +310,8 @@ def test_one_side_of_a_title_with_or_is_still_named_on_page_one():
     def only(question_id: str) -> dict:
         return {**dict.fromkeys(GATES[gate[question_id]], "no"), gate[question_id]: "yes", question_id: "yes"}
 
-    answers = {**nothing_of_note(), **only("stroke"), **only("dissociation"), "treatments_tried": ["talk_therapy"], "psychotherapy_duration": "over_a_year",
-               "therapist_now": "yes", "support_person": "no"}
+    answers = {**nothing_of_note(), **only("stroke"), **only("dissociation"), "treatments_tried": ["talk_therapy"],
+               "psychotherapy_duration": "over_a_year", "therapist_now": "yes", "support_person": "no"}
     del answers["support_person_name"]
     first = squeeze(pages_of(render_pdf(summary_of(answers)))[0])
     assert squeeze("Heart disease, stroke or TIA · stroke or TIA") in first
