@@ -400,7 +400,7 @@ def test_a_sent_urgent_intake_shows_phone_and_reason_at_the_top(alert_app, make_
 
         intake_id = intake_store.store_submitted(everything_positive()).id
     page = nurse_for(alert_app, make_staff).client.get(f"/staff/intakes/{intake_id}").text
-    top = page[:page.index("Topics to discuss")]
+    top = page[:page.index('aria-label="Overview"')]
     assert "Needs attention now:" in top and "Acute self-harm" in top and "Blood pressure in the crisis range" in top
     assert 'href="tel:+1 555 987 6543"' in top and f'href="/staff/attention/{intake_id}"' in top
 

@@ -51,15 +51,15 @@ def test_every_page_names_the_patient_and_says_it_makes_no_decision(positive_pag
 
 def test_urgent_box_comes_first_on_page_one(positive_pages):
     first = positive_pages[0]
-    assert first.index("Urgent") < first.index("Topics to discuss")
-    assert "Thoughts of self-harm or suicide reported" in first.split("Topics to discuss")[0]
+    assert first.index("Urgent") < first.index("GAD-7") < first.index("To discuss")
+    assert "Thoughts of self-harm or suicide reported" in first.split("GAD-7")[0]
 
 
 def test_no_urgent_box_without_an_urgent_flag():
     # not sure what was tried, with a therapist now: the one way to raise neither R-TRD nor R-SUPPORT
     quiet = {**nothing_of_note(), "treatments_tried": ["not_sure"], "augmentation": "no", "therapist_now": "yes"}
     first = pdf_pages(quiet)[0]
-    assert "Urgent" not in first.split("Topics to discuss")[0]
+    assert "Urgent" not in first
     assert "No topics were raised by the answers." in first
 
 
@@ -67,7 +67,7 @@ def test_an_urgent_topic_alone_says_no_other_topics_were_raised():
     quiet = {**nothing_of_note(), "treatments_tried": ["not_sure"], "augmentation": "no", "therapist_now": "yes"}
     first = pdf_pages({**quiet, "asq_1": "yes", "asq_5": "no"})[0]
     assert [flag.level for flag in evaluate({**quiet, "asq_1": "yes", "asq_5": "no"}, SUBMITTED.date())] == ["urgent"]
-    assert "No other topics were raised by the answers." in first.split("Topics to discuss")[1]
+    assert "No other topics were raised by the answers." in first.split("Support person:")[1]
 
 
 def test_flags_show_their_evidence_reason_and_source(positive_pages):
@@ -161,7 +161,8 @@ def test_the_patients_copy_holds_answers_but_not_the_clinicians_flags(app, patie
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(patient.client.get("/done/summary.pdf").data)).pages]
     text = " ".join(pages)
     assert "wishedyouweredead" in squeeze(text)
-    assert "Urgent" not in text and "Topics to discuss" not in text and "Questionnaire scores" not in text
+    assert "Urgent" not in text and "To discuss" not in text and "For context" not in text
+    assert "PHQ-9" not in text
     assert all("It makes no treatment decision." in page for page in pages)
 
 

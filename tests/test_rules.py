@@ -550,7 +550,7 @@ def test_auditc_total_and_band():
     auditc = scores(answers)[2]
     assert (auditc.total, auditc.complete, auditc.positive) == (9, True, True)
     assert auditc.band == "positive screen (cut-off 3 for women)"
-    assert raised(answers)["R-SUD-ALCOHOL"].title == "Alcohol: AUDIT-C 9, positive screen (cut-off 3 for women)"
+    assert raised(answers)["R-SUD-ALCOHOL"].title == "Alcohol: AUDIT-C 9, positive screen"
 
 
 def test_auditc_incomplete_is_positive_only_once_the_cut_off_is_reached():

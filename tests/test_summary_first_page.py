@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from screening.models import Intake, db
 from screening.questionnaire import QUESTIONS
 from screening.questionnaire.answers import check_answers
+from screening.questionnaire.answers_format import GATES
+from screening.questionnaire.burden import WORD, typical_patient
 from screening.rules import CATALOGUE, evaluate
 from screening.rules.catalogue import RECOVERY_MEDICINES
 from screening.rules.key_facts import RECOVERY_NAMES
@@ -23,6 +25,8 @@ from screening.summary.pdf import render_pdf
 
 SUBMITTED = datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
 SMALLEST_PT = 9
+# The developers' guide: page 1 readable in 30 seconds, at 238 words a minute (bench_clinician_reading.py).
+THIRTY_SECONDS_OF_WORDS = 30 * 238 // 60
 
 
 def summary_of(answers: dict):
@@ -80,29 +84,29 @@ def test_page_one_names_the_patient_with_age_visit_sent_and_phone(positive):
     first = positive[0]
     assert "Maria-Dolores Fernández-Okonkwo" in first
     assert "1 June 1950, age 76" in first
-    assert "sent 20 November 2026, 14:30 UTC" in first
+    assert "sent 20 November, 14:30 UTC" in first, "the year is said once, with the visit's"
     assert "+1 555 987 6543" in first
 
 
 def test_page_one_has_the_scores_with_band_item_9_and_the_audit_c_cut_off(positive):
     first = positive[0]
-    assert re.search(r"PHQ-9\s+27 of 27\s+severe; item 9: 3 \(nearly every day\)", first)
+    assert re.search(r"PHQ-9\s+27 of 27\s+severe; item 9: 3\n", first)
+    assert "PHQ-9 item 9: 3 (nearly every day)" in first, "in words on the self-harm topic's line"
     assert re.search(r"GAD-7\s+21 of 21\s+severe", first)
     assert re.search(r"AUDIT-C\s+9 of 12\s+positive screen \(cut-off 3 for women\)", first)
 
 
 def test_page_one_has_medicines_as_typed_and_ticked_allergies_ride_home_and_support(positive):
     first = squeeze(positive[0])
-    assert squeeze("Medicines now, as typed: Lorazepam 1 mg, lamotrigine 100 mg, phenelzine 15 mg") in first
-    assert squeeze("ticked: benzodiazepine, seizure medicine, MAOI") in first
+    assert squeeze("Medicines now: Lorazepam 1 mg, lamotrigine 100 mg, phenelzine 15 mg") in first
+    assert squeeze("also ticked: antidepressant") in first
     assert squeeze("Allergies: ketamine or anesthetic: Rash after propofol; Penicillin") in first
-    assert squeeze("Ride home: No") in first
-    assert squeeze("Support: therapist now: no; someone to call: no") in first
+    assert squeeze("Ride home: no · Therapist now: no · Support person: no") in first
 
 
 def test_key_facts_follow_each_title_in_a_few_words(positive):
     first = squeeze(positive[0])
-    assert squeeze("Blood pressure at or above 180/120 · Blood pressure 185/122 mmHg, in the last week; "
+    assert squeeze("Blood pressure at or above 180/120 · 185/122 mmHg, in the last week; "
                    "on treatment; not under control") in first
     assert squeeze("Seizures or epilepsy · last seizure in the last year") in first
     assert squeeze("Takes a benzodiazepine · Lorazepam") in first
@@ -181,7 +185,7 @@ def test_not_known_is_never_printed_under_a_known_reading():
     text = " ".join(pages_of(render_pdf(summary_of(unsure_and_high()))))
     assert "not known" not in text
     assert "Blood pressure: not sure whether diagnosed with high blood pressure" in text
-    assert "Blood pressure 150/95 mmHg" in text
+    assert "Blood pressure at or above 140/90 · 150/95 mmHg" in text
     no_reading = {**nothing_of_note(), "bp_reading_when": "dont_know"}
     del no_reading["bp_systolic"], no_reading["bp_diastolic"]
     assert "Blood pressure: no recent reading" in pages_of(render_pdf(summary_of(no_reading)))[0]
@@ -234,9 +238,9 @@ def test_the_staff_intake_page_opens_with_the_same_overview(app, make_staff):
         intake_id = intake_store.store_submitted(everything_positive(), submitted_at=SUBMITTED).id
     page = make_staff().client.get(f"/staff/intakes/{intake_id}").text
     overview = page[page.index('aria-label="Overview"'):page.index("Each topic in detail")]
-    assert "Blood pressure 185/122 mmHg, in the last week; on treatment; not under control" in overview
-    assert "Medicines now, as typed:" in overview and "Rash after propofol; Penicillin" in overview
-    assert "severe; item 9: 3 (nearly every day)" in overview
+    assert "185/122 mmHg, in the last week; on treatment; not under control" in overview
+    assert "Medicines now:" in overview and "Rash after propofol; Penicillin" in overview
+    assert "severe; item 9: 3<" in overview and "PHQ-9 item 9: 3 (nearly every day)" in overview
     for flag in evaluate(everything_positive(), SUBMITTED.date()):
         assert flag.title.replace("'", "&#39;") in overview, flag.title
 
@@ -272,3 +276,51 @@ def test_not_sure_of_the_drug_use_count_is_a_note_on_page_one_and_said_in_every_
     label = squeeze(QUESTIONS["drug_use_count"].label)
     assert label + squeeze("Not sure check at visit") in every_answer
     assert squeeze("Which have you used in the past year? Cannabis (marijuana, weed)") in every_answer
+
+
+def test_a_typical_patients_page_one_overview_reads_in_30_seconds():
+    summary = summary_of(typical_patient(SUBMITTED.date()))
+    first = pages_of(render_pdf(summary))[0]
+    lines = [line for line in first.split("Each topic in detail")[0].splitlines()
+             if not line.startswith((f"{summary.name} · born", summary.disclaimer))]
+    assert len(WORD.findall("\n".join(lines))) <= THIRTY_SECONDS_OF_WORDS
+
+
+def test_a_ticked_medicine_class_with_a_topic_line_is_not_listed_again_beside_the_medicines(positive):
+    first = squeeze(positive[0])
+    assert squeeze("also ticked: antidepressant") in first
+    assert "benzodiazepine,seizuremedicine" not in first and first.count("MAOI") == 1
+    assert squeeze("Medicines now: none typed · ticked: none of these") in squeeze(
+        pages_of(render_pdf(summary_of(nothing_of_note())))[0])
+
+
+def test_key_facts_that_only_repeat_the_title_are_left_out(positive):
+    first = squeeze(positive[0])
+    assert squeeze("No ride home after visits") in first and "·noridehome" not in first
+    assert squeeze("Past dissociation, or a bad reaction to anesthesia or ketamine (both)") in first
+    assert squeeze("No therapist now, or no one to call (both)") in first
+    assert squeeze("High blood pressure not under control Aneurysm, AVM") in first, "the reading's line says the rest"
+    assert squeeze("Weight 91 kg, BMI 34.5 ▪") in first
+    assert squeeze("Alcohol: AUDIT-C 9, positive screen · drinks") in first, "the cut-off is on the score's line"
+
+
+def test_one_side_of_a_title_with_or_is_still_named_on_page_one():
+    gate = {question_id: gate for gate, question_ids in GATES.items() for question_id in question_ids}
+
+    def only(question_id: str) -> dict:
+        return {**dict.fromkeys(GATES[gate[question_id]], "no"), gate[question_id]: "yes", question_id: "yes"}
+
+    answers = {**nothing_of_note(), **only("stroke"), **only("dissociation"), "treatments_tried": ["talk_therapy"],
+               "psychotherapy_duration": "over_a_year", "therapist_now": "yes", "support_person": "no"}
+    del answers["support_person_name"]
+    first = squeeze(pages_of(render_pdf(summary_of(answers)))[0])
+    assert squeeze("Heart disease, stroke or TIA · stroke or TIA") in first
+    assert squeeze("Past dissociation, or a bad reaction to anesthesia or ketamine (past dissociation)") in first
+    assert squeeze("No therapist now, or no one to call (no one to call)") in first
+
+
+def test_the_time_sent_says_its_year_when_the_visit_is_in_another():
+    answers = {**nothing_of_note(), "consultation_date": "2027-01-05"}
+    sent = datetime(2026, 12, 28, 16, 5, tzinfo=UTC)
+    first = pages_of(render_pdf(build_summary(answers, sent, today=sent.date())))[0]
+    assert "Visit 5 January 2027 · sent 28 December 2026, 16:05 UTC" in first

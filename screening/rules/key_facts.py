@@ -46,6 +46,8 @@ TOPIC = {
     "anaesthetic_allergy": "allergy to ketamine or anesthetics",
     "drug_use_count": "drug use in the past year",
 }
+# Titles of two sides of an "or": when both were answered, "both" says it without repeating the title.
+EITHER_OR = ("R-DISS", "R-SUPPORT")
 Facts = Callable[[Answers], str]
 
 
@@ -77,9 +79,9 @@ def joined(*parts: str) -> str:
 
 
 def blood_pressure(answers: Answers) -> str:
-    """"Blood pressure 168/102 mmHg, in the last week; on treatment; not under control"."""
+    """"168/102 mmHg, in the last week; on treatment; not under control" (the title says blood pressure)."""
     systolic, diastolic = answers.number("bp_systolic"), answers.number("bp_diastolic")
-    reading = (f"Blood pressure {systolic:g}/{diastolic:g} mmHg" + (f", {words(answers, 'bp_reading_when')}"
+    reading = (f"{systolic:g}/{diastolic:g} mmHg" + (f", {words(answers, 'bp_reading_when')}"
                if answers.get("bp_reading_when") not in (None, "not_sure") else ", date of reading not sure")
                if systolic is not None and diastolic is not None else "no recent reading")
     controlled = {"yes": "under control", "no": "not under control", "not_sure": "not sure whether controlled"}
@@ -99,10 +101,8 @@ def bp_treatment(answers: Answers) -> str:
 
 
 def bp_control(answers: Answers) -> str:
-    """Treatment and control; the reading only when no reading topic shows it already."""
-    if HIGH_READING(answers):
-        return joined(*(part for part in blood_pressure(answers).split("; ")[1:] if part != "not under control"))
-    return blood_pressure(answers)
+    """The reading, treatment and control, unless a reading topic's line shows them already."""
+    return "" if HIGH_READING(answers) else blood_pressure(answers)
 
 
 def self_harm(answers: Answers) -> str:
@@ -185,10 +185,6 @@ def allergy(answers: Answers) -> str:
     return answers.get("anaesthetic_allergy_details") or ""
 
 
-def height(answers: Answers) -> str:
-    return f"height {answers.number('height_cm'):g} cm" if answers.number("height_cm") is not None else ""
-
-
 def title_says_it(answers: Answers) -> str:
     return ""
 
@@ -198,8 +194,10 @@ FACTS: dict[str, Facts] = {
     "R-BP-CRISIS": blood_pressure, "R-BP-HIGH": blood_pressure, "R-BP-UNCONTROLLED": bp_control,
     "R-SUD-ALCOHOL": alcohol, "R-SUD-DRUGS": drugs, "R-SUD-KETAMINE": ketamine_outside,
     "R-SUD-HISTORY": substance_history, "R-TRD": treatments, "R-KETAMINE-BEFORE": ketamine_before,
-    "R-SEIZ": seizures, "R-VASC": vessels, "R-ALLERGY": allergy, "R-WEIGHT": height,
-    **dict.fromkeys(("R-BP-UNKNOWN", "R-PREG", "R-LIVER", "R-BLADDER", "R-THYROID", "R-AGE"), title_says_it),
+    "R-SEIZ": seizures, "R-VASC": vessels, "R-ALLERGY": allergy,
+    # the weight's title says the BMI, which the height gave
+    **dict.fromkeys(("R-BP-UNKNOWN", "R-PREG", "R-LIVER", "R-BLADDER", "R-THYROID", "R-AGE", "R-WEIGHT", "R-RIDE"),
+                    title_says_it),
 }
 
 
@@ -213,7 +211,10 @@ def key_facts(flag: Flag, answers: Answers) -> str:
     if flag.rule_id == "R-UNSURE":
         named = [TOPIC.get(item.question_id) or SHORT.get(item.question_id) or QUESTIONS[item.question_id].label
                  for item in flag.evidence]
-    return ", ".join(dict.fromkeys(named))
+    named = list(dict.fromkeys(named))
+    if flag.rule_id in EITHER_OR and len(named) == 2 and all(name.lower() in flag.title.lower() for name in named):
+        return "both"
+    return ", ".join(named)
 
 
 def medicine(flag: Flag) -> str:

@@ -28,8 +28,8 @@ def acute_self_harm(answers: Answers) -> str:
 
 
 def drinking(answers: Answers) -> str:
-    score = auditc(answers)
-    return f"Alcohol: AUDIT-C {score.total}, {score.band}"
+    """The score; the cut-off used is on the score's own line."""
+    return f"Alcohol: AUDIT-C {auditc(answers).total}, positive screen"
 
 
 def treatment_history(answers: Answers) -> str:

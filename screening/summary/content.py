@@ -14,9 +14,9 @@ from ..questionnaire.display import SectionRows, review_rows
 from ..questionnaire.model import is_blank
 from ..questionnaire.types import answer_text, format_date
 from ..rules import CATALOGUE_VERSION, LEVEL_LABELS, LEVELS, NO_DECISION, Flag, Score, checks, evaluate, scores
-from ..rules.catalogue import NO_TALK_THERAPY, URGENT
+from ..rules.catalogue import CATALOGUE, NO_TALK_THERAPY, URGENT
 from ..rules.checks import Answers, adequate_trials
-from ..rules.key_facts import key_facts
+from ..rules.key_facts import RECOVERY_NAMES, key_facts
 
 PATIENT_DISCLAIMER = "A copy of your answers, for your visit. It makes no treatment decision."
 LEVEL_TITLES = {**LEVEL_LABELS, URGENT: f"{LEVEL_LABELS[URGENT]}: act before the visit"}
@@ -33,6 +33,11 @@ CLASS_NAMES = {
     "blood_pressure": "blood-pressure medicine", "nmda": "memantine or dextromethorphan",
     "antidepressants": "antidepressant", "none": "none of these", "not_sure": "not sure",
 }
+# Classes ticked that page 1 names on a topic's line (an R-MED topic each; a recovery medicine on R-SUD-HISTORY's
+# line): the medicines line leaves them out, so a tick is read once.
+ON_A_TOPIC_LINE = frozenset(
+    {rule.when.conditions[0].values[0] for rule in CATALOGUE if rule.id.startswith("R-MED-")} | set(RECOVERY_NAMES)
+)
 
 
 @dataclass(frozen=True)
@@ -91,9 +96,11 @@ class Overview:
     scores: list[ScoreLine]
     medicines_typed: str
     medicine_classes: list[str]
+    classes_on_topic_lines: bool  # some ticked classes are named on their topics' lines, not in medicine_classes
     allergies: str
     ride_home: str
-    support: str
+    therapist: str
+    support_person: str
 
 
 @dataclass(frozen=True)
@@ -154,23 +161,35 @@ def build_overview(answers: dict[str, Any], submitted_at: datetime | None, today
     lines = [TopicLine(flag.rule_id, flag.level, flag.title, brief(key_facts(flag, view), FACTS_LIMIT))
              for flag in flags]
     age = checks.age(view)
+    ticked = answers.get("medicine_classes") or []
     return Overview(
         name=answers.get("full_name", "(no name given)"),
         date_of_birth=_date(answers.get("date_of_birth")),
         age=f"{age}" if age is not None else NOT_GIVEN,
         consultation_date=_date(answers.get("consultation_date")) or NOT_GIVEN,
-        submitted_at=f"{format_date(submitted_at.date())}, {submitted_at:%H:%M %Z}" if submitted_at else "not yet",
+        submitted_at=sent(submitted_at, answers.get("consultation_date")),
         phone=answers.get("phone") or NOT_GIVEN,
         topics=[(level, LEVEL_TITLES[level], [line for line in lines if line.level == level])
                 for level in LEVELS[1:] if any(line.level == level for line in lines)],
         urgent=[line for line in lines if line.level == "urgent"],
         scores=score_lines(answers),
         medicines_typed=brief(answers.get("medicines_list") or "none typed", MEDICINES_LIMIT),
-        medicine_classes=[CLASS_NAMES.get(value, value) for value in answers.get("medicine_classes") or []],
+        medicine_classes=[CLASS_NAMES.get(value, value) for value in ticked if value not in ON_A_TOPIC_LINE],
+        classes_on_topic_lines=any(value in ON_A_TOPIC_LINE for value in ticked),
         allergies=brief(allergies(answers), FACTS_LIMIT),
-        ride_home=_answer("ride_home", answers),
-        support=support(answers),
+        ride_home=_answer("ride_home", answers).lower(),
+        therapist=therapist(answers),
+        support_person=support_person(answers),
     )
+
+
+def sent(submitted_at: datetime | None, consultation_date: str | None) -> str:
+    """The day and time the form was sent; its year only when the visit's is another, so it is read once."""
+    if submitted_at is None:
+        return "not yet"
+    same_year = bool(consultation_date) and date.fromisoformat(consultation_date).year == submitted_at.year
+    day = f"{submitted_at.day} {submitted_at:%B}" if same_year else format_date(submitted_at.date())
+    return f"{day}, {submitted_at:%H:%M %Z}"
 
 
 def quotes(flag: Flag) -> list[Quote]:
@@ -196,12 +215,13 @@ def brief(text: str, limit: int) -> str:
 
 
 def score_lines(answers: dict[str, Any]) -> list[ScoreLine]:
-    """PHQ-9 with its band and item 9, GAD-7 with its band, AUDIT-C with the cut-off used."""
+    """PHQ-9 with its band and item 9 (its 0 to 3; a positive item 9 is in words on the self-harm topic's line),
+    GAD-7 with its band, AUDIT-C with the cut-off used."""
     lines = []
     for score in scores(answers):
         meaning = score.band
         if score.instrument == "PHQ-9" and not is_blank(answers.get("phq9_9")):
-            meaning += f"; item 9: {answers['phq9_9']} ({_answer('phq9_9', answers).lower()})"
+            meaning += f"; item 9: {answers['phq9_9']}"
         result = f"{score.total} of {score.maximum}" + ("" if score.complete else " (incomplete)")
         lines.append(ScoreLine(score.instrument, result, meaning))
     return lines
@@ -219,15 +239,18 @@ def allergies(answers: dict[str, Any]) -> str:
     return "; ".join(parts) or "none given"
 
 
-def support(answers: dict[str, Any]) -> str:
-    person = _answer("support_person", answers).lower()
-    if answers.get("support_person") == "yes":
-        details = (answers.get("support_person_name"), answers.get("support_person_phone"))
-        person = ", ".join(filter(None, ("yes", *details)))
-    therapist = _answer("therapist_now", answers).lower()
+def therapist(answers: dict[str, Any]) -> str:
     if NO_TALK_THERAPY(answers):
-        therapist = "no (never had talk therapy)"
-    return f"therapist now: {therapist}; someone to call: {person}"
+        return "no (never had talk therapy)"
+    return _answer("therapist_now", answers).lower()
+
+
+def support_person(answers: dict[str, Any]) -> str:
+    """Their name and phone when given (a name says yes), else the answer."""
+    details = ", ".join(filter(None, (answers.get("support_person_name"), answers.get("support_person_phone"))))
+    if answers.get("support_person") == "yes" and details:
+        return details
+    return _answer("support_person", answers).lower()
 
 
 def trials(answers: dict[str, Any]) -> list[Trial]:
