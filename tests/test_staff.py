@@ -206,6 +206,17 @@ def test_an_address_over_its_limit_still_refuses_accounts_not_signed_in_from_it_
     assert new_colleague.sign_in().status_code == 302, "from another address, the limit of this one does not apply"
 
 
+def test_with_no_address_spared_an_address_over_its_limit_tells_everyone_to_wait(app, make_staff):
+    """SIGN_IN_KNOWN_ADDRESS_DAYS 0 spares no address: "if you signed in here in the last 0 days" would send staff
+    back to retyping a right password that cannot get in."""
+    nurse = signed_in_lately_at_the_clinic(app, make_staff)
+    app.config["SIGN_IN_KNOWN_ADDRESS_DAYS"] = 0
+    clinic_address_over_its_limit(app)
+    refused = nurse.sign_in()
+    assert refused.status_code == 422
+    assert sign_in_error(refused) == "Too many attempts. Wait 15 minutes, then try again."
+
+
 def test_at_an_address_over_its_limit_a_wrong_password_gets_the_same_answer_for_every_email(app, make_staff):
     """Were the clinic's own staff told "do not match" and others "too many attempts", a guesser there could tell
     which emails sign in from it."""

@@ -117,9 +117,11 @@ def sign_in():
 
 
 def too_many_attempts(from_address: bool) -> str:
+    """At an address over its limit, staff who signed in there lately can still get in, unless no address is spared
+    (SIGN_IN_KNOWN_ADDRESS_DAYS 0)."""
     config = current_app.config
     wait = f"wait {config['SIGN_IN_WINDOW_MINUTES']} minutes, then try again."
-    if from_address:
+    if from_address and config["SIGN_IN_KNOWN_ADDRESS_DAYS"]:
         return (f"Too many attempts from this network. If you signed in here in the last "
                 f"{config['SIGN_IN_KNOWN_ADDRESS_DAYS']} days, check your password and try again. If not, {wait}")
     return f"Too many attempts. {wait.capitalize()}"
