@@ -551,7 +551,7 @@ def test_an_intake_whose_alert_is_open_is_marked_reviewed_only_with_what_was_don
     assert vague.status_code == 422 and "Say in the note what was done." in vague.text
     assert is_checked(vague.text, "outcome", "other")
     note_box = re.search(r"<textarea[^>]*>", vague.text).group(0)
-    assert 'aria-describedby="note-error"' in note_box and 'aria-invalid="true"' in note_box, "a screen reader hears why"
+    assert 'aria-describedby="note-error"' in note_box and 'aria-invalid="true"' in note_box, "read out with its box"
     with app.app_context():
         assert db.session.get(Intake, intake_id).reviewed_at is None
     assert alert_of(app, intake_id).is_open
